@@ -1,0 +1,124 @@
+/**
+ * The browser host: the same dispatcher behind HTTP + WebSocket on 127.0.0.1 only, guarded by
+ * a per-launch token. The page is opened with ?token=…; the server answers with an HttpOnly,
+ * SameSite=Strict cookie so assets and the WebSocket carry it without putting it in every URL.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { MAX_BRIDGE_MESSAGE_BYTES, type CallRequest, type CallResponse, type EventBatch } from '../../shared/contract';
+import { warrenError } from '../../shared/errors';
+import type { Dispatch } from '../dispatcher';
+import type { EventHub } from '../events';
+import { SECURITY_HEADERS, contentSecurityPolicy, serveStatic } from './static';
+
+export interface WebHostOptions {
+  dispatch: Dispatch;
+  events: EventHub;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const COOKIE = 'warren_token';
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('hex');
+  let origin = '';
+  let csp = '';
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', origin);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, SECURITY_HEADERS).end();
+      return;
+    }
+    const fromQuery = url.searchParams.get('token');
+    if (!hasToken(req, token, fromQuery)) {
+      res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+      res.end('Warren: this address needs the token printed when Warren started (…/?token=…).\n');
+      return;
+    }
+    if (fromQuery !== null) {
+      res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    }
+    serveStatic(options.rendererDir, url.pathname, res, csp);
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BRIDGE_MESSAGE_BYTES });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', origin);
+    // Same-origin only (a page elsewhere cannot drive Warren even if it guessed the port).
+    const sameOrigin = req.headers.origin === undefined || req.headers.origin === origin;
+    if (url.pathname !== '/ws' || !sameOrigin || !hasToken(req, token, url.searchParams.get('token'))) {
+      socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => attachClient(ws, options));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port: options.port ?? 0, host: '127.0.0.1' }, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  csp = contentSecurityPolicy(`ws://127.0.0.1:${port}`);
+
+  return {
+    url: `${origin}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function attachClient(ws: WebSocket, { dispatch, events }: WebHostOptions): void {
+  const send = (message: CallResponse | EventBatch) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  };
+  send({ events: events.snapshot() });
+  const unsubscribe = events.subscribe((batch) => send({ events: batch }));
+  ws.on('close', unsubscribe);
+  ws.on('message', async (data) => {
+    let request: Partial<CallRequest>;
+    try {
+      request = JSON.parse(data.toString()) as Partial<CallRequest>;
+    } catch {
+      send({ id: -1, result: { ok: false, error: warrenError('BAD_INPUT', 'The message was not valid JSON') } });
+      return;
+    }
+    const id = typeof request.id === 'number' ? request.id : -1;
+    send({ id, result: await dispatch(request.op, request.input) });
+  });
+}
+
+function hasToken(req: IncomingMessage, token: string, fromQuery: string | null): boolean {
+  if (fromQuery !== null) return safeEqual(fromQuery, token);
+  const cookie = (req.headers.cookie ?? '')
+    .split(';')
+    .map((part) => part.trim().split('='))
+    .find(([name]) => name === COOKIE);
+  return cookie?.[1] !== undefined && safeEqual(cookie[1], token);
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

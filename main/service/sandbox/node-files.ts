@@ -1,0 +1,113 @@
+/**
+ * The files that make a private RabbitMQ node: its config, plugin list, environment and
+ * the ports it was given. Everything lives in one data folder so the node survives restarts.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface SandboxPorts {
+  amqp: number;
+  management: number;
+  dist: number;
+}
+
+export interface SandboxLayout {
+  dir: string;
+  nodeName: string;
+  configFile: string;
+  pluginsFile: string;
+  envFile: string;
+  pidFile: string;
+  portsFile: string;
+  consoleLog: string;
+  logDir: string;
+  mnesiaDir: string;
+  settingsFile: string;
+}
+
+export function sandboxLayout(dir: string): SandboxLayout {
+  // A node name unique to the folder, so two Warren data folders never fight over one node.
+  const suffix = createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 8);
+  return {
+    dir,
+    nodeName: `warren-${suffix}@localhost`,
+    configFile: path.join(dir, 'rabbitmq.conf'),
+    pluginsFile: path.join(dir, 'enabled_plugins'),
+    envFile: path.join(dir, 'rabbitmq-env.conf'),
+    pidFile: path.join(dir, 'rabbitmq.pid'),
+    portsFile: path.join(dir, 'ports.json'),
+    consoleLog: path.join(dir, 'log', 'console.log'),
+    logDir: path.join(dir, 'log'),
+    mnesiaDir: path.join(dir, 'mnesia'),
+    settingsFile: path.join(dir, 'settings.json'),
+  };
+}
+
+export function renderConfig(ports: SandboxPorts): string {
+  return [
+    '# Written by Warren for its sandbox node; rewritten at each start.',
+    '# Loopback only: the sandbox is for this machine.',
+    `listeners.tcp.1 = 127.0.0.1:${ports.amqp}`,
+    `management.tcp.ip = 127.0.0.1`,
+    `management.tcp.port = ${ports.management}`,
+    '# Warren charts every second; the broker default is 5 s.',
+    'collect_statistics_interval = 1000',
+    'log.console = false',
+    'log.file.level = info',
+    '',
+  ].join('\n');
+}
+
+export function writeNodeFiles(layout: SandboxLayout, ports: SandboxPorts): void {
+  for (const d of [layout.dir, layout.logDir, layout.mnesiaDir]) mkdirSync(d, { recursive: true });
+  writeFileSync(layout.configFile, renderConfig(ports));
+  writeFileSync(layout.pluginsFile, '[rabbitmq_management].\n');
+  // An empty env file, so a system-wide rabbitmq-env.conf cannot change our node.
+  writeFileSync(layout.envFile, '');
+  writeFileSync(layout.portsFile, JSON.stringify(ports));
+}
+
+export function readPorts(layout: SandboxLayout): SandboxPorts | undefined {
+  try {
+    const value = JSON.parse(readFileSync(layout.portsFile, 'utf8')) as Partial<SandboxPorts>;
+    if (typeof value.amqp === 'number' && typeof value.management === 'number' && typeof value.dist === 'number') {
+      return value as SandboxPorts;
+    }
+  } catch {
+    // First start, or an unreadable file: choose ports afresh.
+  }
+  return undefined;
+}
+
+export function readPid(layout: SandboxLayout): number | undefined {
+  if (!existsSync(layout.pidFile)) return undefined;
+  const pid = Number(readFileSync(layout.pidFile, 'utf8').trim());
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+export function nodeEnvironment(layout: SandboxLayout, ports: SandboxPorts): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    // The Erlang cookie is created under HOME: keep it in the data folder, not the user's home.
+    HOME: layout.dir,
+    RABBITMQ_NODENAME: layout.nodeName,
+    RABBITMQ_USE_LONGNAME: 'false',
+    RABBITMQ_BASE: layout.dir,
+    RABBITMQ_MNESIA_BASE: layout.mnesiaDir,
+    RABBITMQ_LOG_BASE: layout.logDir,
+    RABBITMQ_CONFIG_FILE: layout.configFile,
+    RABBITMQ_ENABLED_PLUGINS_FILE: layout.pluginsFile,
+    RABBITMQ_CONF_ENV_FILE: layout.envFile,
+    RABBITMQ_PID_FILE: layout.pidFile,
+    RABBITMQ_DIST_PORT: String(ports.dist),
+  };
+}
+
+export function tailOfFile(file: string, lines = 20): string[] {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines);
+  } catch {
+    return [];
+  }
+}

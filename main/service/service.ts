@@ -1,0 +1,178 @@
+/**
+ * Warren's service: everything the main process can do for the renderer, one method per
+ * operation of the contract. Hosts construct it with their own folders and secret cipher.
+ */
+import path from 'node:path';
+import { parseAmqpUrl } from '../../shared/amqp-url';
+import type { EventName, EventPayload, ServiceHandlers } from '../../shared/contract';
+import type { AppInfo, ConnectionState, HostKind } from '../../shared/domain';
+import { openConnection } from './amqp/target';
+import { BrokerConnection, testConnection } from './connection';
+import { WarrenFailure, fail } from './errors';
+import { readOverview } from './overview';
+import { DETECTED_PROFILE_ID, ProfileCatalog, SANDBOX_PROFILE_ID } from './profiles/catalog';
+import type { SecretCipher } from './profiles/secrets';
+import { ProfileStore } from './profiles/store';
+import { canConnect } from './sandbox/ports';
+import { SandboxBroker } from './sandbox/sandbox';
+
+export type Emit = <K extends EventName>(event: K, payload: EventPayload<K>) => void;
+
+export interface ServiceOptions {
+  host: HostKind;
+  version: string;
+  /** Sandbox data lives in `${dataDir}/sandbox`. */
+  dataDir: string;
+  /** profiles.json lives here. */
+  configDir: string;
+  /** Seals passwords for disk; undefined keeps every password in memory. */
+  cipher?: SecretCipher;
+  /** Seal every password (desktop keychain) rather than only those the user asks to remember. */
+  alwaysSeal: boolean;
+  emit: Emit;
+  preferDefaultPorts?: boolean;
+  reconnectBackoffMs?: number[];
+  log?: (line: string) => void;
+}
+
+export interface WarrenService {
+  handlers: ServiceHandlers;
+  /** Connects to the last profile, a running sandbox, a local broker, or a new sandbox. */
+  autoConnect(): Promise<ConnectionState>;
+  shutdown(): Promise<void>;
+  sandbox: SandboxBroker;
+  connection: BrokerConnection;
+}
+
+export function createWarrenService(options: ServiceOptions): WarrenService {
+  const log = options.log ?? (() => {});
+  const sandbox = new SandboxBroker({
+    dir: path.join(options.dataDir, 'sandbox'),
+    preferDefaultPorts: options.preferDefaultPorts,
+    onState: (state) => options.emit('sandbox.state', state),
+  });
+  const store = new ProfileStore(options.configDir, options.cipher, options.alwaysSeal);
+  const catalog = new ProfileCatalog(store, sandbox);
+  const connection = new BrokerConnection((state) => options.emit('connection.state', state), options.reconnectBackoffMs);
+
+  const connectTo = async (id: string) => {
+    if (id === SANDBOX_PROFILE_ID && sandbox.state.status !== 'ready') await sandbox.start();
+    const state = await connection.connect(catalog.target(id));
+    if (!catalog.isBuiltIn(id) || state.status === 'connected') store.lastProfileId = id;
+    return state;
+  };
+
+  const info: AppInfo = {
+    version: options.version,
+    host: options.host,
+    dataDir: options.dataDir,
+    passwordStorage: options.cipher ? (options.alwaysSeal ? 'os-keychain' : 'memory') : 'memory',
+  };
+
+  const handlers: ServiceHandlers = {
+    'app.info': async () => info,
+
+    'profiles.list': async () => catalog.list(),
+    'profiles.save': async (draft) => {
+      if (draft.id && catalog.isBuiltIn(draft.id)) {
+        fail('BAD_INPUT', 'Built-in profiles cannot be edited', { field: 'id', hint: 'Create a new profile instead.' });
+      }
+      if (draft.rememberPassword && !options.cipher) {
+        fail('BAD_INPUT', 'This host cannot store passwords', { field: 'rememberPassword', hint: 'Untick “Remember password”.' });
+      }
+      return store.save(draft);
+    },
+    'profiles.delete': async ({ id }) => {
+      if (catalog.isBuiltIn(id)) fail('BAD_INPUT', 'Built-in profiles cannot be deleted', { field: 'id' });
+      if (connection.state.profileId === id) await connection.disconnect();
+      store.delete(id);
+      return { deleted: id };
+    },
+    'profiles.test': async (input) => {
+      const target = 'name' in input ? catalog.draftTarget(input) : catalog.target(input.id);
+      return testConnection(target);
+    },
+    'profiles.parseUrl': async ({ url, name }) => {
+      const parsed = parseAmqpUrl(url, name);
+      if (!parsed.ok) throw new WarrenFailure(parsed.error);
+      return parsed.value;
+    },
+
+    'connection.connect': async ({ id }) => connectTo(id),
+    'connection.disconnect': async () => connection.disconnect(),
+    'connection.state': async () => connection.state,
+
+    'sandbox.state': async () => sandbox.state,
+    'sandbox.start': async () => sandbox.start(),
+    'sandbox.stop': async () => {
+      if (connection.state.profileId === SANDBOX_PROFILE_ID) await connection.disconnect();
+      return sandbox.stop();
+    },
+    'sandbox.setKeepRunning': async ({ keepRunning }) => sandbox.setKeepRunning(keepRunning),
+
+    'overview.get': async ({ vhost }) => readOverview(connection.management, connection.state.server, vhost),
+    'vhosts.list': async () => {
+      const vhosts = await connection.requireManagement().list<{ name: string }>('/vhosts', ['name']);
+      return vhosts.map((v) => v.name).sort();
+    },
+    'queues.check': async ({ queue }) => {
+      const reply = await connection.requireSession().withChannel((channel) => channel.checkQueue(queue));
+      return { queue: reply.queue, messageCount: reply.messageCount, consumerCount: reply.consumerCount };
+    },
+  };
+
+  return {
+    handlers,
+    sandbox,
+    connection,
+    async autoConnect() {
+      const last = store.lastProfileId;
+      if (last && !catalog.isBuiltIn(last) && store.get(last)?.password !== undefined) {
+        const state = await connectTo(last);
+        if (state.status === 'connected') return state;
+      }
+      // A broker already on localhost:5672 that is not our sandbox: offer it rather than start a second one.
+      if (sandbox.state.status !== 'ready' && (await localBrokerAnswers(sandbox))) {
+        catalog.detectedLocal = true;
+        log('A RabbitMQ broker answers on localhost:5672 with guest/guest; using it (profile “RabbitMQ on localhost”).');
+        return connectTo(DETECTED_PROFILE_ID);
+      }
+      log('Starting the sandbox broker…');
+      const started = await sandbox.start();
+      if (started.status !== 'ready') {
+        log(`The sandbox broker is ${started.status}: ${started.error?.message ?? ''}`);
+        return connection.state;
+      }
+      log(`Sandbox broker ready on amqp://127.0.0.1:${started.amqpPort} (management http://127.0.0.1:${started.managementPort})${started.reused ? ', kept from an earlier launch' : ''}.`);
+      return connectTo(SANDBOX_PROFILE_ID);
+    },
+    async shutdown() {
+      await connection.disconnect().catch(() => undefined);
+      await sandbox.shutdown();
+    },
+  };
+}
+
+/** True when something other than our own sandbox answers AMQP on localhost:5672 with guest/guest. */
+async function localBrokerAnswers(sandbox: SandboxBroker): Promise<boolean> {
+  if (!(await canConnect(5672))) return false;
+  if (await sandbox.ownsPort(5672)) return false;
+  try {
+    const model = await openConnection({
+      profileId: DETECTED_PROFILE_ID,
+      profileName: 'probe',
+      host: '127.0.0.1',
+      port: 5672,
+      vhost: '/',
+      username: 'guest',
+      password: 'guest',
+      tls: { enabled: false, verifyPeer: true },
+      heartbeat: 0,
+      managementUrl: '',
+    });
+    await model.close().catch(() => undefined);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,116 @@
+/** Domain types shared by the main process and the renderer. Plain data only. */
+import type { WarrenError } from './errors';
+
+export type HostKind = 'electron' | 'browser';
+
+export interface AppInfo {
+  version: string;
+  host: HostKind;
+  dataDir: string;
+  /** Whether saved passwords are encrypted by the OS keychain (desktop) or kept in memory (browser). */
+  passwordStorage: 'os-keychain' | 'memory' | 'file-0600';
+}
+
+export type ProfileKind = 'sandbox' | 'detected' | 'user';
+
+export interface TlsSettings {
+  enabled: boolean;
+  caFile?: string;
+  certFile?: string;
+  keyFile?: string;
+  verifyPeer: boolean;
+}
+
+/** A connection profile as the renderer sees it: never carries the password. */
+export interface ProfileSummary {
+  id: string;
+  kind: ProfileKind;
+  name: string;
+  host: string;
+  port: number;
+  vhost: string;
+  username: string;
+  hasPassword: boolean;
+  tls: TlsSettings;
+  /** Empty means derived from host (http://host:15672, https://host:15671 with TLS). */
+  managementUrl: string;
+  heartbeat: number;
+}
+
+export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed';
+
+export interface ServerInfo {
+  product: string;
+  version: string;
+  clusterName?: string;
+  node?: string;
+}
+
+export interface ConnectionState {
+  status: ConnectionStatus;
+  profileId?: string;
+  profileName?: string;
+  vhost?: string;
+  server?: ServerInfo;
+  /** Milliseconds until the next reconnect attempt, while reconnecting. */
+  retryInMs?: number;
+  attempt?: number;
+  error?: WarrenError;
+  /** A non-fatal error (e.g. a channel the broker closed, now replaced). */
+  lastChannelError?: WarrenError;
+  since: number;
+}
+
+export type SandboxStatus = 'unavailable' | 'stopped' | 'starting' | 'ready' | 'stopping' | 'failed';
+
+export interface SandboxState {
+  status: SandboxStatus;
+  dataDir: string;
+  nodeName?: string;
+  amqpPort?: number;
+  managementPort?: number;
+  keepRunning: boolean;
+  /** True when Warren found the node already running (kept from an earlier launch). */
+  reused?: boolean;
+  /** Last lines of the node's log, when it failed. */
+  logTail?: string[];
+  error?: WarrenError;
+}
+
+export interface NodeSummary {
+  name: string;
+  running: boolean;
+  uptimeMs: number;
+  memUsed: number;
+  memLimit: number;
+  memAlarm: boolean;
+  diskFree: number;
+  diskFreeLimit: number;
+  diskAlarm: boolean;
+}
+
+export interface Overview {
+  server?: ServerInfo;
+  management:
+    | { available: true; rabbitmqVersion: string; erlangVersion: string; clusterName: string; statisticsIntervalMs?: number }
+    | { available: false; error: WarrenError };
+  nodes: NodeSummary[];
+  totals?: { connections: number; channels: number; exchanges: number; queues: number; consumers: number };
+  messages?: { ready: number; unacked: number; total: number };
+  rates?: { publish: number; deliver: number; ack: number };
+  vhosts: string[];
+  vhost: string;
+  sampledAt: number;
+}
+
+export interface QueueCheck {
+  queue: string;
+  messageCount: number;
+  consumerCount: number;
+}
+
+export interface TestConnectionResult {
+  message: string;
+  server: ServerInfo;
+  vhost: string;
+}

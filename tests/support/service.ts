@@ -1,0 +1,27 @@
+/** A real Warren service + dispatcher on a temporary data folder, as a host would build it. */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { EventMessage } from '../../shared/contract';
+import { createDispatcher } from '../../main/dispatcher';
+import { fileKeyCipher } from '../../main/service/profiles/secrets';
+import { createWarrenService } from '../../main/service/service';
+
+export function makeService(options: { reconnectBackoffMs?: number[] } = {}) {
+  const dataDir = mkdtempSync(path.join(process.env.WARREN_TEST_WORK ?? os.tmpdir(), 'svc-'));
+  const events: EventMessage[] = [];
+  const configDir = path.join(dataDir, 'config');
+  const service = createWarrenService({
+    host: 'browser',
+    version: 'test',
+    dataDir,
+    configDir,
+    cipher: fileKeyCipher(configDir),
+    alwaysSeal: false,
+    preferDefaultPorts: false,
+    reconnectBackoffMs: options.reconnectBackoffMs ?? [200, 400, 800],
+    emit: (event, payload) => events.push({ event, payload } as EventMessage),
+  });
+  const dispatch = createDispatcher(service.handlers);
+  return { service, dispatch, events, dataDir, configDir };
+}
