@@ -1,10 +1,8 @@
 /**
  * Batches events for the hosts: at most one batch every ~33 ms (≈30 a second), never one
- * message per event. State events are "latest wins" within a batch.
+ * message per event. State events (as the contract marks them) are "latest wins" within a batch.
  */
-import type { EventMessage, EventName, EventPayload } from '../shared/contract';
-
-const COALESCED: ReadonlySet<EventName> = new Set<EventName>(['connection.state', 'sandbox.state']);
+import { isStateEvent, type EventMessage, type EventName, type EventPayload } from '../shared/contract';
 export const BATCH_INTERVAL_MS = 33;
 
 export class EventHub {
@@ -15,7 +13,7 @@ export class EventHub {
 
   emit<K extends EventName>(event: K, payload: EventPayload<K>): void {
     const message = { event, payload } as EventMessage;
-    if (COALESCED.has(event)) {
+    if (isStateEvent(event)) {
       this.latest.set(event, message);
       this.pending = this.pending.filter((m) => m.event !== event);
     }

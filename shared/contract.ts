@@ -1,76 +1,35 @@
 /**
  * The one contract between the renderer and the main process: every operation (request →
- * Result) and every event (pushed in batches). Hosts and the dispatcher are generic over it;
- * adding an operation is one entry here, one method in the service and one call in the UI.
+ * Result) and every event (pushed in batches). Each feature declares its slice in
+ * shared/contracts/<feature>.ts; this file joins them. Hosts and the dispatcher are generic
+ * over it; adding an operation is one entry in a slice, one method in the service and one
+ * call in the UI.
  */
-import { z } from 'zod';
-import type {
-  AppInfo,
-  ConnectionState,
-  Overview,
-  ProfileSummary,
-  QueueCheck,
-  SandboxState,
-  TestConnectionResult,
-} from './domain';
-import { empty, idInput, profileDraft, shortText, vhostInput, vhostName } from './schemas';
-import type { ParsedProfileDraft } from './schemas';
+import type { z } from 'zod';
+import { chartsEvents, chartsOperations } from './contracts/charts';
+import { demoEvents, demoOperations } from './contracts/demos';
+import { foundationEvents, foundationOperations } from './contracts/foundation';
+import { messagingEvents, messagingOperations } from './contracts/messaging';
+import { topologyEvents, topologyOperations } from './contracts/topology';
 
-/** An operation's input schema plus a phantom of its output type. */
-export interface OperationSpec<I extends z.ZodType, O> {
-  input: I;
-  /** Never read at runtime; carries the output type. */
-  output?: O;
-  /** A short description, shown in errors and docs. */
-  summary: string;
-}
-
-function op<O>() {
-  return <I extends z.ZodType>(input: I, summary: string): OperationSpec<I, O> => ({ input, summary });
-}
+export type { EventSpec, OperationSpec } from './contracts/spec';
 
 export const operations = {
-  'app.info': op<AppInfo>()(empty, 'Which host and data folder this Warren runs with'),
-
-  'profiles.list': op<ProfileSummary[]>()(empty, 'List connection profiles (never with passwords)'),
-  'profiles.save': op<ProfileSummary>()(
-    profileDraft.extend({ rememberPassword: z.boolean().optional() }),
-    'Create or update a connection profile',
-  ),
-  'profiles.delete': op<{ deleted: string }>()(idInput, 'Delete a connection profile'),
-  'profiles.test': op<TestConnectionResult>()(
-    z.union([idInput.strict(), profileDraft]),
-    'Open and close a connection with a saved profile or a draft',
-  ),
-  'profiles.parseUrl': op<ParsedProfileDraft>()(
-    z.object({ url: shortText(4096).min(1, 'paste an amqp:// or amqps:// URL'), name: shortText(100).optional() }),
-    'Turn an amqp:// or amqps:// URL into a profile draft',
-  ),
-
-  'connection.connect': op<ConnectionState>()(idInput, 'Connect to the broker of a profile'),
-  'connection.disconnect': op<ConnectionState>()(empty, 'Close the current connection'),
-  'connection.state': op<ConnectionState>()(empty, 'The current connection state'),
-
-  'sandbox.state': op<SandboxState>()(empty, 'The sandbox broker state'),
-  'sandbox.start': op<SandboxState>()(empty, 'Start the sandbox broker'),
-  'sandbox.stop': op<SandboxState>()(empty, 'Stop the sandbox broker'),
-  'sandbox.setKeepRunning': op<SandboxState>()(
-    z.object({ keepRunning: z.boolean() }),
-    'Keep the sandbox running after Warren quits',
-  ),
-
-  'overview.get': op<Overview>()(vhostInput, 'Broker overview: versions, nodes, totals and rates'),
-  'vhosts.list': op<string[]>()(empty, 'Virtual hosts the user can see'),
-  'queues.check': op<QueueCheck>()(
-    z.object({ vhost: vhostName.optional(), queue: shortText().min(1) }),
-    'Passively check that a queue exists, with its message and consumer counts',
-  ),
+  ...foundationOperations,
+  ...topologyOperations,
+  ...messagingOperations,
+  ...chartsOperations,
+  ...demoOperations,
 } as const;
 
 export const events = {
-  'connection.state': {} as ConnectionState,
-  'sandbox.state': {} as SandboxState,
+  ...foundationEvents,
+  ...topologyEvents,
+  ...messagingEvents,
+  ...chartsEvents,
+  ...demoEvents,
 } as const;
+
 
 export type Operations = typeof operations;
 export type OperationName = keyof Operations;
@@ -80,16 +39,23 @@ export type OutputOf<K extends OperationName> = NonNullable<Operations[K]['outpu
 
 export type Events = typeof events;
 export type EventName = keyof Events;
-export type EventPayload<K extends EventName> = Events[K];
+export type EventPayload<K extends EventName> = NonNullable<Events[K]['payload']>;
 export interface EventMessage<K extends EventName = EventName> {
   event: K;
   payload: EventPayload<K>;
 }
 
 /** What the service must implement: one method per operation, taking the parsed input. */
-export type ServiceHandlers = {
-  [K in OperationName]: (input: ParsedInputOf<K>) => Promise<OutputOf<K>>;
+export type ServiceHandlers = HandlersFor<Operations>;
+
+/** Handlers for one slice of the contract (each feature of the service implements its own). */
+export type HandlersFor<S extends Record<string, { input: z.ZodType; output?: unknown }>> = {
+  [K in keyof S]: (input: z.output<S[K]['input']>) => Promise<NonNullable<S[K]['output']>>;
 };
+
+export function isStateEvent(name: EventName): boolean {
+  return events[name].kind === 'state';
+}
 
 /** Largest message accepted over the bridge, in bytes; bigger ones are refused as BAD_INPUT. */
 export const MAX_BRIDGE_MESSAGE_BYTES = 16 * 1024 * 1024;

@@ -11,7 +11,8 @@ export interface AppInfo {
   passwordStorage: 'os-keychain' | 'memory' | 'file-0600';
 }
 
-export type ProfileKind = 'sandbox' | 'detected' | 'user';
+/** sandbox: built in; detected: a broker found on localhost:5672; environment: WARREN_BROKER_URL; user: saved. */
+export type ProfileKind = 'sandbox' | 'detected' | 'environment' | 'user';
 
 export interface TlsSettings {
   enabled: boolean;

@@ -46,6 +46,8 @@ async function start(): Promise<void> {
     cipher,
     alwaysSeal: cipher !== undefined,
     emit: (event, payload) => events.emit(event, payload),
+    brokerUrl: process.env.WARREN_BROKER_URL,
+    managementUrl: process.env.WARREN_MANAGEMENT_URL,
     log: (line) => console.log(`[warren] ${line}`),
   });
   const dispatch = createDispatcher(service.handlers);

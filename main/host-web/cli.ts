@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     cipher: fileKeyCipher(configDir),
     alwaysSeal: false,
     emit: (event, payload) => events.emit(event, payload),
+    brokerUrl: process.env.WARREN_BROKER_URL,
+    managementUrl: process.env.WARREN_MANAGEMENT_URL,
     log,
   });
   const dispatch = createDispatcher(service.handlers, log);

@@ -5,12 +5,16 @@
 import path from 'node:path';
 import { parseAmqpUrl } from '../../shared/amqp-url';
 import type { EventName, EventPayload, ServiceHandlers } from '../../shared/contract';
-import type { AppInfo, ConnectionState, HostKind } from '../../shared/domain';
+import type { ConnectionState, HostKind } from '../../shared/domain';
 import { openConnection } from './amqp/target';
-import { BrokerConnection, testConnection } from './connection';
-import { WarrenFailure, fail } from './errors';
-import { readOverview } from './overview';
-import { DETECTED_PROFILE_ID, ProfileCatalog, SANDBOX_PROFILE_ID } from './profiles/catalog';
+import { chartsHandlers } from './charts/handlers';
+import { BrokerConnection } from './connection';
+import type { ServiceContext } from './context';
+import { demoHandlers } from './demos/handlers';
+import { foundationHandlers } from './foundation/handlers';
+import { messagingHandlers } from './messaging/handlers';
+import { topologyHandlers } from './topology/handlers';
+import { DETECTED_PROFILE_ID, ENVIRONMENT_PROFILE_ID, ProfileCatalog, SANDBOX_PROFILE_ID } from './profiles/catalog';
 import type { SecretCipher } from './profiles/secrets';
 import { ProfileStore } from './profiles/store';
 import { canConnect } from './sandbox/ports';
@@ -31,6 +35,10 @@ export interface ServiceOptions {
   alwaysSeal: boolean;
   emit: Emit;
   preferDefaultPorts?: boolean;
+  /** A broker to connect to at start instead of the sandbox (WARREN_BROKER_URL). */
+  brokerUrl?: string;
+  /** Its management API (WARREN_MANAGEMENT_URL); derived from the host when absent. */
+  managementUrl?: string;
   reconnectBackoffMs?: number[];
   log?: (line: string) => void;
 }
@@ -55,6 +63,7 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
   const catalog = new ProfileCatalog(store, sandbox);
   const connection = new BrokerConnection((state) => options.emit('connection.state', state), options.reconnectBackoffMs);
 
+  const shutdownHooks: (() => Promise<void> | void)[] = [];
   const connectTo = async (id: string) => {
     if (id === SANDBOX_PROFILE_ID && sandbox.state.status !== 'ready') await sandbox.start();
     const state = await connection.connect(catalog.target(id));
@@ -62,63 +71,14 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
     return state;
   };
 
-  const info: AppInfo = {
-    version: options.version,
-    host: options.host,
-    dataDir: options.dataDir,
-    passwordStorage: options.cipher ? (options.alwaysSeal ? 'os-keychain' : 'memory') : 'memory',
-  };
 
+  const ctx: ServiceContext = { options, emit: options.emit, log, sandbox, store, catalog, connection, connectTo, onShutdown: (fn) => shutdownHooks.push(fn) };
   const handlers: ServiceHandlers = {
-    'app.info': async () => info,
-
-    'profiles.list': async () => catalog.list(),
-    'profiles.save': async (draft) => {
-      if (draft.id && catalog.isBuiltIn(draft.id)) {
-        fail('BAD_INPUT', 'Built-in profiles cannot be edited', { field: 'id', hint: 'Create a new profile instead.' });
-      }
-      if (draft.rememberPassword && !options.cipher) {
-        fail('BAD_INPUT', 'This host cannot store passwords', { field: 'rememberPassword', hint: 'Untick “Remember password”.' });
-      }
-      return store.save(draft);
-    },
-    'profiles.delete': async ({ id }) => {
-      if (catalog.isBuiltIn(id)) fail('BAD_INPUT', 'Built-in profiles cannot be deleted', { field: 'id' });
-      if (connection.state.profileId === id) await connection.disconnect();
-      store.delete(id);
-      return { deleted: id };
-    },
-    'profiles.test': async (input) => {
-      const target = 'name' in input ? catalog.draftTarget(input) : catalog.target(input.id);
-      return testConnection(target);
-    },
-    'profiles.parseUrl': async ({ url, name }) => {
-      const parsed = parseAmqpUrl(url, name);
-      if (!parsed.ok) throw new WarrenFailure(parsed.error);
-      return parsed.value;
-    },
-
-    'connection.connect': async ({ id }) => connectTo(id),
-    'connection.disconnect': async () => connection.disconnect(),
-    'connection.state': async () => connection.state,
-
-    'sandbox.state': async () => sandbox.state,
-    'sandbox.start': async () => sandbox.start(),
-    'sandbox.stop': async () => {
-      if (connection.state.profileId === SANDBOX_PROFILE_ID) await connection.disconnect();
-      return sandbox.stop();
-    },
-    'sandbox.setKeepRunning': async ({ keepRunning }) => sandbox.setKeepRunning(keepRunning),
-
-    'overview.get': async ({ vhost }) => readOverview(connection.management, connection.state.server, vhost),
-    'vhosts.list': async () => {
-      const vhosts = await connection.requireManagement().list<{ name: string }>('/vhosts', ['name']);
-      return vhosts.map((v) => v.name).sort();
-    },
-    'queues.check': async ({ queue }) => {
-      const reply = await connection.requireSession().withChannel((channel) => channel.checkQueue(queue));
-      return { queue: reply.queue, messageCount: reply.messageCount, consumerCount: reply.consumerCount };
-    },
+    ...foundationHandlers(ctx),
+    ...topologyHandlers(ctx),
+    ...messagingHandlers(ctx),
+    ...chartsHandlers(ctx),
+    ...demoHandlers(ctx),
   };
 
   return {
@@ -126,6 +86,16 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
     sandbox,
     connection,
     async autoConnect() {
+      if (options.brokerUrl) {
+        const parsed = parseAmqpUrl(options.brokerUrl, 'WARREN_BROKER_URL');
+        if (!parsed.ok) {
+          log(`WARREN_BROKER_URL is not usable: ${parsed.error.message}. ${parsed.error.hint}`);
+        } else {
+          catalog.environment = { ...parsed.value, managementUrl: options.managementUrl ?? '' };
+          log(`Connecting to the broker of WARREN_BROKER_URL (${parsed.value.host}:${parsed.value.port}, vhost ${parsed.value.vhost}).`);
+          return connectTo(ENVIRONMENT_PROFILE_ID);
+        }
+      }
       const last = store.lastProfileId;
       if (last && !catalog.isBuiltIn(last) && store.get(last)?.password !== undefined) {
         const state = await connectTo(last);
@@ -147,6 +117,7 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
       return connectTo(SANDBOX_PROFILE_ID);
     },
     async shutdown() {
+      for (const hook of shutdownHooks.reverse()) await Promise.resolve(hook()).catch(() => undefined);
       await connection.disconnect().catch(() => undefined);
       await sandbox.shutdown();
     },

@@ -12,12 +12,15 @@ import type { ProfileStore } from './store';
 
 export const SANDBOX_PROFILE_ID = 'sandbox';
 export const DETECTED_PROFILE_ID = 'local';
+export const ENVIRONMENT_PROFILE_ID = 'environment';
 
 const GUEST = { username: 'guest', password: 'guest' };
 
 export class ProfileCatalog {
   /** Set when a broker that is not our sandbox answered guest/guest on localhost:5672. */
   detectedLocal = false;
+  /** A broker given by WARREN_BROKER_URL (and WARREN_MANAGEMENT_URL), kept in memory only. */
+  environment?: ParsedProfileDraft;
 
   constructor(
     private readonly store: ProfileStore,
@@ -27,11 +30,12 @@ export class ProfileCatalog {
   list(): ProfileSummary[] {
     const builtIn: ProfileSummary[] = [this.sandboxSummary()];
     if (this.detectedLocal) builtIn.push(this.detectedSummary());
+    if (this.environment) builtIn.push(this.environmentSummary(this.environment));
     return [...builtIn, ...this.store.list()];
   }
 
   isBuiltIn(id: string): boolean {
-    return id === SANDBOX_PROFILE_ID || id === DETECTED_PROFILE_ID;
+    return id === SANDBOX_PROFILE_ID || id === DETECTED_PROFILE_ID || id === ENVIRONMENT_PROFILE_ID;
   }
 
   target(id: string): ConnectTarget {
@@ -50,6 +54,9 @@ export class ProfileCatalog {
       };
     }
     if (id === DETECTED_PROFILE_ID) return baseTarget(this.detectedSummary(), GUEST.password);
+    if (id === ENVIRONMENT_PROFILE_ID && this.environment) {
+      return baseTarget(this.environmentSummary(this.environment), this.environment.password ?? '');
+    }
     const stored = this.store.get(id);
     if (!stored) fail('NOT_FOUND', `No profile with id ${id}`, { hint: 'Reload the list of profiles.' });
     if (stored.password === undefined) {
@@ -82,6 +89,17 @@ export class ProfileCatalog {
       tls: { enabled: false, verifyPeer: true },
       managementUrl: s.managementPort ? `http://127.0.0.1:${s.managementPort}` : '',
       heartbeat: 30,
+    };
+  }
+
+  private environmentSummary(draft: ParsedProfileDraft): ProfileSummary {
+    return {
+      ...draft,
+      id: ENVIRONMENT_PROFILE_ID,
+      kind: 'environment',
+      name: 'WARREN_BROKER_URL',
+      vhost: draft.vhost || '/',
+      hasPassword: draft.password !== undefined,
     };
   }
 

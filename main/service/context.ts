@@ -1,0 +1,24 @@
+/**
+ * What every feature of the service is built from. Features (foundation, topology, messaging,
+ * charts, demos) each get this and return the handlers for their slice of the contract.
+ */
+import type { ConnectionState } from '../../shared/domain';
+import type { BrokerConnection } from './connection';
+import type { ProfileCatalog } from './profiles/catalog';
+import type { ProfileStore } from './profiles/store';
+import type { SandboxBroker } from './sandbox/sandbox';
+import type { Emit, ServiceOptions } from './service';
+
+export interface ServiceContext {
+  options: ServiceOptions;
+  emit: Emit;
+  log: (line: string) => void;
+  sandbox: SandboxBroker;
+  store: ProfileStore;
+  catalog: ProfileCatalog;
+  /** The current broker: AMQP session (`requireSession()`) and management client (`requireManagement()`). */
+  connection: BrokerConnection;
+  connectTo: (profileId: string) => Promise<ConnectionState>;
+  /** Registers work to do when Warren quits (before the connection closes). */
+  onShutdown: (hook: () => Promise<void> | void) => void;
+}

@@ -1,0 +1,5 @@
+/** Operations and events of demos. */
+
+export const demoOperations = {} as const;
+
+export const demoEvents = {} as const;

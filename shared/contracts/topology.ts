@@ -1,0 +1,5 @@
+/** Operations and events of topology. */
+
+export const topologyOperations = {} as const;
+
+export const topologyEvents = {} as const;

@@ -1,0 +1,54 @@
+/**
+ * Starts Warren exactly as a user does (`npm start` → scripts/start.mjs) on a fresh data folder,
+ * in browser-host mode, and gives back the printed URL. Stopping it stops its sandbox too.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface RunningWarren {
+  url: string;
+  origin: string;
+  output: () => string;
+  dataDir: string;
+  stop: () => Promise<void>;
+}
+
+const root = path.resolve(__dirname, '..', '..', '..');
+
+export async function startWarren(env: Record<string, string> = {}): Promise<RunningWarren> {
+  const dataDir = mkdtempSync(path.join(process.env.WARREN_TEST_WORK ?? os.tmpdir(), 'e2e-data-'));
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], {
+    cwd: root,
+    env: { ...process.env, WARREN_DATA_DIR: dataDir, WARREN_OPEN_BROWSER: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Warren did not print its URL in 60 s:\n${output}`)), 60_000);
+    const check = () => {
+      const match = /Warren is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => reject(new Error(`Warren exited (${code}) before printing its URL:\n${output}`)));
+  });
+  return {
+    url,
+    origin: new URL(url).origin,
+    output: () => output,
+    dataDir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
