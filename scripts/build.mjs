@@ -8,6 +8,10 @@ import { root } from './setup.mjs';
 function newest(dirs) {
   let latest = 0;
   const walk = (dir) => {
+    if (!statSync(dir).isDirectory()) {
+      latest = Math.max(latest, statSync(dir).mtimeMs);
+      return;
+    }
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);

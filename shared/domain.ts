@@ -8,7 +8,9 @@ export interface AppInfo {
   host: HostKind;
   dataDir: string;
   /** Whether saved passwords are encrypted by the OS keychain (desktop) or kept in memory (browser). */
-  passwordStorage: 'os-keychain' | 'memory' | 'file-0600';
+  passwordStorage: 'os-keychain' | 'memory';
+  /** Whether "Remember password" is offered (browser host: sealed in a 0600 file on request). */
+  canRememberPasswords: boolean;
 }
 
 /** sandbox: built in; detected: a broker found on localhost:5672; environment: WARREN_BROKER_URL; user: saved. */
@@ -32,6 +34,8 @@ export interface ProfileSummary {
   vhost: string;
   username: string;
   hasPassword: boolean;
+  /** The password is sealed on disk (keychain or the opt-in 0600 file), not only in memory. */
+  passwordRemembered: boolean;
   tls: TlsSettings;
   /** Empty means derived from host (http://host:15672, https://host:15671 with TLS). */
   managementUrl: string;
@@ -59,6 +63,8 @@ export interface ConnectionState {
   error?: WarrenError;
   /** A non-fatal error (e.g. a channel the broker closed, now replaced). */
   lastChannelError?: WarrenError;
+  /** When lastChannelError happened (ms since epoch), so a repeat of the same error is news. */
+  lastChannelErrorAt?: number;
   since: number;
 }
 

@@ -24,7 +24,7 @@ export const profileDraft = z.object({
     .min(1, 'enter a host name or address')
     .max(255)
     .regex(/^[^\s/?#@]+$/, 'a host has no spaces, slashes or @'),
-  port: z.number().int().min(1).max(65535),
+  port: z.number({ error: 'enter a port number' }).int('a port is a whole number').min(1, 'a port is between 1 and 65535').max(65535, 'a port is between 1 and 65535'),
   vhost: z.string().max(255).default('/'),
   username: shortText().default('guest'),
   /** Omitted when editing means "keep the stored password". */
@@ -36,7 +36,7 @@ export const profileDraft = z.object({
     .max(2048)
     .refine((v) => v === '' || /^https?:\/\/[^\s]+$/.test(v), 'must start with http:// or https://')
     .default(''),
-  heartbeat: z.number().int().min(0).max(3600).default(60),
+  heartbeat: z.number({ error: 'enter the heartbeat in seconds' }).int('whole seconds').min(0, 'between 0 (off) and 3600 seconds').max(3600, 'between 0 (off) and 3600 seconds').default(60),
 });
 
 export type ProfileDraft = z.input<typeof profileDraft>;

@@ -3,6 +3,7 @@
  * Prints exactly one line with the URL, then progress lines about the broker.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatcher } from '../dispatcher';
@@ -13,7 +14,11 @@ import { createWarrenService } from '../service/service';
 import { startWebHost } from './server';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const rendererDir = process.env.WARREN_RENDERER_DIR ?? path.resolve(here, '..', 'renderer');
+// Bundled: dist/main/web.mjs → dist/renderer. From source (tsx main/host-web/cli.ts): ../../dist/renderer.
+const rendererDir =
+  process.env.WARREN_RENDERER_DIR ??
+  [path.resolve(here, '..', 'renderer'), path.resolve(here, '..', '..', 'dist', 'renderer')].find((dir) => existsSync(path.join(dir, 'index.html'))) ??
+  path.resolve(here, '..', 'renderer');
 const version = process.env.npm_package_version ?? '0.1.0';
 
 async function main(): Promise<void> {

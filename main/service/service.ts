@@ -63,6 +63,8 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
   const catalog = new ProfileCatalog(store, sandbox);
   const connection = new BrokerConnection((state) => options.emit('connection.state', state), options.reconnectBackoffMs);
 
+  // A new window asks for the present; send the sandbox's first state like any later one.
+  options.emit('sandbox.state', sandbox.state);
   const shutdownHooks: (() => Promise<void> | void)[] = [];
   const connectTo = async (id: string) => {
     if (id === SANDBOX_PROFILE_ID && sandbox.state.status !== 'ready') await sandbox.start();

@@ -82,7 +82,7 @@ export class AmqpSession {
       return await work(channel);
     } catch (err) {
       const error = toWarrenError(err);
-      if (error.status && error.status >= 300) this.set({ lastChannelError: error });
+      if (error.status && error.status >= 300) this.set({ lastChannelError: error, lastChannelErrorAt: Date.now() });
       throw err;
     }
   }
@@ -143,7 +143,7 @@ export class AmqpSession {
       try {
         await listener(model);
       } catch (err) {
-        this.set({ lastChannelError: toWarrenError(err) });
+        this.set({ lastChannelError: toWarrenError(err), lastChannelErrorAt: Date.now() });
       }
     }
   }

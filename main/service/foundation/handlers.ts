@@ -15,7 +15,8 @@ export function foundationHandlers(ctx: ServiceContext): HandlersFor<typeof foun
     version: options.version,
     host: options.host,
     dataDir: options.dataDir,
-    passwordStorage: options.cipher ? (options.alwaysSeal ? 'os-keychain' : 'memory') : 'memory',
+    passwordStorage: options.cipher && options.alwaysSeal ? 'os-keychain' : 'memory',
+    canRememberPasswords: options.cipher !== undefined && !options.alwaysSeal,
   };
 
   return {

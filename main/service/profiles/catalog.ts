@@ -86,6 +86,7 @@ export class ProfileCatalog {
       vhost: '/',
       username: GUEST.username,
       hasPassword: true,
+      passwordRemembered: false,
       tls: { enabled: false, verifyPeer: true },
       managementUrl: s.managementPort ? `http://127.0.0.1:${s.managementPort}` : '',
       heartbeat: 30,
@@ -100,6 +101,7 @@ export class ProfileCatalog {
       name: 'WARREN_BROKER_URL',
       vhost: draft.vhost || '/',
       hasPassword: draft.password !== undefined,
+      passwordRemembered: false,
     };
   }
 
@@ -113,6 +115,7 @@ export class ProfileCatalog {
       vhost: '/',
       username: GUEST.username,
       hasPassword: true,
+      passwordRemembered: false,
       tls: { enabled: false, verifyPeer: true },
       managementUrl: '',
       heartbeat: 30,

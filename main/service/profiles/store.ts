@@ -128,6 +128,7 @@ export class ProfileStore {
       vhost: p.vhost,
       username: p.username,
       hasPassword: this.password(p) !== undefined,
+      passwordRemembered: p.sealedPassword !== undefined,
       tls: p.tls,
       managementUrl: p.managementUrl,
       heartbeat: p.heartbeat,

@@ -1,0 +1,47 @@
+/** A modal question with a confirm and a cancel button (instead of window.confirm). */
+import { useEffect, useId, useRef } from 'react';
+import type { WarrenError } from '../../shared/errors';
+import { ErrorNotice } from './ErrorNotice';
+
+interface Props {
+  title: string;
+  message: string;
+  confirmLabel: string;
+  busy?: boolean;
+  error?: WarrenError;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+export function ConfirmDialog({ title, message, confirmLabel, busy, error, onConfirm, onCancel }: Props) {
+  const titleId = useId();
+  const messageId = useId();
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    cancelRef.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onCancel();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onCancel]);
+  return (
+    <div className="dialog-backdrop">
+      <div role="alertdialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={messageId} className="dialog">
+        <h2 id={titleId} className="dialog-title">
+          {title}
+        </h2>
+        <p id={messageId}>{message}</p>
+        {error ? <ErrorNotice error={error} /> : null}
+        <div className="button-row">
+          <button type="button" className="button button-danger" onClick={onConfirm} disabled={busy}>
+            {busy ? 'Deleting…' : confirmLabel}
+          </button>
+          <button type="button" className="button" ref={cancelRef} onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './styles/theme.css';
+import './styles/shell.css';
+import './styles/components.css';
+import './styles/overview.css';
+import './styles/connections.css';
+
+/** The browser host opens the page as /?token=…; the server has set a cookie, so drop it from the address bar. */
+function stripToken(): void {
+  const url = new URL(window.location.href);
+  if (!url.searchParams.has('token')) return;
+  url.searchParams.delete('token');
+  window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
+if (document.readyState === 'complete') stripToken();
+else window.addEventListener('load', stripToken, { once: true });

@@ -1,0 +1,90 @@
+/** Overview: which broker, its nodes, object totals, queued messages and rates — every 2 s. */
+import { useState } from 'react';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { NotConnected } from '../components/NotConnected';
+import { BrokerInfo } from '../components/overview/BrokerInfo';
+import { NodesTable } from '../components/overview/NodesTable';
+import { OverviewStats } from '../components/overview/OverviewStats';
+import { VhostPicker } from '../components/overview/VhostPicker';
+import { useOverview } from '../hooks/useOverview';
+import { usePageVisible } from '../hooks/usePageVisible';
+import { useWarren } from '../hooks/useWarren';
+import { formatClock } from '../lib/format';
+
+const UNAVAILABLE_PREFIX = 'Management API unavailable: ';
+
+export function OverviewPage() {
+  const { connection } = useWarren();
+  const visible = usePageVisible();
+  const sessionKey = `${connection.profileId ?? ''}|${connection.since}`;
+  // The chosen vhost belongs to one connection: a different broker starts from "all".
+  const [choice, setChoice] = useState<{ profileId?: string; vhost?: string }>({});
+  const vhost = choice.profileId === connection.profileId ? choice.vhost : undefined;
+
+  const live = connection.status === 'connected' || connection.status === 'reconnecting';
+  const { overview, error, loading } = useOverview(vhost, visible && connection.status === 'connected', sessionKey);
+  // Only show numbers that answer the question asked (the right vhost, and a live connection).
+  const current = live && overview && overview.vhost === (vhost ?? '') ? overview : undefined;
+
+  return (
+    <div className="page-body">
+      <div className="page-header">
+        <div>
+          <h1>Overview</h1>
+          <p className="page-subtitle">
+            {current ? `Updated ${formatClock(current.sampledAt)} · every 2 s` : 'Broker health at a glance'}
+          </p>
+        </div>
+        {live && current?.management.available !== false ? (
+          <VhostPicker
+            vhosts={overview?.vhosts ?? []}
+            value={vhost}
+            onChange={(next) => setChoice({ profileId: connection.profileId, vhost: next })}
+          />
+        ) : null}
+      </div>
+
+      {!live ? (
+        <NotConnected state={connection} />
+      ) : (
+        <>
+          {connection.status === 'reconnecting' ? (
+            <ErrorNotice
+              tone="warning"
+              error={{ message: 'Figures are paused while Warren reconnects to the broker.', hint: connection.error?.hint }}
+            />
+          ) : null}
+          {error ? (
+            <ErrorNotice title="Could not read the overview" error={error} />
+          ) : null}
+          {current && !current.management.available ? (
+            <ErrorNotice
+              tone="warning"
+              error={{
+                message: current.management.error.message.startsWith(UNAVAILABLE_PREFIX)
+                  ? current.management.error.message
+                  : `${UNAVAILABLE_PREFIX}${current.management.error.message}`,
+                hint: current.management.error.hint,
+              }}
+            />
+          ) : null}
+          {current ? (
+            <div className={`overview-data${connection.status === 'reconnecting' ? ' is-stale' : ''}`}>
+              <BrokerInfo overview={current} />
+              {current.management.available ? (
+                <>
+                  <OverviewStats overview={current} scoped={vhost !== undefined} />
+                  <NodesTable nodes={current.nodes} />
+                </>
+              ) : null}
+            </div>
+          ) : loading && !error ? (
+            <p className="muted" aria-live="polite">
+              Loading the overview…
+            </p>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * Every page of the app, in sidebar order. Adding a page (Topology, Publish, Consumers,
+ * Charts, Demos …) is one entry here; the sidebar and the router read this list.
+ */
+import type { ComponentType } from 'react';
+import type { IconName } from '../components/Icon';
+import { ConnectionsPage } from './ConnectionsPage';
+import { OverviewPage } from './OverviewPage';
+
+export interface PageEntry {
+  /** The address hash: #/<id>. */
+  id: string;
+  /** Sidebar text; the page's own heading says the same. */
+  label: string;
+  icon: IconName;
+  component: ComponentType;
+  /** Sidebar group: 'broker' pages inspect the broker, 'setup' pages configure Warren. */
+  group: 'broker' | 'setup';
+}
+
+export const PAGES: readonly PageEntry[] = [
+  { id: 'overview', label: 'Overview', icon: 'overview', component: OverviewPage, group: 'broker' },
+  { id: 'connections', label: 'Connections', icon: 'connections', component: ConnectionsPage, group: 'setup' },
+];
+
+export const DEFAULT_PAGE = 'overview';
+
+export const GROUP_LABELS: Record<PageEntry['group'], string> = {
+  broker: 'Broker',
+  setup: 'Setup',
+};
