@@ -5,8 +5,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const file = path.resolve(__dirname, '..', '..', 'docs', 'benchmarks.md');
+const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'benchmarks.md');
 const HEADER = `# Benchmarks
 
 Each section is written by its benchmark (\`tests/bench/<name>.ts\`); rerun the command shown to

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface RunningWarren {
   url: string;
@@ -15,7 +16,7 @@ export interface RunningWarren {
   stop: () => Promise<void>;
 }
 
-const root = path.resolve(__dirname, '..', '..', '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 export async function startWarren(env: Record<string, string> = {}): Promise<RunningWarren> {
   const dataDir = mkdtempSync(path.join(process.env.WARREN_TEST_WORK ?? os.tmpdir(), 'e2e-data-'));
