@@ -49,7 +49,7 @@ export function toWarrenError(err: unknown): WarrenError {
   if (typeof e.code === 'string') {
     if (NET_CODES[e.code]) return warrenError(NET_CODES[e.code]!, netMessage(e.code, message));
     if (e.code.startsWith('ERR_TLS') || e.code.includes('CERT') || e.code.startsWith('ERR_SSL') || e.code === 'EPROTO') {
-      return warrenError('TLS', `TLS handshake failed: ${message}`);
+      return warrenError('TLS', tlsMessage(e.code, message));
     }
   }
   // amqplib reports a refused login this way (the broker closes the socket during the handshake).
@@ -68,6 +68,19 @@ export function toWarrenError(err: unknown): WarrenError {
   return warrenError('INTERNAL', message);
 }
 
+function tlsMessage(code: string, message: string): string {
+  if (/WRONG_VERSION_NUMBER|wrong version number/i.test(`${code} ${message}`)) {
+    return 'TLS handshake failed: the server did not answer in TLS — is this the plain AMQP port? (TLS is usually on 5671)';
+  }
+  if (/SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|CERT_UNTRUSTED/i.test(code)) {
+    return `TLS handshake failed: the server's certificate is not trusted (${code}); give the CA file, or untick “Verify peer” for a test broker`;
+  }
+  if (/HOSTNAME|ALTNAME/i.test(`${code} ${message}`)) {
+    return `TLS handshake failed: the certificate does not name this host (${message.trim()})`;
+  }
+  return `TLS handshake failed: ${message.split('\n')[0]!.trim()}`;
+}
+
 function amqpMessage(message: string): string {
   // amqplib: 'Channel closed by server: 404 (NOT-FOUND) with message "NOT_FOUND - no queue 'x' in vhost '/'"'
   const quoted = /with message "([^"]*)"/.exec(message);
@@ -83,7 +96,7 @@ function netMessage(code: string, message: string): string {
       return `Host name could not be resolved (${message.replace(/^getaddrinfo /, '')})`;
     case 'ETIMEDOUT':
     case 'ECONNABORTED':
-      return `Timed out (${message})`;
+      return `Timed out: no answer from the broker (${message})`;
     default:
       return message;
   }

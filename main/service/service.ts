@@ -35,6 +35,8 @@ export interface ServiceOptions {
   alwaysSeal: boolean;
   emit: Emit;
   preferDefaultPorts?: boolean;
+  /** Where to look for a broker already running on this machine (5672; tests use the run's broker). */
+  localProbePort?: number;
   /** A broker to connect to at start instead of the sandbox (WARREN_BROKER_URL). */
   brokerUrl?: string;
   /** Its management API (WARREN_MANAGEMENT_URL); derived from the host when absent. */
@@ -104,9 +106,10 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
         if (state.status === 'connected') return state;
       }
       // A broker already on localhost:5672 that is not our sandbox: offer it rather than start a second one.
-      if (sandbox.state.status !== 'ready' && (await localBrokerAnswers(sandbox))) {
-        catalog.detectedLocal = true;
-        log('A RabbitMQ broker answers on localhost:5672 with guest/guest; using it (profile “RabbitMQ on localhost”).');
+      const probePort = options.localProbePort ?? 5672;
+      if (sandbox.state.status !== 'ready' && (await localBrokerAnswers(sandbox, probePort))) {
+        catalog.detectedLocalPort = probePort;
+        log(`A RabbitMQ broker answers on localhost:${probePort} with guest/guest; using it (profile “RabbitMQ on localhost”).`);
         return connectTo(DETECTED_PROFILE_ID);
       }
       log('Starting the sandbox broker…');
@@ -126,16 +129,16 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
   };
 }
 
-/** True when something other than our own sandbox answers AMQP on localhost:5672 with guest/guest. */
-async function localBrokerAnswers(sandbox: SandboxBroker): Promise<boolean> {
-  if (!(await canConnect(5672))) return false;
-  if (await sandbox.ownsPort(5672)) return false;
+/** True when something other than our own sandbox answers AMQP on localhost:`port` with guest/guest. */
+async function localBrokerAnswers(sandbox: SandboxBroker, port: number): Promise<boolean> {
+  if (!(await canConnect(port))) return false;
+  if (await sandbox.ownsPort(port)) return false;
   try {
     const model = await openConnection({
       profileId: DETECTED_PROFILE_ID,
       profileName: 'probe',
       host: '127.0.0.1',
-      port: 5672,
+      port,
       vhost: '/',
       username: 'guest',
       password: 'guest',

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { canConnect } from '../../main/service/sandbox/ports';
 import { startWarren, type RunningWarren } from './support/warren-app';
 
 let warren: RunningWarren;
@@ -50,4 +53,11 @@ test('the connections page lists the sandbox, and a profile test reports the bro
   await sandboxRow.getByRole('button', { name: 'Test' }).click();
   await expect(page.getByText(/Connected to RabbitMQ 3\.\d+\.\d+ on warren-[0-9a-f]{8}@localhost, vhost \//)).toBeVisible({ timeout: 15_000 });
   await page.screenshot({ path: 'docs/screenshots/connections.png' });
+});
+
+test('quitting Warren stops the sandbox it started (the user did not ask to keep it)', async () => {
+  const ports = JSON.parse(readFileSync(path.join(warren.dataDir, 'sandbox', 'ports.json'), 'utf8')) as { amqp: number };
+  expect(await canConnect(ports.amqp)).toBe(true);
+  await warren.stop();
+  expect(await canConnect(ports.amqp)).toBe(false);
 });

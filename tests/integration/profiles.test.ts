@@ -61,6 +61,26 @@ describe('connection profiles against the sandbox broker', () => {
     if (!result.ok) expect(result.error.code).toBe('UNREACHABLE');
   });
 
+  it('TLS against a plain AMQP port is a TLS error that says so', async () => {
+    const result = await ctx.dispatch('profiles.test', draft({ tls: { enabled: true, verifyPeer: true } }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('TLS');
+    expect(result.error.message).toMatch(/did not answer in TLS/);
+  });
+
+  it('a server that accepts the socket but never speaks AMQP is a TIMEOUT', async () => {
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const result = await ctx.dispatch('profiles.test', draft({ port: (silent.address() as net.AddressInfo).port }));
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('TIMEOUT');
+    } finally {
+      silent.close();
+    }
+  });
+
   it('an unknown host name is a DNS error', async () => {
     const result = await ctx.dispatch('profiles.test', draft({ host: 'no-such-host.invalid' }));
     expect(result.ok).toBe(false);

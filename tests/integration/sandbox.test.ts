@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ConnectionState, SandboxState } from '../../shared/domain';
 import { BrokerConnection } from '../../main/service/connection';
-import { isPortFree } from '../../main/service/sandbox/ports';
+import { canConnect, isPortFree } from '../../main/service/sandbox/ports';
 import { SandboxBroker } from '../../main/service/sandbox/sandbox';
 import { waitFor } from '../support/broker';
 
@@ -73,6 +73,16 @@ describe('the sandbox broker', () => {
     const lost = await connection.requireSession().withChannel((ch) => ch.checkQueue('lost')).catch((e: unknown) => e);
     expect(lost).toMatchObject({ code: 404 });
     await connection.disconnect();
+
+    // Quitting Warren leaves the node up only when the user asked for that (and remembers it).
+    sandbox.setKeepRunning(true);
+    await sandbox.shutdown();
+    expect(await canConnect(first.amqpPort!)).toBe(true);
+    expect(new SandboxBroker({ dir, preferDefaultPorts: false }).state.keepRunning).toBe(true);
+    sandbox.setKeepRunning(false);
+    await sandbox.shutdown();
+    expect(sandbox.state.status).toBe('stopped');
+    expect(await canConnect(first.amqpPort!)).toBe(false);
   });
 
   it('falls back to free ports when 5672 and 15672 are taken', async () => {

@@ -7,7 +7,7 @@ import { createDispatcher } from '../../main/dispatcher';
 import { fileKeyCipher } from '../../main/service/profiles/secrets';
 import { createWarrenService } from '../../main/service/service';
 
-export function makeService(options: { reconnectBackoffMs?: number[] } = {}) {
+export function makeService(options: { reconnectBackoffMs?: number[]; localProbePort?: number } = {}) {
   const dataDir = mkdtempSync(path.join(process.env.WARREN_TEST_WORK ?? os.tmpdir(), 'svc-'));
   const events: EventMessage[] = [];
   const configDir = path.join(dataDir, 'config');
@@ -19,6 +19,7 @@ export function makeService(options: { reconnectBackoffMs?: number[] } = {}) {
     cipher: fileKeyCipher(configDir),
     alwaysSeal: false,
     preferDefaultPorts: false,
+    localProbePort: options.localProbePort,
     reconnectBackoffMs: options.reconnectBackoffMs ?? [200, 400, 800],
     emit: (event, payload) => events.push({ event, payload } as EventMessage),
   });

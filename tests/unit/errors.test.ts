@@ -11,8 +11,8 @@ describe('errors in the user’s terms', () => {
     [withCode('Channel closed by server: 405 (RESOURCE-LOCKED) with message "RESOURCE_LOCKED - cannot obtain exclusive access"', 405), 'RESOURCE_LOCKED', 'cannot obtain exclusive access'],
     [withCode('connect ECONNREFUSED 127.0.0.1:1', 'ECONNREFUSED'), 'UNREACHABLE', 'Connection refused'],
     [withCode('getaddrinfo ENOTFOUND x.invalid', 'ENOTFOUND'), 'DNS', 'could not be resolved'],
-    [withCode('connect ETIMEDOUT', 'ETIMEDOUT'), 'TIMEOUT', 'Timed out'],
-    [withCode('self-signed certificate', 'DEPTH_ZERO_SELF_SIGNED_CERT'), 'TLS', 'TLS handshake failed'],
+    [withCode('connect ETIMEDOUT', 'ETIMEDOUT'), 'TIMEOUT', 'no answer from the broker'],
+    [withCode('self-signed certificate', 'DEPTH_ZERO_SELF_SIGNED_CERT'), 'TLS', 'certificate is not trusted'],
     [new Error('Handshake terminated by server: 403 (ACCESS-REFUSED) with message "ACCESS_REFUSED - Login was refused"'), 'ACCESS_REFUSED', 'refused the username or password'],
     [new Error('Expected ConnectionOpenOk; got <ConnectionClose channel:0>'), 'NOT_ALLOWED', 'virtual host'],
   ])('%s → %s', (err, code, text) => {

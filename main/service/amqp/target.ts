@@ -1,5 +1,6 @@
 /** Where to connect: a profile resolved to concrete endpoints and credentials. */
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import amqp from 'amqplib';
 import type { ChannelModel } from 'amqplib';
 import type { TlsSettings } from '../../../shared/domain';
@@ -24,7 +25,8 @@ export async function openConnection(target: ConnectTarget): Promise<ChannelMode
   const socketOptions: Record<string, unknown> = { timeout: CONNECT_TIMEOUT_MS, noDelay: true };
   if (target.tls.enabled) {
     socketOptions.rejectUnauthorized = target.tls.verifyPeer;
-    socketOptions.servername = target.host;
+    // SNI takes host names only (RFC 6066), never an IP address.
+    if (!isIP(target.host)) socketOptions.servername = target.host;
     if (target.tls.caFile) socketOptions.ca = [readTlsFile(target.tls.caFile, 'CA file')];
     if (target.tls.certFile) socketOptions.cert = readTlsFile(target.tls.certFile, 'client certificate');
     if (target.tls.keyFile) socketOptions.key = readTlsFile(target.tls.keyFile, 'client key');

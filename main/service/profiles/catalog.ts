@@ -17,8 +17,8 @@ export const ENVIRONMENT_PROFILE_ID = 'environment';
 const GUEST = { username: 'guest', password: 'guest' };
 
 export class ProfileCatalog {
-  /** Set when a broker that is not our sandbox answered guest/guest on localhost:5672. */
-  detectedLocal = false;
+  /** Set to its port when a broker that is not our sandbox answered guest/guest on localhost. */
+  detectedLocalPort?: number;
   /** A broker given by WARREN_BROKER_URL (and WARREN_MANAGEMENT_URL), kept in memory only. */
   environment?: ParsedProfileDraft;
 
@@ -29,7 +29,7 @@ export class ProfileCatalog {
 
   list(): ProfileSummary[] {
     const builtIn: ProfileSummary[] = [this.sandboxSummary()];
-    if (this.detectedLocal) builtIn.push(this.detectedSummary());
+    if (this.detectedLocalPort) builtIn.push(this.detectedSummary(this.detectedLocalPort));
     if (this.environment) builtIn.push(this.environmentSummary(this.environment));
     return [...builtIn, ...this.store.list()];
   }
@@ -53,7 +53,9 @@ export class ProfileCatalog {
         managementUrl: endpoint.managementUrl,
       };
     }
-    if (id === DETECTED_PROFILE_ID) return baseTarget(this.detectedSummary(), GUEST.password);
+    if (id === DETECTED_PROFILE_ID && this.detectedLocalPort) {
+      return baseTarget(this.detectedSummary(this.detectedLocalPort), GUEST.password);
+    }
     if (id === ENVIRONMENT_PROFILE_ID && this.environment) {
       return baseTarget(this.environmentSummary(this.environment), this.environment.password ?? '');
     }
@@ -105,13 +107,13 @@ export class ProfileCatalog {
     };
   }
 
-  private detectedSummary(): ProfileSummary {
+  private detectedSummary(port: number): ProfileSummary {
     return {
       id: DETECTED_PROFILE_ID,
       kind: 'detected',
       name: 'RabbitMQ on localhost',
       host: 'localhost',
-      port: 5672,
+      port,
       vhost: '/',
       username: GUEST.username,
       hasPassword: true,
