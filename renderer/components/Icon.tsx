@@ -6,6 +6,10 @@ const PATHS = {
     'M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a3 3 0 1 1 4.2 4.2l-1.8 1.8M13.4 10.6a1 1 0 0 1 0 1.4l-3.5 3.5a3 3 0 1 1-4.2-4.2l1.8-1.8',
   rabbit:
     'M8 3c1.5 0 2 2.5 2 5.5M14 3c-1.5 0-2 2.5-2 5.5M6 15a6 5 0 1 0 12 0a6 5 0 1 0-12 0M10 14h.01M14 14h.01',
+  demos: 'M8 5v14l11-7z',
+  charts: 'M4 20h16M6 16l4-5 3 3 5-7',
+  publish: 'M4 12l16-8-6 16-3-7-7-1z',
+  consumers: 'M4 6h16M4 12h16M4 18h10',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -5,7 +5,10 @@
 import type { ComponentType } from 'react';
 import type { IconName } from '../components/Icon';
 import { ConnectionsPage } from './ConnectionsPage';
+import { ConsumersPage } from './ConsumersPage';
+import { DemosPage } from './DemosPage';
 import { OverviewPage } from './OverviewPage';
+import { PublishPage } from './PublishPage';
 
 export interface PageEntry {
   /** The address hash: #/<id>. */
@@ -20,6 +23,9 @@ export interface PageEntry {
 
 export const PAGES: readonly PageEntry[] = [
   { id: 'overview', label: 'Overview', icon: 'overview', component: OverviewPage, group: 'broker' },
+  { id: 'publish', label: 'Publish', icon: 'publish', component: PublishPage, group: 'broker' },
+  { id: 'consumers', label: 'Consumers', icon: 'consumers', component: ConsumersPage, group: 'broker' },
+  { id: 'demos', label: 'Demos', icon: 'demos', component: DemosPage, group: 'broker' },
   { id: 'connections', label: 'Connections', icon: 'connections', component: ConnectionsPage, group: 'setup' },
 ];
 

@@ -1,0 +1,272 @@
+/**
+ * The shared demo runtime: where a scenario runs (its vhost or prefixed names), what it declared
+ * (so reset deletes exactly that), its actors, its publisher (the "order API" / the producer
+ * scripts: one long-lived confirm channel), queue depths sampled by passive declares every
+ * 500 ms, and the narration with measured numbers.
+ */
+import type { Channel, ChannelModel, ConfirmChannel, Options } from 'amqplib';
+import type { ActorState, DemoOptions, DemoState, NarrationLine, QueueDepthSample, RouteExplanation } from '../shared/demo-types';
+import { Actor, type ActorSpec } from './actor';
+
+export interface DemoBroker {
+  /** Opens one connection in the demo's vhost. */
+  open: () => Promise<ChannelModel>;
+  /** Restarts the broker (the sandbox only); absent elsewhere. */
+  restart?: () => Promise<void>;
+  describe: NonNullable<DemoState['broker']>;
+}
+
+export interface Declared {
+  kind: 'queue' | 'exchange';
+  name: string;
+}
+
+const SAMPLE_MS = 500;
+const MAX_SAMPLES = 240;
+const MAX_NARRATION = 200;
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class DemoRuntime {
+  readonly actors = new Map<string, Actor>();
+  readonly declared: Declared[] = [];
+  readonly narration: NarrationLine[] = [];
+  readonly samples: QueueDepthSample[] = [];
+  readonly measured: Record<string, number> = {};
+  /** Queue depths after each step (filled by whoever runs the steps). */
+  readonly stepDepths: { step: string; depths: Record<string, number | null> }[] = [];
+  route?: RouteExplanation;
+  reconcile?: DemoState['reconcile'];
+  failureOn = false;
+  private watched: string[] = [];
+  private model?: ChannelModel;
+  private publisher?: ConfirmChannel;
+  private poller?: NodeJS.Timeout;
+  private polling = false;
+  private closed = false;
+  /** Printed as it happens (the headless CLI passes console.log). */
+  onLine?: (line: NarrationLine) => void;
+
+  constructor(
+    readonly broker: DemoBroker,
+    /** Put in front of every name (prefix isolation); '' in the demo's own vhost. */
+    readonly prefix: string,
+    readonly options: DemoOptions,
+    readonly changed: () => void,
+  ) {}
+
+  /** The broker's name for a demo name (`email_queue` → `warren-demo-ecomnow.email_queue`). */
+  name(name: string): string {
+    return name === '' ? '' : `${this.prefix}${name}`;
+  }
+
+  display(name: string): string {
+    return this.prefix && name.startsWith(this.prefix) ? name.slice(this.prefix.length) : name;
+  }
+
+  say(text: string, tone: NarrationLine['tone'] = 'info'): void {
+    const line = { at: Date.now(), text, tone };
+    this.narration.push(line);
+    if (this.narration.length > MAX_NARRATION) this.narration.shift();
+    this.onLine?.(line);
+    this.changed();
+  }
+
+  /** The runtime's own connection (the producer side). Re-opened after a broker restart. */
+  async connection(): Promise<ChannelModel> {
+    if (this.closed) throw new Error('The demo was reset');
+    if (!this.model) {
+      const model = await this.broker.open();
+      model.on('error', () => undefined);
+      model.on('close', () => {
+        if (this.model === model) {
+          this.model = undefined;
+          this.publisher = undefined;
+        }
+      });
+      this.model = model;
+    }
+    return this.model;
+  }
+
+  /** Runs `work` on a short-lived channel of the runtime's connection (declares, passive checks). */
+  async withChannel<T>(work: (channel: Channel) => Promise<T>): Promise<T> {
+    const channel = await (await this.connection()).createChannel();
+    channel.on('error', () => undefined);
+    try {
+      return await work(channel);
+    } finally {
+      await channel.close().catch(() => undefined);
+    }
+  }
+
+  async assertQueue(name: string, options: Options.AssertQueue): Promise<string> {
+    const real = this.name(name);
+    await this.withChannel((ch) => ch.assertQueue(real, options));
+    this.remember('queue', real);
+    return real;
+  }
+
+  async assertExchange(name: string, type: string, options: Options.AssertExchange): Promise<string> {
+    const real = this.name(name);
+    await this.withChannel((ch) => ch.assertExchange(real, type, options));
+    this.remember('exchange', real);
+    return real;
+  }
+
+  /** Records a name a program declared on its own channel. */
+  remember(kind: Declared['kind'], name: string): void {
+    if (!name || name.startsWith('amq.gen-')) return; // server-named queues die with their connection
+    if (!this.declared.some((d) => d.kind === kind && d.name === name)) this.declared.push({ kind, name });
+  }
+
+  /** Publishes through the long-lived confirm channel; resolves when the broker confirmed (ms taken). */
+  async publish(exchange: string, routingKey: string, body: string, options: Options.Publish = {}): Promise<number> {
+    const started = performance.now();
+    if (!this.publisher) {
+      const channel = await (await this.connection()).createConfirmChannel();
+      channel.on('error', () => undefined);
+      channel.on('close', () => {
+        if (this.publisher === channel) this.publisher = undefined;
+      });
+      this.publisher = channel;
+    }
+    const channel = this.publisher;
+    await new Promise<void>((resolve, reject) => {
+      channel.publish(exchange, routingKey, Buffer.from(body), options, (err: unknown) => (err ? reject(err instanceof Error ? err : new Error('nacked')) : resolve()));
+    });
+    return performance.now() - started;
+  }
+
+  addActor(spec: ActorSpec): Actor {
+    const actor = new Actor(spec, () => this.broker.open(), this.changed);
+    this.actors.set(spec.id, actor);
+    return actor;
+  }
+
+  actor(id: string): Actor {
+    const actor = this.actors.get(id);
+    if (!actor) throw new Error(`No actor ${id}`);
+    return actor;
+  }
+
+  /** Starts sampling these queues (demo names) every 500 ms. */
+  watch(queues: string[]): void {
+    this.watched = queues;
+    if (!this.poller) {
+      this.poller = setInterval(() => void this.sample(), SAMPLE_MS);
+      void this.sample();
+    }
+  }
+
+  get watchedQueues(): string[] {
+    return [...this.watched];
+  }
+
+  /** Ready-message counts right now, by demo name; null when the queue does not exist. */
+  async depths(): Promise<Record<string, number | null>> {
+    const result: Record<string, number | null> = {};
+    let channel: Channel | undefined;
+    try {
+      for (const queue of this.watched) {
+        channel ??= await (await this.connection()).createChannel();
+        channel.on('error', () => undefined);
+        try {
+          result[queue] = (await channel.checkQueue(this.name(queue))).messageCount;
+        } catch {
+          // A 404 closes the channel: open another for the next queue.
+          result[queue] = null;
+          channel = undefined;
+        }
+      }
+    } finally {
+      await channel?.close().catch(() => undefined);
+    }
+    return result;
+  }
+
+  private async sample(): Promise<void> {
+    if (this.polling || this.closed || this.watched.length === 0) return;
+    this.polling = true;
+    try {
+      const depths = await this.depths();
+      this.samples.push({ at: Date.now(), depths });
+      if (this.samples.length > MAX_SAMPLES) this.samples.shift();
+      this.changed();
+    } catch {
+      // Broker away (restart): the next tick tries again.
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  /** Waits until `probe` is true (checked every 50 ms); false on timeout. */
+  async until(probe: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.closed) return false;
+      if (await probe()) return true;
+      await sleep(50);
+    }
+    return false;
+  }
+
+  /** Waits for a queue's ready count to reach `count`. */
+  async untilDepth(queue: string, count: number, timeoutMs = 15_000): Promise<boolean> {
+    return this.until(async () => (await this.depthOf(queue)) === count, timeoutMs);
+  }
+
+  async depthOf(queue: string): Promise<number | null> {
+    try {
+      return await this.withChannel(async (ch) => (await ch.checkQueue(this.name(queue))).messageCount);
+    } catch {
+      return null;
+    }
+  }
+
+  /** After the broker restarted: forget dead connections and start the actors that were up. */
+  async reattach(): Promise<void> {
+    this.model = undefined;
+    this.publisher = undefined;
+    for (const actor of this.actors.values()) {
+      const wanted = actor.wanted;
+      actor.detach();
+      if (wanted) await actor.start();
+    }
+  }
+
+  actorStates(): ActorState[] {
+    return [...this.actors.values()].map((a) => a.state((n) => this.display(n)));
+  }
+
+  /** Stops every actor and deletes exactly what was declared, newest first. */
+  async cleanup(): Promise<string[]> {
+    if (this.poller) clearInterval(this.poller);
+    this.poller = undefined;
+    for (const actor of this.actors.values()) await actor.stop('demo reset').catch(() => undefined);
+    const deleted: string[] = [];
+    for (const item of [...this.declared].reverse()) {
+      try {
+        await this.withChannel((ch) => (item.kind === 'queue' ? ch.deleteQueue(item.name) : ch.deleteExchange(item.name)));
+        deleted.push(`${item.kind} ${item.name}`);
+      } catch {
+        // Gone already (e.g. a non-durable queue after a restart).
+      }
+    }
+    this.closed = true;
+    const model = this.model;
+    this.model = undefined;
+    this.publisher = undefined;
+    await model?.close().catch(() => undefined);
+    return deleted;
+  }
+
+  /** Closes connections without deleting anything (the CLI's --keep). */
+  async close(): Promise<void> {
+    if (this.poller) clearInterval(this.poller);
+    for (const actor of this.actors.values()) await actor.stop('demo closed').catch(() => undefined);
+    this.closed = true;
+    await this.model?.close().catch(() => undefined);
+    this.model = undefined;
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * The demo runner of the app: one demo at a time, on the broker Warren is connected to, in its
+ * own vhost when the user may create one. Steps and buttons run in the background; progress is
+ * pushed as `demos.state` (coalesced, at most every 100 ms).
+ */
+import { createDemo } from '../../../demos/registry';
+import { demoBroker, isolate, removeVhost, type Isolation } from '../../../demos/broker';
+import type { ActionInput, DemoDefinition } from '../../../demos/definition';
+import { DemoRuntime } from '../../../demos/runtime';
+import type { DemoName, DemoOptions, DemoState } from '../../../shared/demo-types';
+import type { ConnectTarget } from '../amqp/target';
+import type { ServiceContext } from '../context';
+import { fail, toWarrenError } from '../errors';
+import { SANDBOX_PROFILE_ID } from '../profiles/catalog';
+
+interface Running {
+  def: DemoDefinition;
+  rt: DemoRuntime;
+  isolation: Isolation;
+  target: () => ConnectTarget;
+  createdVhost: boolean;
+  nextStep: number;
+  busy: number;
+}
+
+const IDLE: DemoState = { status: 'idle', nextStep: 0, stepCount: 0, options: {}, failureOn: false, actors: [], queues: [], samples: [], narration: [], measured: {}, updatedAt: 0 };
+
+export class DemoRunner {
+  private running?: Running;
+  private status: DemoState['status'] = 'idle';
+  private error?: DemoState['error'];
+  private emitTimer?: NodeJS.Timeout;
+
+  constructor(private readonly ctx: ServiceContext) {}
+
+  state(): DemoState {
+    const r = this.running;
+    if (!r) return { ...IDLE, status: this.status === 'resetting' ? 'resetting' : 'idle', ...(this.error ? { error: this.error } : {}), updatedAt: Date.now() };
+    const { rt, def } = r;
+    const status = this.status === 'running' && r.busy > 0 ? 'busy' : this.status;
+    return {
+      name: def.name,
+      status,
+      nextStep: r.nextStep,
+      stepCount: def.steps.length,
+      isolation: r.isolation,
+      broker: rt.broker.describe,
+      options: { ...rt.options },
+      failureOn: rt.failureOn,
+      actors: rt.actorStates(),
+      queues: rt.watchedQueues,
+      samples: rt.samples.slice(-120),
+      narration: rt.narration.slice(-80),
+      ...(rt.route ? { route: rt.route } : {}),
+      measured: { ...rt.measured },
+      ...(rt.reconcile ? { reconcile: rt.reconcile } : {}),
+      ...(this.error ? { error: this.error } : {}),
+      updatedAt: Date.now(),
+    };
+  }
+
+  /** Pushes the state soon (many changes in 100 ms make one event). */
+  changed = (): void => {
+    this.emitTimer ??= setTimeout(() => {
+      this.emitTimer = undefined;
+      this.ctx.emit('demos.state', this.state());
+    }, 100);
+  };
+
+  async run(name: DemoName, options: DemoOptions = {}): Promise<DemoState> {
+    await this.reset();
+    const session = this.ctx.connection.requireSession();
+    const profileId = this.ctx.connection.state.profileId;
+    if (!session.connection || !profileId) fail('NOT_CONNECTED', 'Not connected to a broker', { hint: 'Connect to a broker first (Connections).' });
+    const vhost = this.ctx.connection.state.vhost ?? '/';
+    const base = { ...this.ctx.catalog.target(profileId), vhost };
+    this.status = 'starting';
+    this.error = undefined;
+    this.changed();
+    try {
+      const { isolation, target, created } = await isolate(name, base);
+      const targetFn = () => ({ ...this.ctx.catalog.target(profileId), vhost: target.vhost });
+      const restart = profileId === SANDBOX_PROFILE_ID ? () => this.restartSandbox() : undefined;
+      const rt = new DemoRuntime(demoBroker(targetFn, restart), isolation.prefix, { ...options }, this.changed);
+      const def = createDemo(name);
+      this.running = { def, rt, isolation, target: targetFn, createdVhost: created, nextStep: 0, busy: 0 };
+      rt.say(isolation.mode === 'vhost' ? `Running in its own vhost ${isolation.vhost}.` : `No right to create vhosts: running in ${isolation.vhost} with names prefixed ${isolation.prefix}`);
+      await def.setup(rt);
+      this.status = 'running';
+    } catch (err) {
+      this.status = 'failed';
+      this.error = toWarrenError(err);
+      this.changed();
+      throw err;
+    }
+    this.background(() => this.runStep());
+    return this.state();
+  }
+
+  step(): DemoState {
+    const r = this.require();
+    if (r.busy > 0) fail('BAD_INPUT', 'The current step is still running', { hint: 'Wait for it to finish (the narration says when), then press Next.' });
+    if (r.nextStep >= r.def.steps.length) fail('BAD_INPUT', 'All steps have run', { hint: 'Use the buttons to keep playing, or Reset and Run again.' });
+    this.background(() => this.runStep());
+    return this.state();
+  }
+
+  action(id: string, input: ActionInput): DemoState {
+    const r = this.require();
+    const action = r.def.actions.find((a) => a.id === id);
+    if (!action) fail('BAD_INPUT', `The ${r.def.title} demo has no action “${id}”`, { field: 'action' });
+    if (action.input === 'routingKey' && !input.routingKey) fail('BAD_INPUT', 'Type a routing key first', { field: 'routingKey', hint: 'e.g. kernel.error or auth.info' });
+    this.background(() => action.run(r.rt, input));
+    return this.state();
+  }
+
+  failure(on?: boolean): DemoState {
+    const r = this.require();
+    const failure = r.def.failure;
+    if (!failure) fail('BAD_INPUT', `The ${r.def.title} demo has no failure to inject`);
+    const next = on ?? !r.rt.failureOn;
+    r.rt.failureOn = next;
+    this.background(() => failure.set(r.rt, next));
+    return this.state();
+  }
+
+  setOptions(options: DemoOptions): DemoState {
+    const r = this.require();
+    Object.assign(r.rt.options, options);
+    if (options.idempotent !== undefined) r.rt.say(options.idempotent ? 'Idempotency on: the email service skips orders it already emailed.' : 'Idempotency off: a redelivered order is emailed again.');
+    this.changed();
+    return this.state();
+  }
+
+  async reset(): Promise<DemoState> {
+    const r = this.running;
+    if (!r) {
+      this.error = undefined;
+      return this.state();
+    }
+    this.status = 'resetting';
+    this.changed();
+    this.running = undefined;
+    try {
+      const deleted = await r.rt.cleanup();
+      if (r.createdVhost) await removeVhost(r.target(), r.isolation.vhost).catch(() => undefined);
+      this.ctx.log(`Demo ${r.def.name} reset: deleted ${r.createdVhost ? `vhost ${r.isolation.vhost}` : deleted.join(', ') || 'nothing'}.`);
+    } finally {
+      this.status = 'idle';
+      this.error = undefined;
+      this.changed();
+    }
+    return this.state();
+  }
+
+  private require(): Running {
+    if (!this.running || this.status !== 'running') fail('BAD_INPUT', 'No demo is running', { hint: 'Press Run on a demo first.' });
+    return this.running;
+  }
+
+  private async runStep(): Promise<void> {
+    const r = this.running;
+    if (!r) return;
+    const index = r.nextStep;
+    const step = r.def.steps[index];
+    if (!step) return;
+    r.nextStep += 1;
+    r.rt.say(`Step ${index + 1}/${r.def.steps.length}: ${step.title}`, 'step');
+    await step.run(r.rt);
+    r.rt.stepDepths.push({ step: step.title, depths: await r.rt.depths() });
+    if (r.nextStep === r.def.steps.length) {
+      const { checks } = r.def.outcome(r.rt);
+      for (const c of checks) r.rt.say(`${c.ok ? '✔' : '✘'} ${c.name}: ${c.detail}`, c.ok ? 'good' : 'bad');
+    }
+  }
+
+  /** Runs work without holding the caller; its failure is shown in the state. */
+  private background(work: () => Promise<void>): void {
+    const r = this.running;
+    if (!r) return;
+    r.busy += 1;
+    this.changed();
+    void work()
+      .catch((err: unknown) => {
+        if (this.running !== r) return;
+        const error = toWarrenError(err);
+        this.error = error;
+        r.rt.say(`Failed: ${error.message}`, 'bad');
+      })
+      .finally(() => {
+        r.busy -= 1;
+        this.changed();
+      });
+  }
+
+  private async restartSandbox(): Promise<void> {
+    const before = this.ctx.sandbox.state.amqpPort;
+    await this.ctx.sandbox.stop();
+    const state = await this.ctx.sandbox.start();
+    if (state.status !== 'ready') fail('SANDBOX_UNAVAILABLE', `The sandbox did not come back: ${state.error?.message ?? state.status}`);
+    // Warren's own session reconnects by itself on the same port; a new port needs a new session.
+    if (state.amqpPort !== before) await this.ctx.connectTo(SANDBOX_PROFILE_ID);
+  }
+
+  async shutdown(): Promise<void> {
+    if (this.emitTimer) clearTimeout(this.emitTimer);
+    await this.reset().catch(() => undefined);
+  }
+}

@@ -1,0 +1,497 @@
+/**
+ * The consumer manager: every consumer Warren attaches (to a queue, or to an exchange through a
+ * temporary "tap" queue), each on its own amqplib channel with its own prefetch.
+ *
+ * API (also used by the demos):
+ *   attach(queue, options) / tap(exchange, bindingKey, options) → ConsumerInfo (its `id`)
+ *   pause(id)   basic.cancel; unacked messages stay unacked and can still be settled
+ *   resume(id)  consume again (after pause, or after crash on a new channel)
+ *   detach(id)  close its channel (unacked go back to ready); a tap queue is deleted
+ *   crash(id)   close its channel with messages unacked: the broker redelivers them, redelivered=true
+ *   settle(id, { ids | all, action: ack|nack|reject, requeue })
+ *   list(), messages(id, limit), message(id, deliveryId), onDelivery(listener)
+ *
+ * Deliveries are kept in a bounded ring per consumer (default 10,000; older ones are counted)
+ * and pushed to the UI as arrays of previews, at most ~30 flushes a second. After a reconnect
+ * (session.onConnected) consumers that were consuming are attached again.
+ */
+import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
+import type { ConsumerInfo, ConsumerOptions, DeliveryBatch, ReceivedMessage, SettleChange } from '../../../shared/messaging-types';
+import type { AmqpSession } from '../amqp/session';
+import type { ServiceContext } from '../context';
+import { fail, toWarrenError, WarrenFailure } from '../errors';
+import { encodeTable, toReceived } from './codec';
+import { IdRing } from './ring';
+
+/** Bytes of body sent with each delivery in the stream; the detail pane asks for the rest. */
+export const PREVIEW_BYTES = 512;
+/** At most this many previews per consumer per flush; the rest stay in the ring. */
+const MAX_PER_FLUSH = 2000;
+const FLUSH_MS = 33;
+
+interface Kept extends ReceivedMessage {
+  content: Buffer;
+}
+
+interface Live {
+  channel: Channel;
+  model: ChannelModel;
+  closedBy?: Error;
+  /** We closed it (pause/detach/crash), so its close is no surprise. */
+  closing: boolean;
+}
+
+interface Consumer {
+  info: ConsumerInfo;
+  session: AmqpSession;
+  live?: Live;
+  ring: IdRing<Kept>;
+  unacked: Map<number, { msg: ConsumeMessage; channel: Channel }>;
+  nextId: number;
+  pending: Kept[];
+  skipped: number;
+  /** Simulated processing: ids waiting for their turn. */
+  work: number[];
+  working: boolean;
+  bindingArguments?: Record<string, unknown>;
+}
+
+export interface TapOptions extends ConsumerOptions {
+  bindingArguments?: ConsumerOptions['arguments'];
+}
+
+export type DeliveryListener = (consumerId: string, message: ReceivedMessage, content: Buffer) => void;
+
+export class ConsumerManager {
+  private readonly consumers = new Map<string, Consumer>();
+  private readonly watched = new WeakSet<AmqpSession>();
+  private readonly listeners = new Set<DeliveryListener>();
+  private settledChanges: SettleChange[] = [];
+  private stateDirty = false;
+  private timer?: NodeJS.Timeout;
+  private nextConsumer = 1;
+
+  constructor(private readonly ctx: ServiceContext) {
+    ctx.onShutdown(async () => {
+      for (const c of [...this.consumers.values()]) await this.detach(c.info.id).catch(() => undefined);
+    });
+  }
+
+  attach(queue: string, options: ConsumerOptions): Promise<ConsumerInfo> {
+    return this.create(queue, options);
+  }
+
+  /** Declares `warren.tap.<exchange>.<n>` (exclusive, auto-delete), binds it with `bindingKey`, consumes. */
+  tap(exchange: string, bindingKey: string, options: TapOptions): Promise<ConsumerInfo> {
+    const suffix = Math.random().toString(36).slice(2, 8);
+    return this.create(`warren.tap.${exchange}.${suffix}`, options, { exchange, bindingKey });
+  }
+
+  list(): ConsumerInfo[] {
+    return [...this.consumers.values()].map((c) => this.snapshot(c));
+  }
+
+  onDelivery(listener: DeliveryListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async pause(id: string): Promise<ConsumerInfo> {
+    const c = this.require(id);
+    if (c.info.status !== 'consuming' || !c.live || !c.info.consumerTag) return this.snapshot(c);
+    await c.live.channel.cancel(c.info.consumerTag).catch((err: unknown) => {
+      throw new WarrenFailure(toWarrenError(c.live?.closedBy ?? err));
+    });
+    c.info.status = 'paused';
+    return this.changed(c);
+  }
+
+  async resume(id: string): Promise<ConsumerInfo> {
+    const c = this.require(id);
+    if (c.info.status === 'consuming' || c.info.status === 'starting') return this.snapshot(c);
+    if (c.live && !c.live.closing) {
+      await this.consume(c, c.live);
+    } else {
+      c.session = this.ctx.connection.requireSession();
+      this.watch(c.session);
+      await this.start(c);
+    }
+    return this.snapshot(c);
+  }
+
+  async detach(id: string): Promise<ConsumerInfo> {
+    const c = this.require(id);
+    this.consumers.delete(id);
+    const live = c.live;
+    if (live) {
+      live.closing = true;
+      if (c.info.tap) await live.channel.deleteQueue(c.info.queue).catch(() => undefined);
+      await live.channel.close().catch(() => undefined);
+    }
+    c.live = undefined;
+    this.forgetUnacked(c, 'requeued');
+    c.info.status = 'closed';
+    c.info.reason = c.info.tap ? `Detached; the tap queue ${c.info.queue} was deleted` : 'Detached';
+    this.markDirty();
+    return this.snapshot(c);
+  }
+
+  async crash(id: string): Promise<ConsumerInfo> {
+    const c = this.require(id);
+    const live = c.live;
+    if (!live) return this.snapshot(c);
+    live.closing = true;
+    c.live = undefined;
+    const count = c.unacked.size;
+    await live.channel.close().catch(() => undefined);
+    this.forgetUnacked(c, 'requeued');
+    c.info.status = 'crashed';
+    c.info.reason = `Channel closed with ${count} message${count === 1 ? '' : 's'} unacked: the broker puts them back to ready and redelivers them with redelivered=true`;
+    return this.changed(c);
+  }
+
+  settle(
+    id: string,
+    request: { ids?: number[]; all?: boolean; action: 'ack' | 'nack' | 'reject'; requeue: boolean },
+  ): { settled: number; missing: number } {
+    const c = this.require(id);
+    if (c.info.options.ackMode === 'auto') {
+      fail('BAD_INPUT', 'This consumer acknowledges automatically; there is nothing to settle', { field: 'consumerId' });
+    }
+    const ids = request.all ? [...c.unacked.keys()] : (request.ids ?? []);
+    const settledAs: ReceivedMessage['settled'] =
+      request.action === 'ack' ? 'acked' : request.requeue ? 'requeued' : request.action === 'nack' ? 'nacked' : 'rejected';
+    const done: number[] = [];
+    let missing = 0;
+    const channel = c.live?.channel;
+    // "All" on one channel is one frame: ack/nack with multiple=true up to the newest tag.
+    if (request.all && channel && request.action !== 'reject' && ids.length > 0) {
+      let newest: ConsumeMessage | undefined;
+      for (const entryId of ids) {
+        const entry = c.unacked.get(entryId)!;
+        if (entry.channel !== channel) {
+          missing++;
+          continue;
+        }
+        if (!newest || entry.msg.fields.deliveryTag > newest.fields.deliveryTag) newest = entry.msg;
+        done.push(entryId);
+      }
+      if (newest) {
+        if (request.action === 'ack') channel.ack(newest, true);
+        else channel.nack(newest, true, request.requeue);
+      }
+    } else {
+      for (const entryId of ids) {
+        const entry = c.unacked.get(entryId);
+        if (!entry || entry.channel !== channel || !channel) {
+          missing++;
+          continue;
+        }
+        if (request.action === 'ack') channel.ack(entry.msg);
+        else if (request.action === 'nack') channel.nack(entry.msg, false, request.requeue);
+        else channel.reject(entry.msg, request.requeue);
+        done.push(entryId);
+      }
+    }
+    for (const entryId of done) {
+      c.unacked.delete(entryId);
+      const kept = c.ring.get(entryId);
+      if (kept) kept.settled = settledAs;
+    }
+    if (request.action === 'ack') c.info.acked += done.length;
+    else if (request.action === 'nack') c.info.nacked += done.length;
+    else c.info.rejected += done.length;
+    if (done.length > 0) {
+      this.settledChanges.push({ consumerId: id, ids: done, settled: settledAs });
+      this.markDirty();
+    }
+    return { settled: done.length, missing };
+  }
+
+  messages(id: string, limit: number): { messages: ReceivedMessage[]; dropped: number } {
+    const c = this.require(id);
+    return { messages: c.ring.newest(limit).map(preview), dropped: c.ring.dropped };
+  }
+
+  message(id: string, deliveryId: number): ReceivedMessage {
+    const c = this.require(id);
+    const kept = c.ring.get(deliveryId);
+    if (!kept) fail('NOT_FOUND', `Message ${deliveryId} is no longer kept`, { hint: `Only the newest ${c.ring.capacity} messages are kept; raise "keep" when attaching.` });
+    const { content, ...rest } = kept;
+    return { ...rest, ...fullBody(content) };
+  }
+
+  clear(id: string): ConsumerInfo {
+    const c = this.require(id);
+    c.ring.clear();
+    return this.changed(c);
+  }
+
+  // ---------------------------------------------------------------------------------------
+
+  private async create(queue: string, options: ConsumerOptions, tap?: ConsumerInfo['tap']): Promise<ConsumerInfo> {
+    const session = this.ctx.connection.requireSession();
+    if (options.ackMode === 'simulated' && !options.simulate) options = { ...options, simulate: { kind: 'dots' } };
+    const c: Consumer = {
+      info: {
+        id: `c${this.nextConsumer++}`,
+        queue,
+        ...(tap ? { tap } : {}),
+        options,
+        status: 'starting',
+        received: 0,
+        unacked: 0,
+        acked: 0,
+        nacked: 0,
+        rejected: 0,
+        kept: 0,
+        dropped: 0,
+        createdAt: Date.now(),
+      },
+      session,
+      ring: new IdRing<Kept>(options.keep),
+      unacked: new Map(),
+      nextId: 1,
+      pending: [],
+      skipped: 0,
+      work: [],
+      working: false,
+      bindingArguments: tap && (options as TapOptions).bindingArguments ? encodeTable((options as TapOptions).bindingArguments!, 'bindingArguments') : undefined,
+    };
+    this.watch(session);
+    await this.start(c);
+    this.consumers.set(c.info.id, c);
+    return this.changed(c);
+  }
+
+  /** Opens the consumer's channel (and tap queue) and starts consuming. */
+  private async start(c: Consumer): Promise<void> {
+    const model = c.session.connection;
+    if (!model) fail('NOT_CONNECTED', 'Not connected to a broker', { hint: 'Wait for Warren to reconnect, then resume.' });
+    c.info.status = 'starting';
+    const channel = await model.createChannel();
+    const live: Live = { channel, model, closing: false };
+    channel.on('error', (err: Error) => {
+      live.closedBy = err;
+    });
+    channel.on('close', () => this.channelClosed(c, live));
+    try {
+      await channel.prefetch(c.info.options.prefetch, false);
+      if (c.info.tap) {
+        await channel.assertQueue(c.info.queue, { exclusive: true, autoDelete: true, durable: false });
+        await channel.bindQueue(c.info.queue, c.info.tap.exchange, c.info.tap.bindingKey, c.bindingArguments);
+      }
+      c.live = live;
+      await this.consume(c, live);
+    } catch (err) {
+      live.closing = true;
+      c.live = undefined;
+      await channel.close().catch(() => undefined);
+      throw new WarrenFailure(this.explain(c, toWarrenError(live.closedBy ?? err)));
+    }
+  }
+
+  private async consume(c: Consumer, live: Live): Promise<void> {
+    const o = c.info.options;
+    const ok = await live.channel
+      .consume(c.info.queue, (msg) => (msg ? this.deliver(c, live, msg) : this.cancelledByBroker(c)), {
+        noAck: o.ackMode === 'auto',
+        exclusive: o.exclusive,
+        ...(o.consumerTag ? { consumerTag: o.consumerTag } : {}),
+        ...(o.arguments ? { arguments: encodeTable(o.arguments, 'arguments') } : {}),
+      })
+      .catch((err: unknown) => {
+        throw new WarrenFailure(this.explain(c, toWarrenError(live.closedBy ?? err)));
+      });
+    c.info.consumerTag = ok.consumerTag;
+    c.info.status = 'consuming';
+    delete c.info.reason;
+    this.markDirty();
+  }
+
+  private explain(c: Consumer, error: ReturnType<typeof toWarrenError>) {
+    if (error.code === 'NOT_FOUND') {
+      return c.info.tap
+        ? { ...error, hint: `Check that the exchange “${c.info.tap.exchange}” exists in this virtual host.` }
+        : { ...error, hint: `Declare the queue “${c.info.queue}” first (Topology), or check its name.` };
+    }
+    if (error.code === 'RESOURCE_LOCKED' || (error.code === 'ACCESS_REFUSED' && /exclusive/i.test(error.message))) {
+      return {
+        ...error,
+        hint: 'Another connection holds this queue exclusively (an exclusive queue, or an exclusive consumer). Use another queue, or close that connection.',
+      };
+    }
+    return error;
+  }
+
+  private deliver(c: Consumer, live: Live, msg: ConsumeMessage): void {
+    const id = c.nextId++;
+    const auto = c.info.options.ackMode === 'auto';
+    const kept = toReceived(id, msg, auto ? 'acked' : 'unacked', PREVIEW_BYTES) as Kept;
+    // The ring keeps the whole body for the detail pane; the stream gets a preview.
+    kept.content = msg.content;
+    c.ring.push(kept);
+    c.info.received++;
+    if (auto) c.info.acked++;
+    else c.unacked.set(id, { msg, channel: live.channel });
+    c.pending.push(kept);
+    // Amortised trimming: the flush sends at most MAX_PER_FLUSH and counts the rest as skipped.
+    if (c.pending.length >= 2 * MAX_PER_FLUSH) {
+      c.skipped += MAX_PER_FLUSH;
+      c.pending.splice(0, MAX_PER_FLUSH);
+    }
+    if (c.info.options.ackMode === 'simulated') {
+      c.work.push(id);
+      void this.process(c);
+    }
+    for (const listener of this.listeners) listener(c.info.id, preview(kept), msg.content);
+    this.markDirty();
+  }
+
+  /** Simulated work: one message at a time, acked after a fixed time or one second per '.'. */
+  private async process(c: Consumer): Promise<void> {
+    if (c.working) return;
+    c.working = true;
+    try {
+      for (let next = c.work.shift(); next !== undefined; next = c.work.shift()) {
+        const entry = c.unacked.get(next);
+        if (!entry) continue;
+        const sim = c.info.options.simulate;
+        const ms = sim?.kind === 'fixed' ? sim.ms : countDots(entry.msg.content) * 1000;
+        if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+        if (this.consumers.get(c.info.id) !== c) return;
+        if (c.unacked.has(next) && c.live?.channel === entry.channel) this.settle(c.info.id, { ids: [next], action: 'ack', requeue: false });
+      }
+    } finally {
+      c.working = false;
+    }
+  }
+
+  private cancelledByBroker(c: Consumer): void {
+    c.info.status = 'closed';
+    c.info.reason = 'The broker cancelled this consumer (the queue was deleted, or a stream/quorum leader moved)';
+    this.markDirty();
+  }
+
+  private channelClosed(c: Consumer, live: Live): void {
+    if (live.closing || c.live !== live) return;
+    c.live = undefined;
+    this.forgetUnacked(c, 'requeued');
+    // Whether the connection went with it is known only once amqplib has closed the model too.
+    setImmediate(() => {
+      if (this.consumers.get(c.info.id) !== c || c.live) return;
+      const current = this.currentSession();
+      if (current === c.session && c.session.connection !== live.model) {
+        c.info.status = 'waiting';
+        c.info.reason = 'The connection dropped; Warren attaches this consumer again when it reconnects';
+      } else if (current !== c.session) {
+        c.info.status = 'closed';
+        c.info.reason = 'Warren disconnected from the broker this consumer was on';
+      } else {
+        const error = toWarrenError(live.closedBy ?? new Error('The channel closed'));
+        c.info.status = 'closed';
+        c.info.reason = `The broker closed the channel: ${error.message}`;
+      }
+      this.markDirty();
+    });
+  }
+
+  private currentSession(): AmqpSession | undefined {
+    try {
+      return this.ctx.connection.requireSession();
+    } catch {
+      return undefined;
+    }
+  }
+
+  private watch(session: AmqpSession): void {
+    if (this.watched.has(session)) return;
+    this.watched.add(session);
+    session.onConnected(async () => {
+      for (const c of this.consumers.values()) {
+        if (c.session !== session || c.info.status !== 'waiting') continue;
+        try {
+          await this.start(c);
+        } catch (err) {
+          c.info.status = 'closed';
+          c.info.reason = `Could not attach again after the reconnect: ${toWarrenError(err).message}`;
+        }
+        this.markDirty();
+      }
+    });
+  }
+
+  private forgetUnacked(c: Consumer, as: ReceivedMessage['settled']): void {
+    if (c.unacked.size === 0) return;
+    const ids = [...c.unacked.keys()];
+    for (const id of ids) {
+      const kept = c.ring.get(id);
+      if (kept) kept.settled = as;
+    }
+    c.unacked.clear();
+    c.work = [];
+    this.settledChanges.push({ consumerId: c.info.id, ids, settled: as });
+    this.markDirty();
+  }
+
+  private require(id: string): Consumer {
+    const c = this.consumers.get(id);
+    if (!c) fail('NOT_FOUND', `No consumer ${id}`, { hint: 'It was detached; reload the list of consumers.' });
+    return c;
+  }
+
+  private snapshot(c: Consumer): ConsumerInfo {
+    return { ...c.info, unacked: c.unacked.size, kept: c.ring.length, dropped: c.ring.dropped };
+  }
+
+  private changed(c: Consumer): ConsumerInfo {
+    this.markDirty();
+    return this.snapshot(c);
+  }
+
+  private markDirty(): void {
+    this.stateDirty = true;
+    this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  /** One flush: new deliveries (arrays per consumer), settle changes, the consumer list. */
+  private flush(): void {
+    this.timer = undefined;
+    const batches: DeliveryBatch[] = [];
+    for (const c of this.consumers.values()) {
+      if (c.pending.length === 0 && c.skipped === 0) continue;
+      const over = Math.max(0, c.pending.length - MAX_PER_FLUSH);
+      batches.push({ consumerId: c.info.id, messages: c.pending.slice(over).map(preview), skipped: c.skipped + over });
+      c.pending = [];
+      c.skipped = 0;
+    }
+    if (batches.length > 0) this.ctx.emit('consumers.deliveries', batches);
+    if (this.settledChanges.length > 0) {
+      this.ctx.emit('consumers.settled', this.settledChanges);
+      this.settledChanges = [];
+    }
+    if (this.stateDirty) {
+      this.stateDirty = false;
+      this.ctx.emit('consumers.state', this.list());
+    }
+  }
+}
+
+function preview(kept: Kept): ReceivedMessage {
+  const { content, ...rest } = kept;
+  if (content.length <= PREVIEW_BYTES && !rest.truncated) return { ...rest, ...fullBody(content) };
+  return { ...rest, ...fullBody(content, PREVIEW_BYTES) };
+}
+
+function fullBody(content: Buffer, limit?: number): Pick<ReceivedMessage, 'body' | 'truncated'> {
+  const slice = limit !== undefined && content.length > limit ? content.subarray(0, limit) : content;
+  const text = slice.toString('utf8');
+  const valid = Buffer.byteLength(text, 'utf8') === slice.length && !text.includes('\uFFFD');
+  return { body: valid ? { encoding: 'utf8', data: text } : { encoding: 'base64', data: slice.toString('base64') }, truncated: slice.length < content.length };
+}
+
+function countDots(content: Buffer): number {
+  let n = 0;
+  for (const byte of content) if (byte === 0x2e) n++;
+  return n;
+}

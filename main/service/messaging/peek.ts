@@ -1,0 +1,79 @@
+/**
+ * Peek through the management API: POST /api/queues/{vhost}/{queue}/get with
+ * ackmode=ack_requeue_true. The messages go back to the queue, but the broker marks them
+ * redelivered and may put them back in another order — the UI says so beside the button.
+ */
+import axios from 'axios';
+import type { ReceivedMessage } from '../../../shared/messaging-types';
+import type { ServiceContext } from '../context';
+import { fail, toWarrenError, WarrenFailure } from '../errors';
+import { vhostPath } from '../management';
+import { decodeTable } from './codec';
+
+interface GetRow {
+  payload_bytes: number;
+  redelivered: boolean;
+  exchange: string;
+  routing_key: string;
+  message_count: number;
+  properties: Record<string, unknown>;
+  payload: string;
+  payload_encoding: 'string' | 'base64';
+}
+
+const NAMES: Record<string, string> = {
+  content_type: 'contentType',
+  content_encoding: 'contentEncoding',
+  delivery_mode: 'deliveryMode',
+  priority: 'priority',
+  correlation_id: 'correlationId',
+  reply_to: 'replyTo',
+  expiration: 'expiration',
+  message_id: 'messageId',
+  timestamp: 'timestamp',
+  type: 'type',
+  user_id: 'userId',
+  app_id: 'appId',
+};
+
+export async function peek(ctx: ServiceContext, queue: string, count: number): Promise<ReceivedMessage[]> {
+  const state = ctx.connection.state;
+  ctx.connection.requireManagement();
+  if (!state.profileId) fail('NOT_CONNECTED', 'Not connected to a broker');
+  const target = ctx.catalog.target(state.profileId);
+  const vhost = state.vhost ?? target.vhost;
+  try {
+    const res = await axios.post<GetRow[]>(
+      `${target.managementUrl.replace(/\/+$/, '')}/api/queues/${vhostPath(vhost)}/${encodeURIComponent(queue)}/get`,
+      { count, ackmode: 'ack_requeue_true', encoding: 'auto', truncate: 50_000 },
+      { auth: { username: target.username, password: target.password }, timeout: 10_000 },
+    );
+    return res.data.map((row, i) => toMessage(row, i + 1));
+  } catch (err) {
+    const error = toWarrenError(err);
+    throw new WarrenFailure(error.code === 'NOT_FOUND' ? { ...error, message: `No queue “${queue}” in virtual host ${vhost}` } : error);
+  }
+}
+
+function toMessage(row: GetRow, id: number): ReceivedMessage {
+  const properties: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row.properties ?? {})) {
+    if (key === 'headers') properties.headers = decodeTable(value as Record<string, unknown>);
+    else if (NAMES[key]) properties[NAMES[key]!] = value;
+  }
+  const bytes = row.payload_encoding === 'base64' ? Buffer.from(row.payload, 'base64').length : Buffer.byteLength(row.payload);
+  return {
+    id,
+    receivedAt: Date.now(),
+    exchange: row.exchange,
+    routingKey: row.routing_key,
+    redelivered: row.redelivered,
+    deliveryTag: 0,
+    size: row.payload_bytes,
+    properties,
+    body: { encoding: row.payload_encoding === 'base64' ? 'base64' : 'utf8', data: row.payload },
+    truncated: bytes < row.payload_bytes,
+    settled: 'requeued',
+    messageCount: row.message_count,
+  };
+}

@@ -1,0 +1,52 @@
+/** Consumers: attach or tap, watch messages arrive live, act on them; peek without consuming. */
+import { useEffect, useState } from 'react';
+import type { TopologyHints } from '../../shared/messaging-types';
+import { bridge } from '../bridge';
+import { EmptyState } from '../components/EmptyState';
+import { NotConnected } from '../components/NotConnected';
+import { AttachForm } from '../components/messaging/AttachForm';
+import { ConsumerPanel } from '../components/messaging/ConsumerPanel';
+import { PeekPanel } from '../components/messaging/PeekPanel';
+import { useConsumerStore } from '../hooks/messagingConsumers';
+import { useWarren } from '../hooks/useWarren';
+import '../styles/messaging.css';
+
+export function ConsumersPage() {
+  const { connection } = useWarren();
+  const { consumers, messagesOf, seenOf } = useConsumerStore();
+  const [hints, setHints] = useState<TopologyHints>();
+  const connected = connection.status === 'connected';
+  useEffect(() => {
+    if (!connected) return;
+    void bridge.call('messaging.topology', {}).then((r) => r.ok && setHints(r.value));
+  }, [connected, connection.since, consumers.length]);
+
+  if (!connected && connection.status !== 'reconnecting') {
+    return (
+      <div className="page-body">
+        <h1>Consumers</h1>
+        <NotConnected state={connection} />
+      </div>
+    );
+  }
+  const queues = hints?.queues ?? [];
+  return (
+    <div className="page-body msg-page">
+      <div className="page-header">
+        <div>
+          <h1>Consumers</h1>
+          <p className="page-subtitle">Watch exactly what arrives, and act on it. Each consumer has its own channel and prefetch.</p>
+        </div>
+      </div>
+      <AttachForm queues={queues} exchanges={(hints?.exchanges ?? []).map((x) => x.name).filter(Boolean)} />
+      {consumers.length === 0 ? (
+        <EmptyState title="No consumers attached">
+          <p>Attach one to a queue (several on one queue share its messages round-robin), or tap an exchange.</p>
+        </EmptyState>
+      ) : (
+        consumers.map((c) => <ConsumerPanel key={c.id} consumer={c} messages={messagesOf(c.id)} seen={seenOf(c.id)} />)
+      )}
+      <PeekPanel queues={queues} />
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { expect, test } from '@playwright/test';
+import { vhostOnRunBroker } from './support/run-broker';
+import { startWarren, type RunningWarren } from './support/warren-app';
+
+let warren: RunningWarren;
+let remove: () => Promise<void>;
+
+test.beforeAll(async () => {
+  const run = await vhostOnRunBroker('e2e-demos');
+  remove = run.remove;
+  warren = await startWarren({ WARREN_BROKER_URL: run.amqpUrl, WARREN_MANAGEMENT_URL: run.managementUrl });
+});
+test.afterAll(async () => {
+  await warren?.stop();
+  await remove?.();
+});
+
+test('EcomNow from the UI: take email down, place 5 orders, email_queue at 5; bring it back, 0', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(warren.url);
+  await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
+  await page.getByRole('link', { name: 'Demos' }).click();
+  await expect(page.getByRole('heading', { name: 'Demos' })).toBeVisible();
+  await page.getByRole('tab', { name: 'EcomNow orders' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+
+  const email = page.getByLabel('email_queue ready messages');
+  await expect(email).toHaveText('0', { timeout: 20_000 });
+  await expect(page.getByRole('article', { name: 'Email service' })).toContainText('up');
+
+  await page.getByRole('button', { name: 'Take email down' }).click();
+  await expect(page.getByRole('article', { name: 'Email service' })).toContainText('down');
+  await page.getByLabel('Orders in the burst').fill('5');
+  await page.getByRole('button', { name: 'Place a burst' }).click();
+  await expect(email).toHaveText('5', { timeout: 15_000 });
+  await expect(page.getByLabel('inventory_queue ready messages')).toHaveText('0');
+  await expect(page.getByLabel('analytics_queue ready messages')).toHaveText('0');
+  await page.screenshot({ path: 'docs/screenshots/demos-ecomnow.png' });
+
+  await page.getByRole('button', { name: 'Bring email back' }).click();
+  await expect(email).toHaveText('0', { timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'Results' })).toContainText('emailed once');
+
+  // Bad input is refused in the user's terms and the field keeps what was typed.
+  await page.getByLabel('Orders in the burst').fill('0');
+  await page.getByRole('button', { name: 'Place a burst' }).click();
+  await expect(page.getByText('at least 1')).toBeVisible();
+  await expect(page.getByLabel('Orders in the burst')).toHaveValue('0');
+
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(page.getByText('Nothing running')).toBeVisible({ timeout: 20_000 });
+  expect(errors, errors.join('\n')).toEqual([]);
+});
+
+test('presenter mode at 1280×720: large type, keys step and reset', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(warren.url);
+  await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
+  await page.getByRole('link', { name: 'Demos' }).click();
+  await page.getByRole('tab', { name: 'Topic routing' }).click();
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect(page.getByRole('heading', { name: 'Topic routing' })).toBeVisible();
+  await page.keyboard.press('Space'); // runs the demo (step 1)
+  await expect(page.getByRole('article', { name: 'Consumer 3 (#)' })).toContainText('up', { timeout: 20_000 });
+  await expect(page.getByRole('button', { name: /Next step \(2\/4\)/ })).toBeEnabled({ timeout: 20_000 });
+  await page.keyboard.press('Space'); // kernel.error
+  await expect(page.getByRole('region', { name: 'Route explainer' })).toContainText('Delivered to: Consumer 1 (*.error), Consumer 2 (kernel.*), Consumer 3 (#)', { timeout: 20_000 });
+  await page.screenshot({ path: 'docs/screenshots/demos-presenter.png' });
+  await page.keyboard.press('r');
+  await expect(page.getByText('Nothing running')).toBeVisible({ timeout: 20_000 });
+});

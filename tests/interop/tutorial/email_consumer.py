@@ -1,0 +1,30 @@
+# Copied from the tutorial (seeds/000); only host/port/vhost are configurable (RABBITMQ_HOST, RABBITMQ_PORT, RABBITMQ_VHOST).
+import os
+import pika
+import json
+import time
+
+connection = pika.BlockingConnection(pika.ConnectionParameters(host=os.environ.get('RABBITMQ_HOST', 'localhost'), port=int(os.environ.get('RABBITMQ_PORT', '5672')), virtual_host=os.environ.get('RABBITMQ_VHOST', '/')))
+channel = connection.channel()
+
+channel.exchange_declare(exchange='order_events', exchange_type='fanout')
+
+# Let RabbitMQ create a random, exclusive queue name for us
+result = channel.queue_declare(queue='', exclusive=True)
+queue_name = result.method.queue
+
+# Bind the queue to the exchange
+channel.queue_bind(exchange='order_events', queue=queue_name)
+
+print(' [*] Email Service waiting for orders. To exit press CTRL+C')
+
+def send_email_callback(ch, method, properties, body):
+    order_data = json.loads(body)
+    print(f" [x] Received order {order_data['order_id']}. Sending confirmation to {order_data['customer_email']}")
+    # Simulate sending email
+    time.sleep(1)
+    print(f" [x] Email sent for order {order_data['order_id']}")
+    ch.basic_ack(delivery_tag=method.delivery_tag)
+
+channel.basic_consume(queue=queue_name, on_message_callback=send_email_callback)
+channel.start_consuming()
