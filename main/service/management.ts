@@ -41,6 +41,15 @@ export class ManagementClient {
     }
   }
 
+  async post<T>(path: string, body: unknown): Promise<T> {
+    try {
+      const res = await this.http.post<T>(path, body);
+      return res.data;
+    } catch (err) {
+      throw toWarrenError(err);
+    }
+  }
+
   async put(path: string, body: unknown): Promise<void> {
     try {
       await this.http.put(path, body);

@@ -3,10 +3,9 @@
  * ackmode=ack_requeue_true. The messages go back to the queue, but the broker marks them
  * redelivered and may put them back in another order — the UI says so beside the button.
  */
-import axios from 'axios';
 import type { ReceivedMessage } from '../../../shared/messaging-types';
 import type { ServiceContext } from '../context';
-import { fail, toWarrenError, WarrenFailure } from '../errors';
+import { toWarrenError, WarrenFailure } from '../errors';
 import { vhostPath } from '../management';
 import { decodeTable } from './codec';
 
@@ -37,18 +36,16 @@ const NAMES: Record<string, string> = {
 };
 
 export async function peek(ctx: ServiceContext, queue: string, count: number): Promise<ReceivedMessage[]> {
-  const state = ctx.connection.state;
-  ctx.connection.requireManagement();
-  if (!state.profileId) fail('NOT_CONNECTED', 'Not connected to a broker');
-  const target = ctx.catalog.target(state.profileId);
-  const vhost = state.vhost ?? target.vhost;
+  const management = ctx.connection.requireManagement();
+  const vhost = ctx.connection.state.vhost ?? '/';
   try {
-    const res = await axios.post<GetRow[]>(
-      `${target.managementUrl.replace(/\/+$/, '')}/api/queues/${vhostPath(vhost)}/${encodeURIComponent(queue)}/get`,
-      { count, ackmode: 'ack_requeue_true', encoding: 'auto', truncate: 50_000 },
-      { auth: { username: target.username, password: target.password }, timeout: 10_000 },
-    );
-    return res.data.map((row, i) => toMessage(row, i + 1));
+    const rows = await management.post<GetRow[]>(`/queues/${vhostPath(vhost)}/${encodeURIComponent(queue)}/get`, {
+      count,
+      ackmode: 'ack_requeue_true',
+      encoding: 'auto',
+      truncate: 50_000,
+    });
+    return rows.map((row, i) => toMessage(row, i + 1));
   } catch (err) {
     const error = toWarrenError(err);
     throw new WarrenFailure(error.code === 'NOT_FOUND' ? { ...error, message: `No queue “${queue}” in virtual host ${vhost}` } : error);
