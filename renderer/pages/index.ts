@@ -9,6 +9,7 @@ import { ConsumersPage } from './ConsumersPage';
 import { DemosPage } from './DemosPage';
 import { OverviewPage } from './OverviewPage';
 import { PublishPage } from './PublishPage';
+import { TopologyPage } from './TopologyPage';
 
 export interface PageEntry {
   /** The address hash: #/<id>. */
@@ -23,6 +24,7 @@ export interface PageEntry {
 
 export const PAGES: readonly PageEntry[] = [
   { id: 'overview', label: 'Overview', icon: 'overview', component: OverviewPage, group: 'broker' },
+  { id: 'topology', label: 'Topology', icon: 'topology', component: TopologyPage, group: 'broker' },
   { id: 'publish', label: 'Publish', icon: 'publish', component: PublishPage, group: 'broker' },
   { id: 'consumers', label: 'Consumers', icon: 'consumers', component: ConsumersPage, group: 'broker' },
   { id: 'demos', label: 'Demos', icon: 'demos', component: DemosPage, group: 'broker' },

@@ -1,0 +1,195 @@
+/**
+ * The topology tables from the management API: one request per table, always with `columns=`
+ * (10x less time and data at 10,000 queues), the first page alone when asked so the table
+ * shows at once. Rows are normalised to the shared row types here and nowhere else.
+ */
+import type {
+  BindingRow,
+  ChannelRow,
+  ConnectionRow,
+  ConsumerRow,
+  ExchangeRow,
+  QueueRow,
+  RowOf,
+  TableKind,
+  TableResult,
+  TableRows,
+} from '../../../shared/topology-types';
+import { voidArgsFromManagement } from '../../../shared/topology-arguments';
+import { vhostPath, type ManagementClient } from '../management';
+
+/** The first page: what a screen shows, small enough to answer in well under 100 ms. */
+export const FIRST_PAGE_SIZE = 100;
+
+type Raw = Record<string, unknown>;
+
+interface TableSpec<K extends TableKind> {
+  /** Path for all vhosts, and for one. */
+  path: (vhost: string | undefined) => string;
+  columns: string[];
+  /** Whether the endpoint pages (bindings and consumers do not). */
+  pages: boolean;
+  row: (raw: Raw) => RowOf[K];
+}
+
+const SPECS: { [K in TableKind]: TableSpec<K> } = {
+  queues: {
+    path: (v) => (v === undefined ? '/queues' : `/queues/${vhostPath(v)}`),
+    columns: [
+      'name', 'vhost', 'type', 'state', 'messages_ready', 'messages_unacknowledged', 'messages', 'consumers',
+      'message_stats.publish_details.rate', 'message_stats.deliver_get_details.rate',
+      'arguments', 'policy', 'node', 'durable', 'exclusive', 'auto_delete',
+    ],
+    pages: true,
+    row: queueRow,
+  },
+  exchanges: {
+    path: (v) => (v === undefined ? '/exchanges' : `/exchanges/${vhostPath(v)}`),
+    columns: ['name', 'vhost', 'type', 'durable', 'auto_delete', 'internal', 'arguments', 'message_stats.publish_in_details.rate', 'message_stats.publish_out_details.rate'],
+    pages: true,
+    row: exchangeRow,
+  },
+  bindings: {
+    path: (v) => (v === undefined ? '/bindings' : `/bindings/${vhostPath(v)}`),
+    columns: ['source', 'vhost', 'destination', 'destination_type', 'routing_key', 'arguments', 'properties_key'],
+    pages: false,
+    row: bindingRow,
+  },
+  connections: {
+    path: (v) => (v === undefined ? '/connections' : `/vhosts/${vhostPath(v)}/connections`),
+    columns: ['name', 'vhost', 'user', 'client_properties.connection_name', 'peer_host', 'peer_port', 'state', 'channels', 'protocol', 'recv_oct_details.rate', 'send_oct_details.rate'],
+    pages: true,
+    row: (r) => ({
+      vhost: str(r.vhost),
+      name: str(r.name),
+      user: str(r.user),
+      clientName: str(obj(r.client_properties).connection_name),
+      peer: r.peer_host === undefined ? '' : `${str(r.peer_host)}:${num(r.peer_port)}`,
+      state: str(r.state),
+      channels: num(r.channels),
+      protocol: str(r.protocol),
+      recvRate: rate(r, 'recv_oct_details'),
+      sendRate: rate(r, 'send_oct_details'),
+    }) satisfies ConnectionRow,
+  },
+  channels: {
+    path: (v) => (v === undefined ? '/channels' : `/vhosts/${vhostPath(v)}/channels`),
+    columns: ['name', 'vhost', 'user', 'number', 'connection_details.name', 'state', 'consumer_count', 'messages_unacknowledged', 'prefetch_count', 'confirm', 'message_stats.publish_details.rate'],
+    pages: true,
+    row: (r) => ({
+      vhost: str(r.vhost),
+      name: str(r.name),
+      user: str(r.user),
+      connection: str(obj(r.connection_details).name),
+      number: num(r.number),
+      state: str(r.state),
+      consumers: num(r.consumer_count),
+      unacked: num(r.messages_unacknowledged),
+      prefetch: num(r.prefetch_count),
+      confirm: r.confirm === true,
+      publishRate: rate(obj(r.message_stats), 'publish_details'),
+    }) satisfies ChannelRow,
+  },
+  consumers: {
+    path: (v) => (v === undefined ? '/consumers' : `/consumers/${vhostPath(v)}`),
+    columns: ['consumer_tag', 'queue.name', 'queue.vhost', 'channel_details.name', 'ack_required', 'prefetch_count', 'active', 'exclusive'],
+    pages: false,
+    row: (r) => ({
+      vhost: str(obj(r.queue).vhost),
+      queue: str(obj(r.queue).name),
+      consumerTag: str(r.consumer_tag),
+      channel: str(obj(r.channel_details).name),
+      ackRequired: r.ack_required === true,
+      prefetch: num(r.prefetch_count),
+      active: r.active !== false,
+      exclusive: r.exclusive === true,
+    }) satisfies ConsumerRow,
+  },
+};
+
+export async function listTable(
+  management: ManagementClient,
+  kind: TableKind,
+  vhost: string | undefined,
+  firstPage: boolean,
+): Promise<TableResult> {
+  const spec = SPECS[kind] as TableSpec<TableKind>;
+  const path = spec.path(vhost);
+  const fetchedAt = Date.now();
+  if (firstPage && spec.pages) {
+    const page = await management.page<Raw>(path, spec.columns, 1, FIRST_PAGE_SIZE, { sort: sortColumn(kind) });
+    const rows = page.items.map(spec.row);
+    return { data: { kind, rows } as TableRows, total: page.total_count, complete: page.page_count <= 1, vhost, fetchedAt };
+  }
+  const raw = await management.list<Raw>(path, spec.columns);
+  const rows = raw.map(spec.row);
+  return { data: { kind, rows } as TableRows, total: rows.length, complete: true, vhost, fetchedAt };
+}
+
+function sortColumn(kind: TableKind): string {
+  return kind === 'bindings' ? 'source' : kind === 'consumers' ? 'consumer_tag' : 'name';
+}
+
+export function queueRow(r: Raw): QueueRow {
+  return {
+    vhost: str(r.vhost),
+    name: str(r.name),
+    type: str(r.type) || 'classic',
+    state: str(r.state),
+    ready: num(r.messages_ready),
+    unacked: num(r.messages_unacknowledged),
+    total: num(r.messages),
+    consumers: num(r.consumers),
+    publishRate: rate(obj(r.message_stats), 'publish_details'),
+    deliverRate: rate(obj(r.message_stats), 'deliver_get_details'),
+    arguments: obj(r.arguments),
+    policy: str(r.policy),
+    node: str(r.node),
+    durable: r.durable === true,
+    exclusive: r.exclusive === true,
+    autoDelete: r.auto_delete === true,
+  };
+}
+
+export function exchangeRow(r: Raw): ExchangeRow {
+  const stats = obj(r.message_stats);
+  return {
+    vhost: str(r.vhost),
+    name: str(r.name),
+    type: str(r.type),
+    durable: r.durable === true,
+    autoDelete: r.auto_delete === true,
+    internal: r.internal === true,
+    arguments: obj(r.arguments),
+    publishInRate: rate(stats, 'publish_in_details'),
+    publishOutRate: rate(stats, 'publish_out_details'),
+  };
+}
+
+export function bindingRow(r: Raw): BindingRow {
+  return {
+    vhost: str(r.vhost),
+    source: str(r.source),
+    destination: str(r.destination),
+    destinationType: r.destination_type === 'exchange' ? 'exchange' : 'queue',
+    routingKey: str(r.routing_key),
+    arguments: voidArgsFromManagement(obj(r.arguments)),
+    propertiesKey: str(r.properties_key),
+  };
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+}
+
+function num(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+function obj(value: unknown): Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Raw) : {};
+}
+
+function rate(holder: Raw, details: string): number {
+  return num(obj(holder[details]).rate);
+}

@@ -1,0 +1,137 @@
+/** The topology as an SVG graph: exchanges → queues, keys on the edges, live ready/unacked badges, a neighbourhood filter. */
+import { useMemo, useState } from 'react';
+import type { TopologySnapshot } from '../../../shared/topology-types';
+import { Field } from '../Field';
+import { COLUMN_GAP, NODE_HEIGHT, NODE_WIDTH, layoutTopology, type GraphNode } from './graphLayout';
+
+const PAD = 24;
+const trim = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
+  const [focus, setFocus] = useState('');
+  const layout = useMemo(() => layoutTopology(snapshot, focus === '' ? undefined : focus), [snapshot, focus]);
+  const full = useMemo(() => layoutTopology(snapshot), [snapshot]);
+  const byId = new Map(layout.nodes.map((n) => [n.id, n]));
+
+  return (
+    <section className="topo-graph card" aria-label="Topology graph">
+      <div className="topo-graph-bar">
+        <Field label="Neighbourhood of" description="Only what routes into or out of this exchange or queue.">
+          {(p) => (
+            <select {...p} value={focus} onChange={(e) => setFocus(e.target.value)}>
+              <option value="">everything</option>
+              {full.nodes.map((n) => (
+                <option key={n.id} value={n.id}>
+                  {n.kind} {n.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <p className="muted">
+          {layout.nodes.filter((n) => n.kind === 'exchange').length} exchanges · {layout.nodes.filter((n) => n.kind === 'queue').length} queues · {layout.edges.length} bindings
+          <span className="topo-legend">
+            <span className="topo-legend-dot is-ready" aria-hidden="true" /> ready
+            <span className="topo-legend-dot is-unacked" aria-hidden="true" /> unacked
+          </span>
+        </p>
+      </div>
+      {layout.nodes.length === 0 ? (
+        <p className="muted">Nothing to draw yet: declare an exchange and a queue, then bind them.</p>
+      ) : (
+        <div className="topo-graph-scroll">
+          <svg
+            role="img"
+            aria-label={`Graph of ${layout.nodes.length} exchanges and queues with ${layout.edges.length} bindings`}
+            width={layout.width + PAD * 2}
+            height={layout.height + PAD * 2}
+            viewBox={`${-PAD} ${-PAD} ${layout.width + PAD * 2} ${layout.height + PAD * 2}`}
+          >
+            <defs>
+              <marker id="topo-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                <path d="M 0 0 L 10 5 L 0 10 z" className="topo-arrow" />
+              </marker>
+            </defs>
+            {layout.edges.map((edge) => {
+              const from = byId.get(edge.from);
+              const to = byId.get(edge.to);
+              if (!from || !to) return null;
+              const x1 = from.x + NODE_WIDTH;
+              const y1 = from.y + NODE_HEIGHT / 2;
+              const backwards = to.x <= from.x;
+              const x2 = backwards ? to.x + NODE_WIDTH / 2 : to.x;
+              const y2 = backwards ? to.y + (to.y > from.y ? 0 : NODE_HEIGHT) : to.y + NODE_HEIGHT / 2;
+              const bend = Math.max(40, COLUMN_GAP / 2);
+              const d = `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - (backwards ? -bend : bend)} ${y2}, ${x2} ${y2}`;
+              const lx = backwards ? x1 + 12 : x2 - 10;
+              const ly = y2 - 5;
+              return (
+                <g key={edge.id} className={`topo-edge${edge.label === 'alternate' ? ' is-alternate' : ''}`} data-testid="graph-edge" data-from={edge.from} data-to={edge.to}>
+                  <path d={d} markerEnd="url(#topo-arrow)" />
+                  {edge.label ? (
+                    <text x={lx} y={ly} textAnchor={backwards ? 'start' : 'end'} className="topo-edge-label">
+                      <title>{edge.label}</title>
+                      {trim(edge.label, 22)}
+                    </text>
+                  ) : null}
+                </g>
+              );
+            })}
+            {layout.nodes.map((node) => (
+              <NodeBox key={node.id} node={node} onFocus={() => setFocus(node.id === focus ? '' : node.id)} />
+            ))}
+          </svg>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function NodeBox({ node, onFocus }: { node: GraphNode; onFocus: () => void }) {
+  const label = node.kind === 'exchange' ? `exchange ${node.name} (${node.type})` : `queue ${node.name}: ${node.ready} ready, ${node.unacked} unacked`;
+  return (
+    <g
+      className={`topo-node is-${node.kind}`}
+      transform={`translate(${node.x} ${node.y})`}
+      role="button"
+      tabIndex={0}
+      aria-label={label}
+      data-testid="graph-node"
+      onClick={onFocus}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') onFocus();
+      }}
+    >
+      <title>{label}</title>
+      <rect width={NODE_WIDTH} height={NODE_HEIGHT} rx={node.kind === 'exchange' ? 8 : 4} />
+      <text x={10} y={19} className="topo-node-name">
+        {trim(node.name, 24)}
+      </text>
+      {node.kind === 'exchange' ? (
+        <text x={10} y={36} className="topo-node-type">
+          {node.type}
+        </text>
+      ) : (
+        <>
+          <text x={10} y={36} className="topo-node-type">
+            {node.type}
+          </text>
+          <g transform={`translate(${NODE_WIDTH - 92} 26)`}>
+            <rect width={40} height={15} rx={7} className="topo-badge-ready" />
+            <text x={20} y={11} textAnchor="middle" className="topo-badge-text">
+              {compact(node.ready)}
+            </text>
+            <rect x={44} width={40} height={15} rx={7} className="topo-badge-unacked" />
+            <text x={64} y={11} textAnchor="middle" className="topo-badge-text">
+              {compact(node.unacked)}
+            </text>
+          </g>
+        </>
+      )}
+    </g>
+  );
+}
+
+function compact(n: number): string {
+  return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)}M` : n >= 10_000 ? `${Math.round(n / 1000)}k` : String(n);
+}

@@ -1,0 +1,21 @@
+/** Small helpers shared by the declare and bind forms. */
+import { warrenError, type WarrenError } from '../../../shared/errors';
+
+/** '' → undefined; a whole number → the number; anything else → a BAD_INPUT for that field. */
+export function optionalInt(text: string, field: string, label: string): number | undefined | WarrenError {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  if (!/^\d+$/.test(trimmed)) {
+    return warrenError('BAD_INPUT', `${label} must be a whole number of 0 or more; got "${trimmed}"`, { field, hint: 'Type digits only, or leave it empty.' });
+  }
+  return Number(trimmed);
+}
+
+export function isError(value: unknown): value is WarrenError {
+  return typeof value === 'object' && value !== null && 'code' in value && 'hint' in value;
+}
+
+/** The error to show under a field, when the error names that field. */
+export function errorFor(error: WarrenError | undefined, field: string): { message: string; hint?: string } | undefined {
+  return error?.field === field ? { message: error.message, hint: error.hint } : undefined;
+}
