@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import type { IconName } from '../components/Icon';
+import { ChartsPage } from './ChartsPage';
 import { ConnectionsPage } from './ConnectionsPage';
 import { ConsumersPage } from './ConsumersPage';
 import { DemosPage } from './DemosPage';
@@ -27,6 +28,7 @@ export const PAGES: readonly PageEntry[] = [
   { id: 'topology', label: 'Topology', icon: 'topology', component: TopologyPage, group: 'broker' },
   { id: 'publish', label: 'Publish', icon: 'publish', component: PublishPage, group: 'broker' },
   { id: 'consumers', label: 'Consumers', icon: 'consumers', component: ConsumersPage, group: 'broker' },
+  { id: 'charts', label: 'Charts', icon: 'charts', component: ChartsPage, group: 'broker' },
   { id: 'demos', label: 'Demos', icon: 'demos', component: DemosPage, group: 'broker' },
   { id: 'connections', label: 'Connections', icon: 'connections', component: ConnectionsPage, group: 'setup' },
 ];

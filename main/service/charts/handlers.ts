@@ -1,8 +1,21 @@
-/** The charts operations of the service. */
+/** The charts operations of the service: the watch list, history and markers of the sampler. */
 import type { HandlersFor } from '../../../shared/contract';
 import type { chartsOperations } from '../../../shared/contracts/charts';
 import type { ServiceContext } from '../context';
+import { chartsSampler } from './sampler';
 
-export function chartsHandlers(_ctx: ServiceContext): HandlersFor<typeof chartsOperations> {
-  return {};
+export function chartsHandlers(ctx: ServiceContext): HandlersFor<typeof chartsOperations> {
+  // Started with the service, so history exists before anyone opens a chart.
+  const sampler = chartsSampler(ctx);
+  return {
+    'charts.watch': async ({ vhost, queues }) => sampler.watch(vhost, queues),
+    'charts.unwatch': async ({ vhost, queues, all }) => {
+      if (all) return sampler.unwatch(undefined);
+      return sampler.unwatch(vhost, queues ?? []);
+    },
+    'charts.status': async () => sampler.currentStatus(),
+    'charts.history': async (input) => sampler.history(input),
+    'charts.marker': async ({ label, vhost, queue }) =>
+      sampler.recordMarker(label, { kind: 'user', ...(queue ? { ref: { vhost: vhost ?? ctx.connection.state.vhost ?? '/', queue } } : {}) }),
+  };
 }

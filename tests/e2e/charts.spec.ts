@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import amqp from 'amqplib';
+import { expect, test } from '@playwright/test';
+import { parseCsv } from '../../shared/charts/csv';
+import { vhostOnRunBroker } from './support/run-broker';
+import { startWarren, type RunningWarren } from './support/warren-app';
+
+let warren: RunningWarren;
+let broker: Awaited<ReturnType<typeof vhostOnRunBroker>>;
+
+test.beforeAll(async () => {
+  broker = await vhostOnRunBroker('charts');
+  const client = await amqp.connect(broker.amqpUrl);
+  const ch = await client.createConfirmChannel();
+  await ch.assertQueue('orders', { durable: false });
+  for (let i = 0; i < 50; i++) ch.sendToQueue('orders', Buffer.from(`order ${i}`));
+  await ch.waitForConfirms();
+  await client.close();
+  warren = await startWarren({ WARREN_BROKER_URL: broker.amqpUrl, WARREN_MANAGEMENT_URL: broker.managementUrl });
+});
+test.afterAll(async () => {
+  await warren?.stop();
+  await broker?.remove();
+});
+
+test('a watched queue’s chart draws ready/unacked/total and rates, and updates every second', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(warren.url);
+  await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
+  await page.getByRole('link', { name: 'Charts' }).click();
+  await expect(page.getByRole('heading', { name: 'Charts', level: 1 })).toBeVisible();
+  await page.getByLabel('Queues to watch').fill('orders');
+  await page.getByRole('button', { name: 'Watch' }).click();
+
+  const chart = page.getByRole('figure', { name: 'Chart: orders' });
+  await expect(chart).toBeVisible();
+  await expect(chart).toHaveAttribute('data-series', 'ready,unacked,total,publish,deliver,ack,redeliver');
+  await expect(chart.getByTestId('queue-chart-now')).toContainText('ready 50', { timeout: 15_000 });
+  // Both panels are drawn by recharts (SVG surfaces), with the stacked areas present.
+  await expect(chart.locator('svg.recharts-surface')).toHaveCount(2);
+  await expect(chart.locator('.recharts-area')).toHaveCount(2);
+
+  const count = async () => Number(await chart.getAttribute('data-sample-count'));
+  const before = await count();
+  await page.waitForTimeout(5000);
+  const after = await count();
+  expect(after - before).toBeGreaterThanOrEqual(4);
+
+  await page.screenshot({ path: 'docs/screenshots/charts-queue.png' });
+  expect(errors, errors.join('\n')).toEqual([]);
+});
+
+test('CSV export holds exactly the samples the chart shows', async ({ page }) => {
+  await page.goto(warren.url);
+  await page.getByRole('link', { name: 'Charts' }).click();
+  const chart = page.getByRole('figure', { name: 'Chart: orders' });
+  // A reload keeps the watch list and the history (kept in the main process).
+  await expect(chart).toBeVisible({ timeout: 15_000 });
+  await expect.poll(async () => Number(await chart.getAttribute('data-sample-count'))).toBeGreaterThan(5);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const shown = Number(await chart.getAttribute('data-sample-count'));
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export orders as CSV' }).click()]);
+  const rows = parseCsv(readFileSync((await download.path())!, 'utf8'));
+  const header = rows[0]!;
+  expect(header.slice(0, 7)).toEqual(['series', 'time', 'epoch_ms', 'ready', 'unacked', 'total', 'consumers']);
+  const samples = rows.slice(1).filter((r) => r.slice(3).some((cell) => cell !== ''));
+  expect(samples).toHaveLength(shown);
+  expect(samples.every((r) => r[0] === 'orders')).toBe(true);
+  const last = samples[samples.length - 1]!;
+  expect(last.slice(3, 7)).toEqual(['50', '0', '50', '0']);
+  // Times ascend, one second apart give or take the request time.
+  const times = samples.map((r) => Number(r[2]));
+  for (let i = 1; i < times.length; i++) expect(times[i]!).toBeGreaterThan(times[i - 1]!);
+
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export orders as PNG' }).click()]);
+  const bytes = readFileSync((await png.path())!);
+  expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+  expect(bytes.length).toBeGreaterThan(2000);
+});
