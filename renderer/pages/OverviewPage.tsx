@@ -4,6 +4,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { NotConnected } from '../components/NotConnected';
 import { BrokerInfo } from '../components/overview/BrokerInfo';
 import { NodesTable } from '../components/overview/NodesTable';
+import { OverviewChart } from '../components/charts/OverviewChart';
 import { OverviewStats } from '../components/overview/OverviewStats';
 import { VhostPicker } from '../components/overview/VhostPicker';
 import { useOverview } from '../hooks/useOverview';
@@ -74,6 +75,7 @@ export function OverviewPage() {
               {current.management.available ? (
                 <>
                   <OverviewStats overview={current} scoped={vhost !== undefined} />
+                  <OverviewChart />
                   <NodesTable nodes={current.nodes} />
                 </>
               ) : null}
