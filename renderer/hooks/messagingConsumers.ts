@@ -13,18 +13,35 @@ export const UI_KEEP = 2000;
 interface Store {
   consumers: ConsumerInfo[];
   messages: Map<string, ReceivedMessage[]>;
-  /** Deliveries received by the UI per consumer (including ones not kept here). */
+  /** Deliveries whose previews reached the UI, per consumer (including ones no longer kept here). */
   seen: Map<string, number>;
+  /** Deliveries the main process only counted (more than one flush carries; still in its ring). */
+  skipped: Map<string, number>;
   version: number;
 }
 
-const store: Store = { consumers: [], messages: new Map(), seen: new Map(), version: 0 };
+const store: Store = { consumers: [], messages: new Map(), seen: new Map(), skipped: new Map(), version: 0 };
 const listeners = new Set<() => void>();
 let started = false;
 
-function notify() {
+/** While messages stream in, the page redraws at most this often (the store itself is always current). */
+const REDRAW_MS = 150;
+let lastNotify = 0;
+let notifyTimer: ReturnType<typeof setTimeout> | undefined;
+
+function notifyNow() {
+  notifyTimer = undefined;
+  lastNotify = performance.now();
   store.version++;
   for (const l of listeners) l();
+}
+
+/** Coalesces redraws: the first change after a quiet spell draws at once, a stream draws ≤ ~7/s. */
+function notify() {
+  if (notifyTimer !== undefined) return;
+  const wait = lastNotify + REDRAW_MS - performance.now();
+  if (wait <= 0) notifyNow();
+  else notifyTimer = setTimeout(notifyNow, wait);
 }
 
 function start() {
@@ -41,7 +58,8 @@ function start() {
       const fresh = b.messages.slice().reverse();
       const next = fresh.length >= UI_KEEP ? fresh.slice(0, UI_KEEP) : fresh.concat(current.slice(0, UI_KEEP - fresh.length));
       store.messages.set(b.consumerId, next);
-      store.seen.set(b.consumerId, (store.seen.get(b.consumerId) ?? 0) + b.messages.length + b.skipped);
+      store.seen.set(b.consumerId, (store.seen.get(b.consumerId) ?? 0) + b.messages.length);
+      if (b.skipped > 0) store.skipped.set(b.consumerId, (store.skipped.get(b.consumerId) ?? 0) + b.skipped);
     }
     notify();
   });
@@ -50,10 +68,14 @@ function start() {
       const list = store.messages.get(change.consumerId);
       if (!list) continue;
       const ids = new Set(change.ids);
-      store.messages.set(
-        change.consumerId,
-        list.map((m) => (ids.has(m.id) ? { ...m, settled: change.settled } : m)),
-      );
+      // Only changed rows get new objects, so unchanged rows are not redrawn.
+      let changed = false;
+      const next = list.map((m) => {
+        if (!ids.has(m.id) || m.settled === change.settled) return m;
+        changed = true;
+        return { ...m, settled: change.settled };
+      });
+      if (changed) store.messages.set(change.consumerId, next);
     }
     notify();
   });
@@ -87,5 +109,6 @@ export function useConsumerStore() {
     consumers: store.consumers,
     messagesOf: (id: string) => store.messages.get(id) ?? [],
     seenOf: (id: string) => store.seen.get(id) ?? 0,
+    skippedOf: (id: string) => store.skipped.get(id) ?? 0,
   };
 }

@@ -1,5 +1,5 @@
 /** Consumers: attach or tap, watch messages arrive live, act on them; peek without consuming. */
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { TopologyHints } from '../../shared/messaging-types';
 import { bridge } from '../bridge';
 import { EmptyState } from '../components/EmptyState';
@@ -11,11 +11,17 @@ import { useConsumerStore } from '../hooks/messagingConsumers';
 import { useWarren } from '../hooks/useWarren';
 import '../styles/messaging.css';
 
+// The page redraws as messages stream in; the forms around the lists need not.
+const StaticAttachForm = memo(AttachForm);
+const StaticPeekPanel = memo(PeekPanel);
+
 export function ConsumersPage() {
   const { connection } = useWarren();
-  const { consumers, messagesOf, seenOf } = useConsumerStore();
+  const { consumers, messagesOf, seenOf, skippedOf } = useConsumerStore();
   const [hints, setHints] = useState<TopologyHints>();
   const connected = connection.status === 'connected';
+  const exchanges = useMemo(() => (hints?.exchanges ?? []).map((x) => x.name).filter(Boolean), [hints]);
+  const queues = useMemo(() => hints?.queues ?? [], [hints]);
   useEffect(() => {
     if (!connected) return;
     void bridge.call('messaging.topology', {}).then((r) => r.ok && setHints(r.value));
@@ -29,7 +35,6 @@ export function ConsumersPage() {
       </div>
     );
   }
-  const queues = hints?.queues ?? [];
   return (
     <div className="page-body msg-page">
       <div className="page-header">
@@ -38,15 +43,15 @@ export function ConsumersPage() {
           <p className="page-subtitle">Watch exactly what arrives, and act on it. Each consumer has its own channel and prefetch.</p>
         </div>
       </div>
-      <AttachForm queues={queues} exchanges={(hints?.exchanges ?? []).map((x) => x.name).filter(Boolean)} />
+      <StaticAttachForm queues={queues} exchanges={exchanges} />
       {consumers.length === 0 ? (
         <EmptyState title="No consumers attached">
           <p>Attach one to a queue (several on one queue share its messages round-robin), or tap an exchange.</p>
         </EmptyState>
       ) : (
-        consumers.map((c) => <ConsumerPanel key={c.id} consumer={c} messages={messagesOf(c.id)} seen={seenOf(c.id)} />)
+        consumers.map((c) => <ConsumerPanel key={c.id} consumer={c} messages={messagesOf(c.id)} seen={seenOf(c.id)} skipped={skippedOf(c.id)} />)
       )}
-      <PeekPanel queues={queues} />
+      <StaticPeekPanel queues={queues} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { bridge } from '../bridge';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { NotConnected } from '../components/NotConnected';
 import { CodeDialog } from '../components/messaging/CodeDialog';
+import { ImportPanel } from '../components/messaging/ImportPanel';
 import { Composer, formField, OutcomeView } from '../components/messaging/Composer';
 import { RepeatPanel } from '../components/messaging/RepeatPanel';
 import { SavedList } from '../components/messaging/SavedList';
@@ -110,6 +111,12 @@ export function PublishPage() {
           <SavedList title="History" items={saved.history} onLoad={setDraft} onSend={(d) => { setDraft(d); void publish(d); }} empty="Messages you publish appear here." />
         </aside>
       </div>
+      <ImportPanel
+        onEdit={(d) => {
+          setDraft(d);
+          window.scrollTo({ top: 0 });
+        }}
+      />
       {showCode && built.ok ? <CodeDialog input={built.input} onClose={() => setShowCode(false)} /> : null}
     </div>
   );

@@ -12,6 +12,10 @@ test.beforeAll(async () => {
   const ch = await conn.createChannel();
   await ch.assertQueue('orders', { durable: false });
   await ch.assertQueue('bulk', { durable: false });
+  await ch.assertQueue('dlq', { durable: false });
+  await ch.assertQueue('retry', { durable: false });
+  ch.sendToQueue('dlq', Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00, 0x7b]), { messageId: 'dead-1', priority: 4, headers: { 'x-first-death-reason': 'rejected', attempt: 2 } });
+  await ch.checkQueue('dlq');
   await conn.close();
   warren = await startWarren({ WARREN_BROKER_URL: broker.amqpUrl, WARREN_MANAGEMENT_URL: broker.managementUrl });
 });
@@ -71,4 +75,33 @@ test('repeat 1,000 messages with the progress bar', async ({ page }) => {
   await expect(page.getByRole('progressbar', { name: 'Repeat progress' })).toBeVisible();
   await expect(page.getByRole('status', { name: 'Repeat status' })).toContainText('Done: 1,000 / 1,000 sent (100%) · 1,000 confirmed', { timeout: 30_000 });
   await expect(page.getByRole('progressbar', { name: 'Repeat progress' })).toHaveAttribute('value', '1000');
+});
+
+test('export a consumer’s messages and re-import them to another queue, byte for byte', async ({ page }) => {
+  await page.goto(warren.url);
+  await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
+  await page.getByRole('link', { name: 'Consumers' }).click();
+  await page.getByLabel('Queue', { exact: true }).fill('dlq');
+  await page.getByLabel('Acknowledgement').selectOption('auto');
+  await page.getByRole('button', { name: 'Attach' }).click();
+  const panel = page.getByRole('region', { name: /Queue dlq/ });
+  await expect(panel.getByRole('row').filter({ hasText: '(binary)' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export all (JSON)' }).click();
+  const file = await (await download).path();
+
+  await page.getByRole('link', { name: 'Publish' }).click();
+  await page.getByLabel('Export file').setInputFiles(file);
+  await expect(page.getByTestId('import-count')).toContainText('1 message in');
+  await page.getByLabel('Send to another exchange / routing key').check();
+  await page.getByLabel('Target routing key').fill('retry');
+  await page.getByRole('button', { name: 'Re-publish all 1' }).click();
+  await expect(page.getByTestId('import-outcome')).toHaveText('1 confirmed');
+
+  const conn = await amqp.connect(broker.amqpUrl);
+  const ch = await conn.createChannel();
+  const got = await ch.get('retry', { noAck: true });
+  await conn.close();
+  expect(got && [...got.content]).toEqual([0xde, 0xad, 0xbe, 0xef, 0x00, 0x7b]);
+  expect(got && got.properties).toMatchObject({ messageId: 'dead-1', priority: 4, headers: { 'x-first-death-reason': 'rejected', attempt: 2 } });
 });

@@ -46,13 +46,15 @@ interface Consumer {
   session: AmqpSession;
   live?: Live;
   ring: IdRing<Kept>;
-  unacked: Map<number, { msg: ConsumeMessage; channel: Channel }>;
+  unacked: Unacked;
   nextId: number;
   pending: Kept[];
   skipped: number;
   /** Simulated processing: ids waiting for their turn. */
   work: number[];
   working: boolean;
+  /** A simulated-work pass is due on the next turn of the event loop. */
+  scheduled: boolean;
   bindingArguments?: Record<string, unknown>;
 }
 
@@ -161,38 +163,8 @@ export class ConsumerManager {
     const ids = request.all ? [...c.unacked.keys()] : (request.ids ?? []);
     const settledAs: ReceivedMessage['settled'] =
       request.action === 'ack' ? 'acked' : request.requeue ? 'requeued' : request.action === 'nack' ? 'nacked' : 'rejected';
-    const done: number[] = [];
-    let missing = 0;
     const channel = c.live?.channel;
-    // "All" on one channel is one frame: ack/nack with multiple=true up to the newest tag.
-    if (request.all && channel && request.action !== 'reject' && ids.length > 0) {
-      let newest: ConsumeMessage | undefined;
-      for (const entryId of ids) {
-        const entry = c.unacked.get(entryId)!;
-        if (entry.channel !== channel) {
-          missing++;
-          continue;
-        }
-        if (!newest || entry.msg.fields.deliveryTag > newest.fields.deliveryTag) newest = entry.msg;
-        done.push(entryId);
-      }
-      if (newest) {
-        if (request.action === 'ack') channel.ack(newest, true);
-        else channel.nack(newest, true, request.requeue);
-      }
-    } else {
-      for (const entryId of ids) {
-        const entry = c.unacked.get(entryId);
-        if (!entry || entry.channel !== channel || !channel) {
-          missing++;
-          continue;
-        }
-        if (request.action === 'ack') channel.ack(entry.msg);
-        else if (request.action === 'nack') channel.nack(entry.msg, false, request.requeue);
-        else channel.reject(entry.msg, request.requeue);
-        done.push(entryId);
-      }
-    }
+    const { done, missing } = channel ? sendSettle(c.unacked, channel, ids, request.action, request.requeue) : { done: [], missing: ids.length };
     for (const entryId of done) {
       c.unacked.delete(entryId);
       const kept = c.ring.get(entryId);
@@ -202,7 +174,10 @@ export class ConsumerManager {
     else if (request.action === 'nack') c.info.nacked += done.length;
     else c.info.rejected += done.length;
     if (done.length > 0) {
-      this.settledChanges.push({ consumerId: id, ids: done, settled: settledAs });
+      // One change per consumer and outcome per flush, however many settle calls made it.
+      const last = this.settledChanges.at(-1);
+      if (last && last.consumerId === id && last.settled === settledAs) for (const d of done) last.ids.push(d);
+      else this.settledChanges.push({ consumerId: id, ids: done, settled: settledAs });
       this.markDirty();
     }
     return { settled: done.length, missing };
@@ -256,6 +231,7 @@ export class ConsumerManager {
       skipped: 0,
       work: [],
       working: false,
+      scheduled: false,
       bindingArguments: tap && (options as TapOptions).bindingArguments ? encodeTable((options as TapOptions).bindingArguments!, 'bindingArguments') : undefined,
     };
     this.watch(session);
@@ -342,26 +318,50 @@ export class ConsumerManager {
     }
     if (c.info.options.ackMode === 'simulated') {
       c.work.push(id);
-      void this.process(c);
+      this.schedule(c);
     }
     for (const listener of this.listeners) listener(c.info.id, preview(kept), msg.content);
     this.markDirty();
   }
 
-  /** Simulated work: one message at a time, acked after a fixed time or one second per '.'. */
+  /**
+   * Simulated work: one message at a time, in delivery order, acked after a fixed time or one
+   * second per '.'. Work of 0 ms is acked in batches: everything one network read delivered
+   * goes out as one ack with multiple=true (the order makes that exact), which is what lets a
+   * 0 ms worker keep up with the broker.
+   */
+  private schedule(c: Consumer): void {
+    if (c.working || c.scheduled) return;
+    c.scheduled = true;
+    setImmediate(() => {
+      c.scheduled = false;
+      void this.process(c);
+    });
+  }
+
   private async process(c: Consumer): Promise<void> {
     if (c.working) return;
     c.working = true;
+    let ready: number[] = [];
+    const ackReady = () => {
+      if (ready.length > 0 && this.consumers.get(c.info.id) === c) this.settle(c.info.id, { ids: ready, action: 'ack', requeue: false });
+      ready = [];
+    };
     try {
       for (let next = c.work.shift(); next !== undefined; next = c.work.shift()) {
         const entry = c.unacked.get(next);
         if (!entry) continue;
         const sim = c.info.options.simulate;
         const ms = sim?.kind === 'fixed' ? sim.ms : countDots(entry.msg.content) * 1000;
-        if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+        if (ms > 0) {
+          ackReady();
+          await new Promise((r) => setTimeout(r, ms));
+        }
         if (this.consumers.get(c.info.id) !== c) return;
-        if (c.unacked.has(next) && c.live?.channel === entry.channel) this.settle(c.info.id, { ids: [next], action: 'ack', requeue: false });
+        if (c.unacked.has(next) && c.live?.channel === entry.channel) ready.push(next);
+        if (ms > 0) ackReady();
       }
+      ackReady();
     } finally {
       c.working = false;
     }
@@ -488,6 +488,53 @@ function fullBody(content: Buffer, limit?: number): Pick<ReceivedMessage, 'body'
   const text = slice.toString('utf8');
   const valid = Buffer.byteLength(text, 'utf8') === slice.length && !text.includes('\uFFFD');
   return { body: valid ? { encoding: 'utf8', data: text } : { encoding: 'base64', data: slice.toString('base64') }, truncated: slice.length < content.length };
+}
+
+type Unacked = Map<number, { msg: ConsumeMessage; channel: Channel }>;
+
+/**
+ * Sends the acks/nacks/rejects for `ids` on `channel` in as few frames as exact: the longest run
+ * of the oldest unacked deliveries that are all being settled the same way goes as one frame with
+ * multiple=true (ack and nack only; reject has no multiple), the rest one by one. `unacked` is in
+ * delivery order (ids and tags both increase), which makes "all older ones" well defined.
+ */
+export function sendSettle(
+  unacked: Unacked,
+  channel: Channel,
+  ids: number[],
+  action: 'ack' | 'nack' | 'reject',
+  requeue: boolean,
+): { done: number[]; missing: number } {
+  const wanted = new Set<number>();
+  let missing = 0;
+  for (const id of ids) {
+    const entry = unacked.get(id);
+    if (!entry || entry.channel !== channel || wanted.has(id)) missing++;
+    else wanted.add(id);
+  }
+  const done: number[] = [];
+  let newest: ConsumeMessage | undefined;
+  if (action !== 'reject') {
+    for (const [id, entry] of unacked) {
+      if (entry.channel !== channel) continue;
+      if (!wanted.has(id)) break;
+      newest = entry.msg;
+      done.push(id);
+      wanted.delete(id);
+    }
+    if (newest) {
+      if (action === 'ack') channel.ack(newest, true);
+      else channel.nack(newest, true, requeue);
+    }
+  }
+  for (const id of wanted) {
+    const { msg } = unacked.get(id)!;
+    if (action === 'ack') channel.ack(msg);
+    else if (action === 'nack') channel.nack(msg, false, requeue);
+    else channel.reject(msg, requeue);
+    done.push(id);
+  }
+  return { done, missing };
 }
 
 function countDots(content: Buffer): number {

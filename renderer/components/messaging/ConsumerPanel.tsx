@@ -1,17 +1,23 @@
 /** One consumer: its state and controls, the live message list (newest first), actions, detail. */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { valueToText } from '../../../shared/message-codec';
-import type { ConsumerInfo, MessageExport, ReceivedMessage } from '../../../shared/messaging-types';
+import { toExport } from '../../../shared/message-export';
+import type { ConsumerInfo, ReceivedMessage } from '../../../shared/messaging-types';
 import type { WarrenError } from '../../../shared/errors';
 import { bridge } from '../../bridge';
 import { Badge } from '../Badge';
 import { ErrorNotice } from '../ErrorNotice';
 import { MessageDetail } from './MessageDetail';
+import { MessageRow, type RowActions } from './MessageRow';
 import { sendToPublish } from './republish';
 
-const VISIBLE = 300;
+/** Rows drawn beyond the visible ones, above and below (the list is virtual: only what shows is drawn). */
+const OVERSCAN = 8;
+/** The list's height in px (as in messaging.css) and a first guess of a row's; the real one is measured. */
+const VIEW_PX = 480;
+const ROW_PX = 33;
 
-export function ConsumerPanel({ consumer, messages, seen }: { consumer: ConsumerInfo; messages: ReceivedMessage[]; seen: number }) {
+export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer: ConsumerInfo; messages: ReceivedMessage[]; seen: number; skipped: number }) {
   const [filter, setFilter] = useState('');
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [focus, setFocus] = useState<ReceivedMessage>();
@@ -44,8 +50,22 @@ export function ConsumerPanel({ consumer, messages, seen }: { consumer: Consumer
             (m.properties.headers ?? []).some((h) => `${h.key}=${valueToText(h.value)}`.toLowerCase().includes(f)),
         )
       : messages;
-    return list.slice(0, VISIBLE);
+    return list;
   }, [messages, filter]);
+
+  // Virtual list: draw only the rows in view (plus a margin), so a stream of thousands a second
+  // redraws a few dozen rows, not every kept one.
+  const [scrollTop, setScrollTop] = useState(0);
+  const [rowPx, setRowPx] = useState(ROW_PX);
+  const firstRow = useRef<HTMLTableSectionElement>(null);
+  const hasRows = shown.length > 0;
+  useEffect(() => {
+    const row = firstRow.current?.querySelector('tr[data-row]');
+    if (row instanceof HTMLElement && row.offsetHeight > 0 && Math.abs(row.offsetHeight - rowPx) > 1) setRowPx(row.offsetHeight);
+  }, [rowPx, hasRows]);
+  const from = Math.max(0, Math.floor(scrollTop / rowPx) - OVERSCAN);
+  const to = Math.min(shown.length, Math.ceil((scrollTop + VIEW_PX) / rowPx) + OVERSCAN);
+  const drawn = shown.slice(from, to);
 
   const act = async (op: () => ReturnType<typeof bridge.call>) => {
     setError(undefined);
@@ -56,21 +76,31 @@ export function ConsumerPanel({ consumer, messages, seen }: { consumer: Consumer
   const settle = (action: 'ack' | 'nack' | 'reject', ids: number[]) =>
     act(() => bridge.call('consumers.settle', { consumerId: consumer.id, ids, action, requeue: action === 'ack' ? false : requeue })).then(() => setSelected(new Set()));
 
+  // Rows get one stable set of actions (memoised rows); they read the latest state through a ref.
+  const latest = useRef({ settle, consumerId: consumer.id });
+  useEffect(() => {
+    latest.current = { settle, consumerId: consumer.id };
+  });
+  const actions = useMemo<RowActions>(
+    () => ({
+      focus: (m) => setFocus(m),
+      select: (id, on) =>
+        setSelected((prev) => {
+          const next = new Set(prev);
+          if (on) next.add(id);
+          else next.delete(id);
+          return next;
+        }),
+      settle: (action, id) => void latest.current.settle(action, [id]),
+      republish: (m) => void bridge.call('consumers.message', { consumerId: latest.current.consumerId, id: m.id }).then((r) => sendToPublish(r.ok ? r.value : m)),
+    }),
+    [],
+  );
+
   const exportJson = (list: ReceivedMessage[]) => {
     void Promise.all(list.map((m) => (m.truncated ? bridge.call('consumers.message', { consumerId: consumer.id, id: m.id }) : Promise.resolve({ ok: true as const, value: m })))).then((results) => {
-      const doc: MessageExport = {
-        format: 'warren.messages',
-        version: 1,
-        exportedAt: new Date().toISOString(),
-        messages: results.flatMap((r) => (r.ok ? [r.value] : [])).map((m) => ({
-          exchange: m.exchange,
-          routingKey: m.routingKey,
-          redelivered: m.redelivered,
-          receivedAt: m.receivedAt,
-          properties: m.properties,
-          body: m.body,
-        })),
-      };
+      // The documented `warren.messages` v1 format (bodies in base64); Publish → Import reads it back.
+      const doc = toExport(results.flatMap((r) => (r.ok ? [r.value] : [])));
       const url = URL.createObjectURL(new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' }));
       const a = document.createElement('a');
       a.href = url;
@@ -97,6 +127,7 @@ export function ConsumerPanel({ consumer, messages, seen }: { consumer: Consumer
             <span data-testid="consumer-unacked">Unacked: {consumer.unacked}</span>
             <span>Received: {consumer.received.toLocaleString()}</span>
             <span data-testid="ui-seen">Shown: {seen.toLocaleString()}</span>
+            {skipped > 0 ? <span title="Arrived faster than the page is sent previews; counted, and kept in Warren's ring">Counted, not shown: {skipped.toLocaleString()}</span> : null}
             <span>Kept: {consumer.kept.toLocaleString()}{consumer.dropped ? ` (${consumer.dropped.toLocaleString()} older not kept)` : ''}</span>
           </p>
           {consumer.reason ? <p className="section-note">{consumer.reason}</p> : null}
@@ -127,8 +158,8 @@ export function ConsumerPanel({ consumer, messages, seen }: { consumer: Consumer
           Export {selectedIds.length ? 'selected' : 'all'} (JSON)
         </button>
       </div>
-      <div className="msg-list-layout">
-        <div className="table-scroll msg-list">
+      <div className={focus ? 'msg-list-layout with-detail' : 'msg-list-layout'}>
+        <div className="table-scroll msg-list" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
           <table className="table">
             <thead>
               <tr>
@@ -136,41 +167,16 @@ export function ConsumerPanel({ consumer, messages, seen }: { consumer: Consumer
                 <th>Time</th><th>Exchange</th><th>Routing key</th><th>Redelivered</th><th>Tag</th><th>Size</th><th>Body</th><th>State</th><th><span className="visually-hidden">Actions</span></th>
               </tr>
             </thead>
-            <tbody>
-              {shown.map((m) => (
-                <tr key={m.id} className={focus?.id === m.id ? 'selected' : ''} onClick={() => setFocus(m)}>
-                  <td onClick={(e) => e.stopPropagation()}>
-                    <input type="checkbox" aria-label={`Select message ${m.id}`} checked={selected.has(m.id)} onChange={(e) => {
-                      const next = new Set(selected);
-                      if (e.target.checked) next.add(m.id);
-                      else next.delete(m.id);
-                      setSelected(next);
-                    }} />
-                  </td>
-                  <td>{new Date(m.receivedAt).toLocaleTimeString()}</td>
-                  <td>{m.exchange || '(default)'}</td>
-                  <td>{m.routingKey}</td>
-                  <td>{m.redelivered ? 'yes' : ''}</td>
-                  <td>{m.deliveryTag}</td>
-                  <td>{m.size}</td>
-                  <td className="mono msg-preview">{m.body.encoding === 'utf8' ? m.body.data.slice(0, 80) : `(binary) ${m.body.data.slice(0, 24)}…`}</td>
-                  <td>{m.settled}</td>
-                  <td onClick={(e) => e.stopPropagation()}>
-                    {manual && m.settled === 'unacked' ? (
-                      <>
-                        <button type="button" className="button button-quiet" aria-label={`Ack message ${m.id}`} onClick={() => void settle('ack', [m.id])}>Ack</button>
-                        <button type="button" className="button button-quiet" aria-label={`Nack message ${m.id}`} onClick={() => void settle('nack', [m.id])}>Nack</button>
-                        <button type="button" className="button button-quiet" aria-label={`Reject message ${m.id}`} onClick={() => void settle('reject', [m.id])}>Reject</button>
-                      </>
-                    ) : null}
-                    <button type="button" className="button button-quiet" aria-label={`Re-publish message ${m.id}`} onClick={() => void bridge.call('consumers.message', { consumerId: consumer.id, id: m.id }).then((r) => sendToPublish(r.ok ? r.value : m))}>Re-publish</button>
-                  </td>
-                </tr>
+            <tbody ref={firstRow}>
+              {from > 0 ? <tr aria-hidden="true" style={{ height: from * rowPx }} /> : null}
+              {drawn.map((m) => (
+                <MessageRow key={m.id} m={m} focused={focus?.id === m.id} selected={selected.has(m.id)} manual={manual} actions={actions} />
               ))}
+              {to < shown.length ? <tr aria-hidden="true" style={{ height: (shown.length - to) * rowPx }} /> : null}
             </tbody>
           </table>
           {messages.length === 0 ? <p className="section-note">No messages yet.</p> : null}
-          {messages.length > shown.length && !filter ? <p className="section-note">Showing the newest {shown.length}; filter to search the {messages.length.toLocaleString()} in this window.</p> : null}
+          {messages.length > 0 ? <p className="section-note">{filter ? `${shown.length.toLocaleString()} of ` : ''}{messages.length.toLocaleString()} newest kept here{consumer.kept > messages.length ? ` (Warren keeps ${consumer.kept.toLocaleString()}; open one for its whole body)` : ''}.</p> : null}
         </div>
         {focus ? <MessageDetail consumerId={consumer.id} message={focus} /> : null}
       </div>
