@@ -2,7 +2,12 @@
  * `npm run demo -- <hello|work-queues|topics|ecomnow|best-practices> [--url amqp://...]`
  * Runs one scenario headless: on the sandbox broker (started, or reused, in Warren's data
  * folder) or on the broker of --url; prints the narration with measured numbers and ends with
- * one JSON line of the outcome. Exit 0 when the tutorial's expected outcome holds.
+ * one JSON line of the outcome. Exit 0 when the tutorial's expected outcome holds, 1 when it
+ * does not (or the demo failed), 2 on a usage error.
+ *
+ * Where it runs: its own vhost warren-demo-<name> when the user may create vhosts, else names
+ * prefixed in the URL's vhost; `--as-is` runs in the URL's vhost with the tutorial's plain names
+ * (a vhost of your own, e.g. a test's).
  */
 import path from 'node:path';
 import { parseAmqpUrl, deriveManagementUrl } from '../shared/amqp-url';
@@ -14,7 +19,7 @@ import { demoBroker, isolate, removeVhost } from './broker';
 import { runHeadless } from './headless';
 
 const USAGE = `usage: npm run demo -- <${DEMO_NAMES.join('|')}> [--url amqp://user:pass@host:5672/vhost] [--management-url http://host:15672]
-       [--dot-ms N] [--email-ms N] [--sync-scale X] [--prefetch N] [--variant topic|direct|fanout] [--burst N] [--keep]`;
+       [--as-is] [--dot-ms N] [--email-ms N] [--sync-scale X] [--prefetch N] [--variant topic|direct|fanout] [--burst N] [--keep]`;
 
 function arg(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -77,8 +82,9 @@ async function main(): Promise<number> {
       managementUrl: arg(args, '--management-url') ?? deriveManagementUrl(p.host, p.tls.enabled),
     };
   } else {
-    sandbox = new SandboxBroker({ dir: path.join(defaultDataDir(), 'sandbox') });
-    console.log(`Starting (or reusing) the sandbox broker in ${path.join(defaultDataDir(), 'sandbox')}…`);
+    const dir = path.join(defaultDataDir(), 'sandbox');
+    sandbox = new SandboxBroker({ dir });
+    console.log(`No --url: using the sandbox broker in ${dir} (starting it when it is not running)…`);
     const state = await sandbox.start();
     if (state.status !== 'ready') {
       console.error(`The sandbox broker is ${state.status}: ${state.error?.message ?? ''}\n${(state.logTail ?? []).join('\n')}`);
@@ -86,6 +92,11 @@ async function main(): Promise<number> {
     }
     startedSandbox = !state.reused;
     const e = sandbox.endpoint()!;
+    console.log(
+      startedSandbox
+        ? `Started the sandbox broker on amqp port ${e.amqpPort} (management ${e.managementUrl}); it stops when the demo ends.`
+        : `Reusing the sandbox broker already running on amqp port ${e.amqpPort} (management ${e.managementUrl}); it keeps running.`,
+    );
     base = {
       profileId: 'sandbox',
       profileName: 'Sandbox broker',
@@ -100,8 +111,12 @@ async function main(): Promise<number> {
     };
   }
 
-  const { isolation, target, created } = await isolate(name, base);
-  console.log(isolation.mode === 'vhost' ? `Running in vhost ${isolation.vhost}.` : `Running in vhost ${isolation.vhost} with names prefixed ${isolation.prefix}.`);
+  const { isolation, target, created } = args.includes('--as-is')
+    ? { isolation: { mode: 'as-is' as const, vhost: base.vhost, prefix: '' }, target: base, created: false }
+    : await isolate(name, base);
+  console.log(
+    isolation.mode === 'prefix' ? `Running in vhost ${isolation.vhost} with names prefixed ${isolation.prefix}.` : `Running in vhost ${isolation.vhost}${isolation.mode === 'as-is' ? ' with the tutorial’s names (--as-is)' : ''}.`,
+  );
   let current = target;
   const restart = sandbox
     ? async () => {

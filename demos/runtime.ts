@@ -1,11 +1,12 @@
 /**
  * The shared demo runtime: where a scenario runs (its vhost or prefixed names), what it declared
  * (so reset deletes exactly that), its actors, its publisher (the "order API" / the producer
- * scripts: one long-lived confirm channel), queue depths sampled by passive declares every
- * 500 ms, and the narration with measured numbers.
+ * scripts: one long-lived confirm channel), the queues worth charting (the app's chart sampler
+ * samples them; passive declares give the depths a step checks), and the narration with
+ * measured numbers.
  */
 import type { Channel, ChannelModel, ConfirmChannel, Options } from 'amqplib';
-import type { ActorState, DemoOptions, DemoState, NarrationLine, QueueDepthSample, RouteExplanation } from '../shared/demo-types';
+import type { ActorState, DemoOptions, DemoState, NarrationLine, RouteExplanation } from '../shared/demo-types';
 import { Actor, type ActorSpec } from './actor';
 
 export interface DemoBroker {
@@ -21,8 +22,6 @@ export interface Declared {
   name: string;
 }
 
-const SAMPLE_MS = 500;
-const MAX_SAMPLES = 240;
 const MAX_NARRATION = 200;
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -31,7 +30,6 @@ export class DemoRuntime {
   readonly actors = new Map<string, Actor>();
   readonly declared: Declared[] = [];
   readonly narration: NarrationLine[] = [];
-  readonly samples: QueueDepthSample[] = [];
   readonly measured: Record<string, number> = {};
   /** Queue depths after each step (filled by whoever runs the steps). */
   readonly stepDepths: { step: string; depths: Record<string, number | null> }[] = [];
@@ -41,8 +39,6 @@ export class DemoRuntime {
   private watched: string[] = [];
   private model?: ChannelModel;
   private publisher?: ConfirmChannel;
-  private poller?: NodeJS.Timeout;
-  private polling = false;
   private closed = false;
   /** Printed as it happens (the headless CLI passes console.log). */
   onLine?: (line: NarrationLine) => void;
@@ -150,13 +146,10 @@ export class DemoRuntime {
     return actor;
   }
 
-  /** Starts sampling these queues (demo names) every 500 ms. */
+  /** The queues (demo names) to chart, in drawing order; the app's chart sampler watches them. */
   watch(queues: string[]): void {
-    this.watched = queues;
-    if (!this.poller) {
-      this.poller = setInterval(() => void this.sample(), SAMPLE_MS);
-      void this.sample();
-    }
+    this.watched = [...queues];
+    this.changed();
   }
 
   get watchedQueues(): string[] {
@@ -183,21 +176,6 @@ export class DemoRuntime {
       await channel?.close().catch(() => undefined);
     }
     return result;
-  }
-
-  private async sample(): Promise<void> {
-    if (this.polling || this.closed || this.watched.length === 0) return;
-    this.polling = true;
-    try {
-      const depths = await this.depths();
-      this.samples.push({ at: Date.now(), depths });
-      if (this.samples.length > MAX_SAMPLES) this.samples.shift();
-      this.changed();
-    } catch {
-      // Broker away (restart): the next tick tries again.
-    } finally {
-      this.polling = false;
-    }
   }
 
   /** Waits until `probe` is true (checked every 50 ms); false on timeout. */
@@ -241,8 +219,6 @@ export class DemoRuntime {
 
   /** Stops every actor and deletes exactly what was declared, newest first. */
   async cleanup(): Promise<string[]> {
-    if (this.poller) clearInterval(this.poller);
-    this.poller = undefined;
     for (const actor of this.actors.values()) await actor.stop('demo reset').catch(() => undefined);
     const deleted: string[] = [];
     for (const item of [...this.declared].reverse()) {
@@ -263,7 +239,6 @@ export class DemoRuntime {
 
   /** Closes connections without deleting anything (the CLI's --keep). */
   async close(): Promise<void> {
-    if (this.poller) clearInterval(this.poller);
     for (const actor of this.actors.values()) await actor.stop('demo closed').catch(() => undefined);
     this.closed = true;
     await this.model?.close().catch(() => undefined);

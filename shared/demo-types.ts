@@ -1,4 +1,5 @@
 /** What a running demo looks like from outside: the UI, the headless CLI and the tests read this. */
+import type { QueueRef } from './charts-types';
 
 export const DEMO_NAMES = ['hello', 'work-queues', 'topics', 'ecomnow', 'best-practices'] as const;
 export type DemoName = (typeof DEMO_NAMES)[number];
@@ -88,12 +89,6 @@ export interface ActorState {
   log: string[];
 }
 
-export interface QueueDepthSample {
-  at: number;
-  /** Ready messages per watched queue (display name → count); null when the queue is gone. */
-  depths: Record<string, number | null>;
-}
-
 export interface NarrationLine {
   at: number;
   text: string;
@@ -114,6 +109,8 @@ export interface RouteExplanation {
 export interface DemoState {
   name?: DemoName;
   status: 'idle' | 'starting' | 'running' | 'busy' | 'resetting' | 'failed';
+  /** When this run started (epoch ms): its chart markers are the ones after it. */
+  startedAt?: number;
   /** Index of the next step to run; steps.length when all have run. */
   nextStep: number;
   stepCount: number;
@@ -126,7 +123,11 @@ export interface DemoState {
   actors: ActorState[];
   /** Queue display names in the order to draw them. */
   queues: string[];
-  samples: QueueDepthSample[];
+  /**
+   * The same queues as the chart sampler knows them (the demo's vhost, the broker's names):
+   * the service watches them while the demo runs and unwatches them on reset.
+   */
+  charted: { label: string; ref: QueueRef }[];
   narration: NarrationLine[];
   route?: RouteExplanation;
   /** Numbers the demo measured, by label (e.g. "sync ms", "async ms"). */

@@ -8,13 +8,15 @@ import { NotConnected } from '../components/NotConnected';
 import { ActorsPanel } from '../components/demos/ActorsPanel';
 import { CodePanel } from '../components/demos/CodePanel';
 import { DemoActions } from '../components/demos/DemoActions';
+import { DemoCharts } from '../components/demos/DemoCharts';
 import { DemoControls } from '../components/demos/DemoControls';
-import { DepthCharts } from '../components/demos/DepthCharts';
+import { DemoGraph } from '../components/demos/DemoGraph';
 import { FactsPanel } from '../components/demos/FactsPanel';
 import { NarrationPanel } from '../components/demos/NarrationPanel';
 import { useDemoKeys } from '../hooks/demosKeys';
 import { useDemoState } from '../hooks/demosState';
 import { useWarren } from '../hooks/useWarren';
+import '../styles/topology.css';
 import '../styles/demos.css';
 
 const AUTO_DELAY_MS = 2500;
@@ -121,7 +123,10 @@ export function DemosPage() {
                 <div className="demo-live">
                   {running && state ? (
                     <>
-                      <DepthCharts queues={state.queues} samples={state.samples} />
+                      <div className="demo-picture">
+                        <DemoGraph state={state} />
+                        <DemoCharts state={state} presenter={presenter} />
+                      </div>
                       <DemoActions actions={demo.actions} disabled={!running} onAction={onAction} />
                       <FactsPanel state={state} />
                       <ActorsPanel actors={state.actors} />

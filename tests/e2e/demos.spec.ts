@@ -68,7 +68,42 @@ test('presenter mode at 1280×720: large type, keys step and reset', async ({ pa
   await expect(page.getByRole('button', { name: /Next step \(2\/4\)/ })).toBeEnabled({ timeout: 20_000 });
   await page.keyboard.press('Space'); // kernel.error
   await expect(page.getByRole('region', { name: 'Route explainer' })).toContainText('Delivered to: Consumer 1 (*.error), Consumer 2 (kernel.*), Consumer 3 (#)', { timeout: 20_000 });
+  // The graph draws the server-named queues under their programs' names, bound with the tutorial's keys.
+  const graph = page.getByRole('region', { name: 'Topology graph' });
+  await expect(graph.getByRole('button', { name: /^queue Consumer 1 \(\*\.error\)/ })).toBeVisible({ timeout: 15_000 });
+  await expect(graph.getByRole('button', { name: 'exchange topic_logs (topic)' })).toBeVisible();
+  await expect(graph.getByTestId('graph-edge')).toHaveCount(3);
+  await page.keyboard.press('r');
+  await expect(page.getByText('Nothing running')).toBeVisible({ timeout: 20_000 });
+});
+
+test('presenter mode, EcomNow: graph and live charts on one screen, keys drive the story', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(warren.url);
+  await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
+  await page.getByRole('link', { name: 'Demos' }).click();
+  await page.getByRole('tab', { name: 'EcomNow orders' }).click();
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  await page.keyboard.press('Space'); // run: step 1 starts the services
+  const email = page.getByLabel('email_queue ready messages');
+  await expect(email).toHaveText('0', { timeout: 20_000 });
+  await expect(page.getByRole('button', { name: /Next step \(2\/7\)/ })).toBeEnabled({ timeout: 20_000 });
+  await page.keyboard.press('Space'); // one order
+  await expect(page.getByRole('button', { name: /Next step \(3\/7\)/ })).toBeEnabled({ timeout: 20_000 });
+  await page.keyboard.press('Space'); // email down, a burst of orders
+  await expect(page.getByRole('button', { name: /Next step \(4\/7\)/ })).toBeEnabled({ timeout: 30_000 });
+  await expect(email).toHaveText('5', { timeout: 15_000 });
+  const graph = page.getByRole('region', { name: 'Topology graph' });
+  await expect(graph.getByRole('button', { name: 'queue email_queue: 5 ready, 0 unacked' })).toBeVisible({ timeout: 15_000 });
+  await expect(graph.getByTestId('graph-edge')).toHaveCount(3);
+  // The step's marker: a numbered line on the email chart, its words in the legend under the charts.
+  const legend = page.getByRole('list', { name: 'Chart markers' });
+  await expect(legend.getByRole('listitem').filter({ hasText: 'Step 3: Take the email service down, place orders' })).toBeVisible({ timeout: 10_000 });
+  const n = (await legend.getByRole('listitem').filter({ hasText: 'Step 3:' }).locator('.demo-event-n').textContent()) ?? '?';
+  await expect(page.getByTestId('chart-email_queue').locator('.recharts-label').getByText(n, { exact: true })).toBeVisible();
   await page.screenshot({ path: 'docs/screenshots/demos-presenter.png' });
+  await page.keyboard.press('f'); // bring email back
+  await expect(email).toHaveText('0', { timeout: 30_000 });
   await page.keyboard.press('r');
   await expect(page.getByText('Nothing running')).toBeVisible({ timeout: 20_000 });
 });

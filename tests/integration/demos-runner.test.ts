@@ -1,6 +1,7 @@
-/** The demo runner through the real service and dispatcher: vhost isolation, steps, failure toggle, reset. */
+/** The demo runner through the real service and dispatcher: vhost isolation, steps, failure toggle, reset, its charts. */
 import axios from 'axios';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChartMarker, ChartsHistory, ChartsStatus } from '../../shared/charts-types';
 import type { DemoState } from '../../shared/demo-types';
 import { createTestVhost, testBroker, waitFor } from '../support/broker';
 import { makeService } from '../support/service';
@@ -68,7 +69,16 @@ describe('demo runner', () => {
     expect((await ctx.dispatch('demos.failure', { on: true })).ok).toBe(true);
     await waitFor(async () => (await state()).actors.find((a) => a.id === 'email')?.status === 'down');
     expect((await ctx.dispatch('demos.action', { action: 'burst', count: 5 })).ok).toBe(true);
-    const depth = async (q: string) => (await state()).samples.at(-1)?.depths[q];
+    // The depths as the app's chart sampler charts them (the demo's vhost, sampled every second).
+    const vhost = 'warren-demo-ecomnow';
+    const depth = async (queue: string) => {
+      const h = await ctx.dispatch('charts.history', { queues: [{ vhost, queue }] });
+      if (!h.ok) throw new Error(h.error.message);
+      return (h.value as ChartsHistory).queues[0]?.rows.at(-1)?.[0];
+    };
+    expect((await state()).charted.map((c) => c.ref)).toEqual(['email_queue', 'inventory_queue', 'analytics_queue'].map((queue) => ({ vhost, queue })));
+    const status = await ctx.dispatch('charts.status', {});
+    expect(status.ok && (status.value as ChartsStatus).watched).toEqual(expect.arrayContaining([{ vhost, queue: 'email_queue' }, { vhost, queue: 'analytics_queue' }]));
     await waitFor(async () => (await depth('email_queue')) === 5);
     await waitFor(async () => (await depth('inventory_queue')) === 0 && (await depth('analytics_queue')) === 0);
     expect((await ctx.dispatch('demos.failure', {})).ok).toBe(true);
@@ -80,6 +90,17 @@ describe('demo runner', () => {
     expect(!bad.ok && bad.error.code).toBe('BAD_INPUT');
     const unknown = await ctx.dispatch('demos.action', { action: 'nope' });
     expect(!unknown.ok && unknown.error.field).toBe('action');
+
+    // Markers on the demo's charts: each step, the failure toggle both ways, the burst; reset unwatches.
+    await ctx.dispatch('demos.reset', {});
+    const labels = ctx.events
+      .filter((e) => e.event === 'charts.markers')
+      .flatMap((e) => e.payload as ChartMarker[])
+      .filter((m) => m.kind === 'demo' && m.ref?.vhost === vhost && m.ref.queue === 'email_queue')
+      .map((m) => m.label);
+    expect(labels).toEqual(['Step 1: Start the three services', 'Take email down', 'Place a burst (5)', 'Bring email back', 'EcomNow orders reset']);
+    const after = await ctx.dispatch('charts.status', {});
+    expect(after.ok && (after.value as ChartsStatus).watched.filter((r) => r.vhost === vhost)).toEqual([]);
   });
 
   it('EcomNow at-least-once: a crash after sending makes a duplicate, shown; the idempotency toggle skips it', async () => {

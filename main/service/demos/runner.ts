@@ -1,7 +1,9 @@
 /**
  * The demo runner of the app: one demo at a time, on the broker Warren is connected to, in its
  * own vhost when the user may create one. Steps and buttons run in the background; progress is
- * pushed as `demos.state` (coalesced, at most every 100 ms).
+ * pushed as `demos.state` (coalesced, at most every 100 ms). Its queues are charted by the app's
+ * one chart sampler (watched while the demo runs, unwatched on reset), with a marker for each
+ * step, each button, the failure toggle and the reset.
  */
 import { createDemo } from '../../../demos/registry';
 import { demoBroker, isolate, removeVhost, type Isolation } from '../../../demos/broker';
@@ -9,6 +11,7 @@ import type { ActionInput, DemoDefinition } from '../../../demos/definition';
 import { DemoRuntime } from '../../../demos/runtime';
 import type { DemoName, DemoOptions, DemoState } from '../../../shared/demo-types';
 import type { ConnectTarget } from '../amqp/target';
+import { chartsSampler } from '../charts/sampler';
 import type { ServiceContext } from '../context';
 import { fail, toWarrenError } from '../errors';
 import { SANDBOX_PROFILE_ID } from '../profiles/catalog';
@@ -21,9 +24,12 @@ interface Running {
   createdVhost: boolean;
   nextStep: number;
   busy: number;
+  /** Broker names of the queues this demo made the chart sampler watch. */
+  charted: Set<string>;
+  startedAt: number;
 }
 
-const IDLE: DemoState = { status: 'idle', nextStep: 0, stepCount: 0, options: {}, failureOn: false, actors: [], queues: [], samples: [], narration: [], measured: {}, updatedAt: 0 };
+const IDLE: DemoState = { status: 'idle', nextStep: 0, stepCount: 0, options: {}, failureOn: false, actors: [], queues: [], charted: [], narration: [], measured: {}, updatedAt: 0 };
 
 export class DemoRunner {
   private running?: Running;
@@ -41,6 +47,7 @@ export class DemoRunner {
     return {
       name: def.name,
       status,
+      startedAt: r.startedAt,
       nextStep: r.nextStep,
       stepCount: def.steps.length,
       isolation: r.isolation,
@@ -49,7 +56,7 @@ export class DemoRunner {
       failureOn: rt.failureOn,
       actors: rt.actorStates(),
       queues: rt.watchedQueues,
-      samples: rt.samples.slice(-120),
+      charted: rt.watchedQueues.map((label) => ({ label, ref: { vhost: r.isolation.vhost, queue: rt.name(label) } })),
       narration: rt.narration.slice(-80),
       ...(rt.route ? { route: rt.route } : {}),
       measured: { ...rt.measured },
@@ -63,6 +70,7 @@ export class DemoRunner {
   changed = (): void => {
     this.emitTimer ??= setTimeout(() => {
       this.emitTimer = undefined;
+      this.syncCharts();
       this.ctx.emit('demos.state', this.state());
     }, 100);
   };
@@ -83,9 +91,10 @@ export class DemoRunner {
       const restart = profileId === SANDBOX_PROFILE_ID ? () => this.restartSandbox() : undefined;
       const rt = new DemoRuntime(demoBroker(targetFn, restart), isolation.prefix, { ...options }, this.changed);
       const def = createDemo(name);
-      this.running = { def, rt, isolation, target: targetFn, createdVhost: created, nextStep: 0, busy: 0 };
+      this.running = { def, rt, isolation, target: targetFn, createdVhost: created, nextStep: 0, busy: 0, charted: new Set(), startedAt: Date.now() };
       rt.say(isolation.mode === 'vhost' ? `Running in its own vhost ${isolation.vhost}.` : `No right to create vhosts: running in ${isolation.vhost} with names prefixed ${isolation.prefix}`);
       await def.setup(rt);
+      this.syncCharts();
       this.status = 'running';
     } catch (err) {
       this.status = 'failed';
@@ -110,6 +119,7 @@ export class DemoRunner {
     const action = r.def.actions.find((a) => a.id === id);
     if (!action) fail('BAD_INPUT', `The ${r.def.title} demo has no action “${id}”`, { field: 'action' });
     if (action.input === 'routingKey' && !input.routingKey) fail('BAD_INPUT', 'Type a routing key first', { field: 'routingKey', hint: 'e.g. kernel.error or auth.info' });
+    this.marker(actionLabel(action.label, input));
     this.background(() => action.run(r.rt, input));
     return this.state();
   }
@@ -120,6 +130,7 @@ export class DemoRunner {
     if (!failure) fail('BAD_INPUT', `The ${r.def.title} demo has no failure to inject`);
     const next = on ?? !r.rt.failureOn;
     r.rt.failureOn = next;
+    this.marker(next ? failure.on : failure.off);
     this.background(() => failure.set(r.rt, next));
     return this.state();
   }
@@ -141,6 +152,8 @@ export class DemoRunner {
     this.status = 'resetting';
     this.changed();
     this.running = undefined;
+    this.marker(`${r.def.title} reset`, r);
+    this.unwatchCharts(r);
     try {
       const deleted = await r.rt.cleanup();
       if (r.createdVhost) await removeVhost(r.target(), r.isolation.vhost).catch(() => undefined);
@@ -166,12 +179,37 @@ export class DemoRunner {
     if (!step) return;
     r.nextStep += 1;
     r.rt.say(`Step ${index + 1}/${r.def.steps.length}: ${step.title}`, 'step');
+    this.marker(`Step ${index + 1}: ${step.title}`);
     await step.run(r.rt);
     r.rt.stepDepths.push({ step: step.title, depths: await r.rt.depths() });
     if (r.nextStep === r.def.steps.length) {
       const { checks } = r.def.outcome(r.rt);
       for (const c of checks) r.rt.say(`${c.ok ? '✔' : '✘'} ${c.name}: ${c.detail}`, c.ok ? 'good' : 'bad');
     }
+  }
+
+  /** Makes the chart sampler watch the queues the demo charts (some appear in later steps). */
+  private syncCharts(): void {
+    const r = this.running;
+    if (!r) return;
+    const fresh = r.rt.watchedQueues.map((q) => r.rt.name(q)).filter((q) => !r.charted.has(q));
+    if (fresh.length === 0) return;
+    for (const q of fresh) r.charted.add(q);
+    chartsSampler(this.ctx).watch(r.isolation.vhost, fresh);
+  }
+
+  private unwatchCharts(r: Running): void {
+    if (r.charted.size === 0) return;
+    // Only the demo's own queues: in prefix mode the vhost holds the user's queues too.
+    chartsSampler(this.ctx).unwatch(r.isolation.vhost, [...r.charted]);
+    r.charted.clear();
+  }
+
+  /** A labelled line on each of the demo's charts (per queue, so other pages' charts stay clean). */
+  private marker(label: string, r = this.running): void {
+    if (!r) return;
+    const sampler = chartsSampler(this.ctx);
+    for (const queue of r.charted) sampler.recordMarker(label, { kind: 'demo', ref: { vhost: r.isolation.vhost, queue } });
   }
 
   /** Runs work without holding the caller; its failure is shown in the state. */
@@ -206,4 +244,10 @@ export class DemoRunner {
     if (this.emitTimer) clearTimeout(this.emitTimer);
     await this.reset().catch(() => undefined);
   }
+}
+
+/** "Place a burst (5)", "Send a key (kernel.error)": what the marker says about a button press. */
+function actionLabel(label: string, input: ActionInput): string {
+  const detail = input.routingKey ?? (input.count !== undefined ? String(input.count) : input.rate !== undefined ? `${input.rate}/s` : undefined);
+  return detail === undefined ? label : `${label} (${detail})`;
 }
