@@ -37,6 +37,12 @@ export interface ExchangeRow {
   arguments: Record<string, unknown>;
   publishInRate: number;
   publishOutRate: number;
+  /** The policy in effect, if any ('' or absent: none). */
+  policy?: string;
+  /** The alternate exchange in effect: the argument's, else the policy's (set in snapshots). */
+  alternateExchange?: string;
+  /** Where `alternateExchange` comes from. */
+  alternateFrom?: 'argument' | 'policy';
 }
 
 export interface BindingRow {
@@ -109,6 +115,8 @@ export interface TableResult {
   /** The vhost listed, or undefined for all vhosts. */
   vhost?: string;
   fetchedAt: number;
+  /** How long the broker took to answer (the renderer spaces its refreshes by it). */
+  tookMs: number;
 }
 
 export interface TopologySnapshot {

@@ -32,9 +32,10 @@ export class ManagementClient {
     });
   }
 
-  async get<T>(path: string, params?: Record<string, string | number | boolean>): Promise<T> {
+  /** `timeoutMs` overrides the client's timeout for this request (e.g. every row of a 10,000-queue list). */
+  async get<T>(path: string, params?: Record<string, string | number | boolean>, timeoutMs?: number): Promise<T> {
     try {
-      const res = await this.http.get<T>(path, { params });
+      const res = await this.http.get<T>(path, { params, ...(timeoutMs === undefined ? {} : { timeout: timeoutMs }) });
       return res.data;
     } catch (err) {
       throw toWarrenError(err);
@@ -66,8 +67,8 @@ export class ManagementClient {
     }
   }
 
-  list<T>(path: string, columns: string[], params: Record<string, string | number | boolean> = {}): Promise<T[]> {
-    return this.get<T[]>(path, { columns: columns.join(','), ...params });
+  list<T>(path: string, columns: string[], params: Record<string, string | number | boolean> = {}, timeoutMs?: number): Promise<T[]> {
+    return this.get<T[]>(path, { columns: columns.join(','), ...params }, timeoutMs);
   }
 
   page<T>(path: string, columns: string[], page: number, pageSize: number, extra: Record<string, string | number | boolean> = {}) {

@@ -4,20 +4,17 @@
  * RabbitMQ management UI's queues page on the same broker (whose filter applies on Enter,
  * server-side). Writes the ratio to docs/benchmarks.md and deletes the vhost.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import axios from 'axios';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { testBroker } from '../support/broker';
+import { startWarren } from '../e2e/support/warren-app';
+import { writeBenchSection } from './_report';
 
 const QUEUES = Number(process.env.WARREN_BENCH_QUEUES ?? 10_000);
 const REPEATS = Number(process.env.WARREN_BENCH_REPEATS ?? 5);
 /** Each keystroke narrows the list, so every one must re-render. */
 const KEYS = ['9', '9', '9', '9'];
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const b = testBroker();
 const vhost = `warren-bench-topology-${Date.now().toString(36)}`;
@@ -44,44 +41,6 @@ async function createQueues(): Promise<number> {
     await new Promise((r) => setTimeout(r, 200));
   }
   return Date.now() - started;
-}
-
-async function startWarren(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const dataDir = mkdtempSync(path.join(process.env.WARREN_TEST_WORK ?? os.tmpdir(), 'bench-topology-'));
-  const child = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      WARREN_DATA_DIR: dataDir,
-      WARREN_OPEN_BROWSER: '0',
-      WARREN_BROKER_URL: `amqp://guest:guest@127.0.0.1:${b.amqpPort}/${encodeURIComponent(vhost)}`,
-      WARREN_MANAGEMENT_URL: b.managementUrl,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stderr.on('data', (d) => (output += d));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Warren did not start:\n${output}`)), 60_000);
-    child.stdout.on('data', (d) => {
-      output += d;
-      const match = /Warren is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`Warren exited (${code}):\n${output}`)));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 /**
@@ -111,29 +70,65 @@ async function measureInPage(page: Page, selector: string, act: string, done: st
   return (await page.evaluate('window.__warrenMeasure')) as number;
 }
 
-async function benchWarren(page: Page, url: string) {
+const ROW = '[role=table][aria-label=Queues] [role=row][aria-rowindex="2"]';
+const allRowsText = () => `${QUEUES.toLocaleString('en-US')} of ${QUEUES.toLocaleString('en-US')} queues`;
+
+/** A fresh load of Warren (nothing remembered in the renderer), connected and on the Overview page. */
+async function openWarren(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
   await page.goto(url);
   await page.getByRole('status', { name: 'Connection status' }).filter({ hasText: /Connected/ }).waitFor({ timeout: 60_000 });
+  await page.getByRole('heading', { name: 'Overview' }).waitFor();
+  await page.waitForTimeout(1000);
+  return page;
+}
+
+/** From the click on Topology: the first row painted, and every row loaded (the count says so). */
+async function clickToTable(page: Page): Promise<{ first: number; full: number }> {
+  return (await page.evaluate(`new Promise((resolve, reject) => {
+    let first;
+    const t0 = performance.now();
+    const timer = setTimeout(() => reject(new Error('the queue table did not load every row in 180 s')), 180000);
+    const observer = new MutationObserver(() => {
+      if (first === undefined && document.querySelector(${JSON.stringify(ROW)})) {
+        first = -1;
+        requestAnimationFrame(() => setTimeout(() => { first = performance.now() - t0; }));
+      }
+      if ((document.querySelector('[data-testid=topo-count]')?.textContent ?? '') === ${JSON.stringify(allRowsText())}) {
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => {
+          clearTimeout(timer);
+          const full = performance.now() - t0;
+          resolve({ first: first === undefined || first < 0 ? full : first, full });
+        }));
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    document.querySelector('a[href="#/topology"]').click();
+  })`)) as { first: number; full: number };
+}
+
+async function benchWarren(context: BrowserContext, url: string) {
+  // Cold: a fresh page load each time, so the renderer remembers no rows (the broker and
+  // Warren's main process stay up, as the management UI's server does).
   const first: number[] = [];
   const full: number[] = [];
+  let page: Page | undefined;
+  for (let i = 0; i < REPEATS; i++) {
+    await page?.close();
+    page = await openWarren(context, url);
+    const took = await clickToTable(page);
+    first.push(took.first);
+    full.push(took.full);
+  }
+  if (!page) throw new Error('REPEATS must be at least 1');
+  // Warm: back to the page in the same session shows the remembered rows while one request refreshes them.
+  const revisit: number[] = [];
   for (let i = 0; i < REPEATS; i++) {
     await page.getByRole('link', { name: 'Overview' }).click();
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
-    const rowSel = '[role=table][aria-label=Queues] [role=row][aria-rowindex="2"]';
-    first.push(await measureInPage(page, 'body', `document.querySelector('a[href="#/topology"]').click()`, `!!document.querySelector('${rowSel}')`));
-    await page.getByTestId('topo-count').filter({ hasText: new RegExp(`^${QUEUES.toLocaleString('en-US')} of ${QUEUES.toLocaleString('en-US')} queues$`) }).waitFor({ timeout: 60_000 });
-    full.push(NaN);
-  }
-  // Full list time: from the click to the count showing every queue.
-  for (let i = 0; i < Math.min(REPEATS, 3); i++) {
-    await page.getByRole('link', { name: 'Overview' }).click();
-    await page.getByRole('heading', { name: 'Overview' }).waitFor();
-    full[i] = await measureInPage(
-      page,
-      'body',
-      `document.querySelector('a[href="#/topology"]').click()`,
-      `(document.querySelector('[data-testid=topo-count]')?.textContent ?? '') === '${QUEUES.toLocaleString('en-US')} of ${QUEUES.toLocaleString('en-US')} queues'`,
-    );
+    await page.waitForTimeout(500);
+    revisit.push((await clickToTable(page)).first);
   }
   const filter = page.getByLabel('Filter');
   const keystrokes: number[] = [];
@@ -145,12 +140,13 @@ async function benchWarren(page: Page, url: string) {
       const before = await page.getByTestId('topo-count').textContent();
       keystrokes.push(
         await measureInPage(page, '.topo-table-area', '', `(document.querySelector('[data-testid=topo-count]')?.textContent ?? '') !== ${JSON.stringify(before)}`, () =>
-          page.keyboard.press(key),
+          page!.keyboard.press(key),
         ),
       );
     }
   }
-  return { first, full: full.filter((x) => !Number.isNaN(x)), keystrokes };
+  await page.close();
+  return { first, full, revisit, keystrokes };
 }
 
 async function benchManagementUi(page: Page) {
@@ -165,7 +161,15 @@ async function benchManagementUi(page: Page) {
   for (let i = 0; i < REPEATS; i++) {
     await page.evaluate(() => (location.hash = '#/'));
     await page.locator('#main h1', { hasText: 'Overview' }).waitFor();
-    first.push(await measureInPage(page, 'body', `location.hash = '#/queues'`, `!!document.querySelector('#main table.list tbody tr')`));
+    // The Overview page has lists too: wait for the Queues heading and this vhost's queues.
+    first.push(
+      await measureInPage(
+        page,
+        'body',
+        `location.hash = '#/queues'`,
+        `/Queues/.test(document.querySelector('#main h1')?.textContent ?? '') && [...document.querySelectorAll('#main table.list tbody tr')].some((r) => r.textContent.includes('.q-'))`,
+      ),
+    );
   }
   const filter: number[] = [];
   const input = page.locator('#queues-name');
@@ -188,48 +192,45 @@ async function benchManagementUi(page: Page) {
   return { first, filter };
 }
 
-/**
- * _report.ts reads __dirname, which ES modules (package.json "type": "module") do not define;
- * give it the value it expects until that file uses import.meta.url.
- */
-async function loadReport(): Promise<typeof import('./_report')> {
-  const g = globalThis as { __dirname?: string };
-  g.__dirname ??= path.join(root, 'tests', 'bench');
-  return import('./_report');
-}
-
 async function main() {
-  const { writeBenchSection } = await loadReport();
   console.log(`Creating ${QUEUES} queues in ${vhost}…`);
   const createMs = await createQueues();
   console.log(`  done in ${ms(createMs)}`);
-  const warren = await startWarren();
+  const warren = await startWarren({
+    WARREN_BROKER_URL: `amqp://guest:guest@127.0.0.1:${b.amqpPort}/${encodeURIComponent(vhost)}`,
+    WARREN_MANAGEMENT_URL: b.managementUrl,
+  });
   const browser = await chromium.launch({
     executablePath: process.env.WARREN_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const w = await benchWarren(await context.newPage(), warren.url);
+    const w = await benchWarren(context, warren.url);
     console.log('Warren', w);
     const m = await benchManagementUi(await context.newPage());
     console.log('Management UI', m);
+    const count = QUEUES.toLocaleString('en-US');
     const wFirst = median(w.first);
+    const wRevisit = median(w.revisit);
     const wKey = median(w.keystrokes);
     const mFirst = median(m.first);
     const mFilter = median(m.filter);
+    const worstKey = Math.max(...w.keystrokes);
+    const range = (xs: number[]) => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`;
     const body = `
-${QUEUES.toLocaleString('en-US')} classic queues in one vhost (created in ${ms(createMs)} by one definitions import). Chromium ${browser.version()}, 1280×800; medians of ${REPEATS} runs. Times run from the action (click, hash change, key press) to the first frame after the DOM shows the result.
+${count} classic queues in one vhost (created in ${ms(createMs)} by one definitions import). Machine load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the end of the run. Chromium ${browser.version()}, 1280×800; medians of ${REPEATS} runs (range in brackets). Times run from the action (click, hash change, key press) to the first frame after the DOM shows the result.
 
 | Measure | Warren | Management UI 3.10 | Ratio (UI ÷ Warren) |
 | --- | --- | --- | --- |
-| First render of the queue table | ${ms(wFirst)} (first page of 100) | ${ms(mFirst)} (first page of 100) | ${(mFirst / wFirst).toFixed(1)}× |
-| Filter: keystroke → list updated | ${ms(wKey)} per keystroke (client-side, all ${QUEUES.toLocaleString('en-US')} rows; max ${ms(Math.max(...w.keystrokes))}) | ${ms(mFilter)} (server-side, applied on Enter) | ${(mFilter / wKey).toFixed(1)}× |
-| Every row loaded | ${ms(median(w.full))} | — (pages of 100) | |
+| First render of the queue table, fresh page load (first page of 100) | ${ms(wFirst)} (${range(w.first)}) | ${ms(mFirst)} (${range(m.first)}) | ${(mFirst / wFirst).toFixed(1)}× |
+| First render, back to the page (Warren shows the rows it has and refreshes them with one request) | ${ms(wRevisit)} (${range(w.revisit)}) | ${ms(mFirst)} (fetches again) | ${(mFirst / wRevisit).toFixed(1)}× |
+| Filter: keystroke → list updated | ${ms(wKey)} (${range(w.keystrokes)}; client-side over all ${count} rows) | ${ms(mFilter)} (${range(m.filter)}; server-side, applied on Enter) | ${(mFilter / wKey).toFixed(1)}× |
+| Every row loaded, from the click (one \`columns=\` request in the background) | ${ms(median(w.full))} (${range(w.full)}) | — (pages of 100) | |
 
-The issue's target: a filter keystroke updates the list within 100 ms — ${Math.max(...w.keystrokes) <= 100 ? 'met on every keystroke measured' : `median ${ms(wKey)}, worst ${ms(Math.max(...w.keystrokes))}`}.
+The issue's target, a filter keystroke updating the list within 100 ms: ${worstKey <= 100 ? `met on all ${w.keystrokes.length} keystrokes measured` : `median ${ms(wKey)}, worst ${ms(worstKey)} (${w.keystrokes.filter((x) => x > 100).length} of ${w.keystrokes.length} over 100 ms)`}.
 `;
-    writeBenchSection('topology', 'Topology: 10,000 queues in Chromium, Warren vs the management UI', body);
+    writeBenchSection('topology', `Topology: ${count} queues in Chromium, Warren vs the management UI`, body);
     console.log(body);
   } finally {
     await browser.close();

@@ -1,52 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { startWarren, type RunningWarren } from './support/warren-app';
 import { vhostOnRunBroker } from './support/run-broker';
-
-interface RunningWarren {
-  url: string;
-  stop: () => Promise<void>;
-}
-
-/**
- * Like support/warren-app.ts's startWarren, which cannot load under this Playwright (it uses
- * __dirname in an ES module); kept here until that file is fixed.
- */
-async function startWarren(env: Record<string, string>): Promise<RunningWarren> {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const dataDir = mkdtempSync(path.join(process.env.WARREN_TEST_WORK ?? os.tmpdir(), 'e2e-data-'));
-  const child = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], {
-    cwd: root,
-    env: { ...process.env, WARREN_DATA_DIR: dataDir, WARREN_OPEN_BROWSER: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stderr.on('data', (d) => (output += d));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Warren did not print its URL in 60 s:\n${output}`)), 60_000);
-    child.stdout.on('data', (d) => {
-      output += d;
-      const match = /Warren is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`Warren exited (${code}):\n${output}`)));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 let warren: RunningWarren;
 let broker: Awaited<ReturnType<typeof vhostOnRunBroker>>;

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { explainRoute } from '../../shared/routing';
 import { routingTopology } from '../../main/service/topology/snapshot';
+import { testBroker, waitFor } from '../support/broker';
 import { topologyFixture, type TopologyFixture } from './topology-support';
 
 /** A small deterministic PRNG so a failure can be replayed from its seed. */
@@ -136,5 +137,34 @@ describe('route explainer vs the real broker (property-style)', () => {
     expect(headers.queues.map((q) => q.queue)).toEqual(['errors']);
     const badHeader = await f.refused('topology.explain', { exchange: 'h', headers: [{ key: 'n', type: 'number', value: 'x' }] });
     expect(badHeader).toMatchObject({ code: 'BAD_INPUT', field: 'headers.n' });
+  });
+  it('an alternate exchange set by a policy is followed, as the broker follows it', async () => {
+    await f.call('topology.declareExchange', { name: 'lost', type: 'fanout' });
+    await f.call('topology.declareQueue', { name: 'lost-and-found' });
+    await f.call('topology.bind', { source: 'lost', destination: 'lost-and-found', destinationType: 'queue' });
+    await f.call('topology.declareExchange', { name: 'policed', type: 'direct' });
+    const b = testBroker();
+    const put = await fetch(`${b.managementUrl}/api/policies/${encodeURIComponent(f.vhost)}/ae-policy`, {
+      method: 'PUT',
+      headers: { authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ pattern: '^policed$', 'apply-to': 'exchanges', definition: { 'alternate-exchange': 'lost' } }),
+    });
+    expect(put.status).toBeLessThan(300);
+    const explained = await waitFor(async () => {
+      const result = await f.call('topology.explain', { exchange: 'policed', routingKey: 'nobody' });
+      return result.queues.length > 0 ? result : undefined;
+    });
+    expect(explained?.queues.map((q) => q.queue)).toEqual(['lost-and-found']);
+    expect(explained?.queues[0]?.path[0]).toMatchObject({ exchange: 'policed', via: 'alternate-exchange' });
+    const snapshot = await f.call('topology.snapshot', {});
+    expect(snapshot.exchanges.find((x) => x.name === 'policed')).toMatchObject({ policy: 'ae-policy', alternateExchange: 'lost', alternateFrom: 'policy' });
+
+    // The broker agrees: an unroutable message on 'policed' lands in lost-and-found.
+    const ch = await f.other.createConfirmChannel();
+    ch.publish('policed', 'nobody', Buffer.from('x'), { mandatory: true });
+    await ch.waitForConfirms();
+    const got = await waitFor(async () => (await ch.get('lost-and-found', { noAck: true })) || undefined);
+    expect(got?.content.toString()).toBe('x');
+    await ch.close();
   });
 });

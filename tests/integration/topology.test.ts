@@ -147,13 +147,15 @@ describe('topology: declare, bind, delete, purge against the real broker', () =>
 
   it('lists the first page fast, then everything in one request; connections, channels and consumers too', async () => {
     const ch = await f.other.createChannel();
-    for (let i = 0; i < 130; i++) await ch.assertQueue(`q-${String(i).padStart(3, '0')}`, { durable: false });
+    // Declared in reverse: the first page must still be the first 100 names (the broker's default order, no sort= asked).
+    for (let i = 129; i >= 0; i--) await ch.assertQueue(`q-${String(i).padStart(3, '0')}`, { durable: false });
     await ch.consume('q-000', () => undefined);
     const first = await f.call('topology.list', { kind: 'queues', firstPage: true });
     expect(first.data.rows).toHaveLength(100);
     expect(first.total).toBe(130);
     expect(first.complete).toBe(false);
     expect(first.data.rows[0]?.vhost).toBe(f.vhost);
+    expect(first.data.rows.map((r) => (r as { name: string }).name)).toEqual(Array.from({ length: 100 }, (_, i) => `q-${String(i).padStart(3, '0')}`));
     const all = await f.call('topology.list', { kind: 'queues' });
     expect(all.data.rows).toHaveLength(130);
     expect(all.complete).toBe(true);

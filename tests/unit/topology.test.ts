@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkKnownArgs, parseTypedArgs, utf8Length, voidArgsFromManagement } from '../../shared/topology-arguments';
 import type { TopologySnapshot } from '../../shared/topology-types';
 import { compileFilter, filterRows, sortRows, visibleRange, type ColumnDef } from '../../renderer/components/topology/tableModel';
-import { layoutTopology, neighbourhood } from '../../renderer/components/topology/graphLayout';
+import { NODE_HEIGHT, NODE_WIDTH, layoutTopology, neighbourhood } from '../../renderer/components/topology/graphLayout';
 import { bindingRow, queueRow } from '../../main/service/topology/lists';
 
 describe('typed arguments', () => {
@@ -114,5 +114,38 @@ describe('graph layout', () => {
     expect(neighbourhood(layout.edges, undefined)).toBeUndefined();
     const headers = layoutTopology({ ...snapshot, bindings: [b('logs', 'all', '', 'queue', { 'x-match': 'any', a: null, n: 1 })] });
     expect(headers.edges.find((e) => e.to === 'q:all')?.label).toBe('any: a, n=1');
+  });
+  it('lays out 300 queues and 30 exchanges with no two nodes of a column overlapping, each exchange beside its queues', () => {
+    const exchanges = Array.from({ length: 30 }, (_, i) => x(`svc-${i}`, i % 3 === 0 ? 'topic' : 'direct'));
+    const queues = Array.from({ length: 300 }, (_, i) => q(`svc-${i % 30}.q-${i}`));
+    // Every queue bound to its service's exchange; every tenth also to the next service (crossings).
+    const bindings = queues.flatMap((queue, i) => [
+      b(`svc-${i % 30}`, queue.name, `k.${i}`),
+      ...(i % 10 === 0 ? [b(`svc-${(i + 1) % 30}`, queue.name, `extra.${i}`)] : []),
+    ]);
+    const big: TopologySnapshot = { vhost: 'v', fetchedAt: 0, exchanges: [x('', 'direct'), ...exchanges, x('svc-0.dead', 'fanout')], queues, bindings: [...bindings, b('svc-0', 'svc-0.dead', '#', 'exchange')] };
+    const layout = layoutTopology(big);
+    expect(layout.nodes).toHaveLength(331);
+    expect(layout.edges).toHaveLength(331);
+    const columns = new Map<number, typeof layout.nodes>();
+    for (const node of layout.nodes) columns.set(node.x, [...(columns.get(node.x) ?? []), node]);
+    expect(columns.size).toBe(3);
+    for (const column of columns.values()) {
+      const ys = column.map((n) => n.y).sort((m, n) => m - n);
+      for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(NODE_HEIGHT);
+    }
+    for (const node of layout.nodes) {
+      expect(node.x + NODE_WIDTH).toBeLessThanOrEqual(layout.width);
+      expect(node.y + NODE_HEIGHT).toBeLessThanOrEqual(layout.height);
+    }
+    // Readable: an exchange sits within the span of the queues it feeds, not far above them.
+    for (const exchange of layout.nodes.filter((n) => n.kind === 'exchange' && n.x === 0)) {
+      const fed = layout.edges.filter((e) => e.from === exchange.id && e.to.startsWith('q:')).map((e) => layout.nodes.find((n) => n.id === e.to)!.y);
+      if (fed.length === 0) continue;
+      expect(exchange.y).toBeGreaterThanOrEqual(Math.min(...fed) - NODE_HEIGHT);
+      expect(exchange.y).toBeLessThanOrEqual(Math.max(...fed) + NODE_HEIGHT);
+    }
+    // The neighbourhood of one exchange is small enough to read at once.
+    expect(layoutTopology(big, 'x:svc-5').nodes.length).toBeLessThan(20);
   });
 });

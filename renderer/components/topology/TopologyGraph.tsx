@@ -1,10 +1,11 @@
 /** The topology as an SVG graph: exchanges → queues, keys on the edges, live ready/unacked badges, a neighbourhood filter. */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { TopologySnapshot } from '../../../shared/topology-types';
 import { Field } from '../Field';
 import { COLUMN_GAP, NODE_HEIGHT, NODE_WIDTH, layoutTopology, type GraphNode } from './graphLayout';
 
 const PAD = 24;
+const ZOOMS = [0.25, 0.35, 0.5, 0.7, 1, 1.4, 2] as const;
 const trim = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
@@ -12,6 +13,19 @@ export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
   const layout = useMemo(() => layoutTopology(snapshot, focus === '' ? undefined : focus), [snapshot, focus]);
   const full = useMemo(() => layoutTopology(snapshot), [snapshot]);
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
+  // Zoom scales the drawing; the scroll box pans it (drag the scroll bars, or the wheel / trackpad).
+  const [zoom, setZoom] = useState(1);
+  const scroller = useRef<HTMLDivElement>(null);
+  const zoomBy = (direction: 1 | -1) => {
+    const index = ZOOMS.findIndex((z) => z >= zoom - 1e-6);
+    setZoom(ZOOMS[Math.max(0, Math.min(ZOOMS.length - 1, (index < 0 ? ZOOMS.length - 1 : index) + direction))] ?? 1);
+  };
+  const fit = () => {
+    const box = scroller.current;
+    if (!box) return;
+    const scale = Math.min(1, (box.clientWidth - 4) / (layout.width + PAD * 2), (box.clientHeight - 4) / (layout.height + PAD * 2));
+    setZoom(Math.max(0.1, scale));
+  };
 
   return (
     <section className="topo-graph card" aria-label="Topology graph">
@@ -30,6 +44,18 @@ export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
         </Field>
         <p className="muted">
           {layout.nodes.filter((n) => n.kind === 'exchange').length} exchanges · {layout.nodes.filter((n) => n.kind === 'queue').length} queues · {layout.edges.length} bindings
+          <span className="topo-zoom" role="group" aria-label="Zoom">
+            <button type="button" className="button" aria-label="Zoom out" onClick={() => zoomBy(-1)}>
+              −
+            </button>
+            <output aria-label="Zoom level">{Math.round(zoom * 100)}%</output>
+            <button type="button" className="button" aria-label="Zoom in" onClick={() => zoomBy(1)}>
+              +
+            </button>
+            <button type="button" className="button" onClick={fit}>
+              Fit
+            </button>
+          </span>
           <span className="topo-legend">
             <span className="topo-legend-dot is-ready" aria-hidden="true" /> ready
             <span className="topo-legend-dot is-unacked" aria-hidden="true" /> unacked
@@ -39,12 +65,12 @@ export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
       {layout.nodes.length === 0 ? (
         <p className="muted">Nothing to draw yet: declare an exchange and a queue, then bind them.</p>
       ) : (
-        <div className="topo-graph-scroll">
+        <div className="topo-graph-scroll" ref={scroller}>
           <svg
             role="img"
             aria-label={`Graph of ${layout.nodes.length} exchanges and queues with ${layout.edges.length} bindings`}
-            width={layout.width + PAD * 2}
-            height={layout.height + PAD * 2}
+            width={(layout.width + PAD * 2) * zoom}
+            height={(layout.height + PAD * 2) * zoom}
             viewBox={`${-PAD} ${-PAD} ${layout.width + PAD * 2} ${layout.height + PAD * 2}`}
           >
             <defs>
@@ -66,7 +92,7 @@ export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
               const lx = backwards ? x1 + 12 : x2 - 10;
               const ly = y2 - 5;
               return (
-                <g key={edge.id} className={`topo-edge${edge.label === 'alternate' ? ' is-alternate' : ''}`} data-testid="graph-edge" data-from={edge.from} data-to={edge.to}>
+                <g key={edge.id} className={`topo-edge${edge.id.startsWith('ae:') ? ' is-alternate' : ''}`} data-testid="graph-edge" data-from={edge.from} data-to={edge.to}>
                   <path d={d} markerEnd="url(#topo-arrow)" />
                   {edge.label ? (
                     <text x={lx} y={ly} textAnchor={backwards ? 'start' : 'end'} className="topo-edge-label">

@@ -5,7 +5,7 @@ import type { TableState } from '../../hooks/topologyTable';
 import { ErrorNotice } from '../ErrorNotice';
 import { TABLES } from './columns';
 import { DetailPane } from './DetailPane';
-import { compileFilter, filterRows, sortRows, type SortState } from './tableModel';
+import { compileFilter, filterIndexed, sortRows, type SortState } from './tableModel';
 import { VirtualTable } from './VirtualTable';
 
 interface Props<K extends TableKind> {
@@ -25,7 +25,9 @@ export function TopologyTable<K extends TableKind>({ kind, table, canChange, onD
 
   const sorted = useMemo(() => sortRows([...rows], def.columns, sort), [rows, def, sort]);
   const match = useMemo(() => compileFilter(filter), [filter]);
-  const shown = useMemo(() => filterRows(sorted, match, def.filterText), [sorted, match, def]);
+  // What the filter looks at, computed once per list rather than once per keystroke.
+  const keys = useMemo(() => sorted.map((row) => def.filterText(row)), [sorted, def]);
+  const shown = useMemo(() => filterIndexed(sorted, keys, match), [sorted, keys, match]);
   const selectedRow = selected === undefined ? undefined : rows.find((r) => def.rowKey(r) === selected);
 
   const total = table.result?.total ?? 0;
@@ -51,6 +53,11 @@ export function TopologyTable<K extends TableKind>({ kind, table, canChange, onD
         <p className="topo-count" data-testid="topo-count" aria-live="polite">
           {table.result ? countText : 'Loading…'}
         </p>
+        {table.stale && table.result ? (
+          <p className="topo-stale muted" role="status">
+            as of {new Date(table.result.fetchedAt).toLocaleTimeString('en-GB')}, refreshing…
+          </p>
+        ) : null}
       </div>
       {!match.ok ? (
         <p id={`filter-${kind}-error`} className="field-error">

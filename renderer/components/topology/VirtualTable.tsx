@@ -2,7 +2,7 @@
  * A table that draws only the rows in view (fixed row height), so 10,000 rows cost the same
  * as 30. ARIA table roles keep it readable by screen readers and role-based tests.
  */
-import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { visibleRange, type ColumnDef, type SortState } from './tableModel';
 
 export const ROW_HEIGHT = 32;
@@ -23,25 +23,27 @@ interface Props<R> {
 export function VirtualTable<R>({ label, columns, rows, rowKey, selectedKey, onSelect, sort, onSort, emptyText }: Props<R>) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(480);
+  // A guess until the ResizeObserver reports (a few rows too many cost nothing). Reading
+  // clientHeight here would force a layout before the page's first request leaves.
+  const [height, setHeight] = useState(() => Math.max(ROW_HEIGHT * 10, window.innerHeight));
 
-  useLayoutEffect(() => {
+  useEffect(() => {
     const element = viewport.current;
     if (!element) return;
-    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
+    const observer = new ResizeObserver((entries) => setHeight(entries[0]?.contentRect.height ?? element.clientHeight));
     observer.observe(element);
-    setHeight(element.clientHeight);
     return () => observer.disconnect();
   }, []);
 
-  // A shorter list (new filter) must not leave the viewport scrolled past its end.
+  // A shorter list (new filter) must not leave the viewport scrolled past its end. The scroll
+  // position comes from state: reading scrollTop would force a layout on every keystroke.
   useLayoutEffect(() => {
     const element = viewport.current;
-    if (element && element.scrollTop > rows.length * ROW_HEIGHT) {
+    if (element && scrollTop > 0 && scrollTop > rows.length * ROW_HEIGHT) {
       element.scrollTop = 0;
       setScrollTop(0);
     }
-  }, [rows.length]);
+  }, [rows.length, scrollTop]);
 
   const { start, end } = visibleRange(scrollTop, height, ROW_HEIGHT, rows.length);
   // Widths are proportions, so the table always fits its box (the detail pane takes a fixed share).

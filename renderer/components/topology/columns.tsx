@@ -15,6 +15,7 @@ export interface TableDef<R> {
 
 const n = (value: number) => value.toLocaleString('en-US');
 const exchangeName = (name: string) => (name === '' ? '(default)' : name);
+const shortNode = (node: string) => node.replace(/^rabbit@/, '');
 const args = (value: Record<string, unknown>) => (Object.keys(value).length === 0 ? '' : JSON.stringify(value));
 
 export const TABLES: { [K in TableKind]: TableDef<RowOf[K]> } = {
@@ -34,7 +35,9 @@ export const TABLES: { [K in TableKind]: TableDef<RowOf[K]> } = {
       { id: 'in', label: 'In/s', width: 64, align: 'right', text: (q) => formatRate(q.publishRate), sortValue: (q) => q.publishRate },
       { id: 'out', label: 'Out/s', width: 64, align: 'right', text: (q) => formatRate(q.deliverRate), sortValue: (q) => q.deliverRate },
       { id: 'policy', label: 'Policy', width: 80, text: (q) => q.policy },
-      { id: 'arguments', label: 'Arguments', width: 140, text: (q) => args(q.arguments) },
+      { id: 'arguments', label: 'Arguments', width: 120, text: (q) => args(q.arguments) },
+      // rabbit@host: the host part is what tells nodes of one cluster apart.
+      { id: 'node', label: 'Node', width: 110, text: (q) => q.node, render: (q) => <span className="mono">{shortNode(q.node)}</span> },
     ],
   },
   exchanges: {

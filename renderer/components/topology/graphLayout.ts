@@ -81,9 +81,10 @@ export function layoutTopology(snapshot: TopologySnapshot, focus?: string): Grap
     allEdges.push({ id: `e${i}`, from: exchangeId(b.source), to, label });
   }
   for (const x of exchanges) {
-    const alternate = x.arguments['alternate-exchange'];
-    if (typeof alternate === 'string' && exchangeNames.has(alternate)) {
-      allEdges.push({ id: `ae:${x.name}`, from: exchangeId(x.name), to: exchangeId(alternate), label: 'alternate' });
+    const argument = x.arguments['alternate-exchange'];
+    const alternate = x.alternateExchange ?? (typeof argument === 'string' ? argument : undefined);
+    if (alternate !== undefined && exchangeNames.has(alternate)) {
+      allEdges.push({ id: `ae:${x.name}`, from: exchangeId(x.name), to: exchangeId(alternate), label: x.alternateFrom === 'policy' ? `alternate (policy ${x.policy ?? ''})` : 'alternate' });
     }
   }
 
@@ -141,8 +142,40 @@ export function layoutTopology(snapshot: TopologySnapshot, focus?: string): Grap
     });
     height = Math.max(height, list.length * (NODE_HEIGHT + ROW_GAP));
   }
+  height = Math.max(height, alignToTargets(usedColumns.map((c) => columns.get(c)!), edges));
   const width = usedColumns.length === 0 ? 0 : usedColumns.length * NODE_WIDTH + (usedColumns.length - 1) * COLUMN_GAP;
   return { nodes, edges, width, height };
+}
+
+/**
+ * Second pass, right to left: each exchange moves down to the middle of what it feeds, so at a
+ * few hundred queues an exchange sits beside its queues instead of far above them. A column
+ * keeps its order and its gaps (nodes are only pushed down, never onto each other). Returns
+ * the height used.
+ */
+function alignToTargets(columns: GraphNode[][], edges: readonly GraphEdge[]): number {
+  const targets = new Map<string, string[]>();
+  for (const e of edges) targets.set(e.from, [...(targets.get(e.from) ?? []), e.to]);
+  const byId = new Map(columns.flat().map((n) => [n.id, n]));
+  const step = NODE_HEIGHT + ROW_GAP;
+  let height = 0;
+  for (let c = columns.length - 1; c >= 0; c--) {
+    const column = columns[c]!;
+    if (c < columns.length - 1) {
+      const wanted = (node: GraphNode) => {
+        const ys = (targets.get(node.id) ?? []).map((id) => byId.get(id)).filter((n): n is GraphNode => n !== undefined && n.x > node.x).map((n) => n.y);
+        return ys.length === 0 ? undefined : (Math.min(...ys) + Math.max(...ys)) / 2;
+      };
+      let floor = 0;
+      for (const node of column) {
+        node.y = Math.max(floor, wanted(node) ?? floor);
+        floor = node.y + step;
+      }
+    }
+    const last = column[column.length - 1];
+    if (last) height = Math.max(height, last.y + step);
+  }
+  return height;
 }
 
 function headersLabel(args: Record<string, unknown>): string {

@@ -46,6 +46,14 @@ export function filterRows<R>(rows: readonly R[], match: FilterMatch, keyText: (
   return rows.filter((row) => match.test(keyText(row)));
 }
 
+/** `filterRows` with each row's key text computed beforehand (`keys[i]` belongs to `rows[i]`). */
+export function filterIndexed<R>(rows: readonly R[], keys: readonly string[], match: FilterMatch): R[] {
+  if (!match.ok) return [...rows];
+  const out: R[] = [];
+  for (let i = 0; i < rows.length; i++) if (match.test(keys[i] ?? '')) out.push(rows[i] as R);
+  return out;
+}
+
 export function sortRows<R>(rows: R[], columns: readonly ColumnDef<R>[], sort: SortState | undefined): R[] {
   if (!sort) return rows;
   const column = columns.find((c) => c.id === sort.column);
