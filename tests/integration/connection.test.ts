@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestVhost, testBroker } from '../support/broker';
-import { makeService } from '../support/service';
+import { connectToRunBroker, makeService } from '../support/service';
 
 describe('connection life and the overview', () => {
   let vhost: string;
@@ -10,19 +10,7 @@ describe('connection life and the overview', () => {
   beforeEach(async () => {
     ({ vhost, remove } = await createTestVhost('conn'));
     ctx = makeService();
-    const b = testBroker();
-    const saved = await ctx.dispatch('profiles.save', {
-      name: 'Run broker',
-      host: b.host,
-      port: b.amqpPort,
-      vhost,
-      username: 'guest',
-      password: 'guest',
-      managementUrl: b.managementUrl,
-    });
-    if (!saved.ok) throw new Error(saved.error.message);
-    const connected = await ctx.dispatch('connection.connect', { id: (saved.value as { id: string }).id });
-    if (!connected.ok) throw new Error(connected.error.message);
+    await connectToRunBroker(ctx, vhost);
   });
   afterEach(async () => {
     await ctx.service.shutdown();

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChartMarker, ChartsHistory, ChartsStatus } from '../../shared/charts-types';
 import type { DemoState } from '../../shared/demo-types';
 import { createTestVhost, testBroker, waitFor } from '../support/broker';
-import { makeService } from '../support/service';
+import { connectToRunBroker, makeService } from '../support/service';
 
 describe('demo runner', () => {
   let remove: () => Promise<void>;
@@ -24,11 +24,7 @@ describe('demo runner', () => {
     let vhost: string;
     ({ vhost, remove } = await createTestVhost('demo-runner'));
     ctx = makeService();
-    const b = testBroker();
-    const saved = await ctx.dispatch('profiles.save', { name: 'Run broker', host: b.host, port: b.amqpPort, vhost, username: 'guest', password: 'guest', managementUrl: b.managementUrl });
-    if (!saved.ok) throw new Error(saved.error.message);
-    const connected = await ctx.dispatch('connection.connect', { id: (saved.value as { id: string }).id });
-    if (!connected.ok) throw new Error(connected.error.message);
+    await connectToRunBroker(ctx, vhost);
   });
   afterEach(async () => {
     await ctx.dispatch('demos.reset', {});

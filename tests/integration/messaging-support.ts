@@ -3,24 +3,13 @@ import amqp from 'amqplib';
 import type { EventMessage } from '../../shared/contract';
 import type { ReceivedMessage } from '../../shared/messaging-types';
 import { createTestVhost, testBroker, waitFor } from '../support/broker';
-import { makeService } from '../support/service';
+import { connectToRunBroker, makeService } from '../support/service';
 
 export async function connectedService(label: string) {
   const { vhost, remove } = await createTestVhost(label);
   const svc = makeService();
   const b = testBroker();
-  const saved = await svc.dispatch('profiles.save', {
-    name: 'Run broker',
-    host: b.host,
-    port: b.amqpPort,
-    vhost,
-    username: 'guest',
-    password: 'guest',
-    managementUrl: b.managementUrl,
-  });
-  if (!saved.ok) throw new Error(saved.error.message);
-  const connected = await svc.dispatch('connection.connect', { id: (saved.value as { id: string }).id });
-  if (!connected.ok) throw new Error(connected.error.message);
+  await connectToRunBroker(svc, vhost);
   const raw = await amqp.connect(`amqp://guest:guest@${b.host}:${b.amqpPort}/${encodeURIComponent(vhost)}`);
   const ch = await raw.createChannel();
   return {

@@ -3,7 +3,7 @@ import amqp, { type ChannelModel } from 'amqplib';
 import type { InputOf, OperationName, OutputOf } from '../../shared/contract';
 import type { WarrenError } from '../../shared/errors';
 import { createTestVhost, testBroker } from '../support/broker';
-import { makeService } from '../support/service';
+import { connectToRunBroker, makeService } from '../support/service';
 
 export interface TopologyFixture {
   vhost: string;
@@ -19,10 +19,7 @@ export async function topologyFixture(label: string): Promise<TopologyFixture> {
   const { vhost, remove } = await createTestVhost(label);
   const ctx = makeService();
   const b = testBroker();
-  const saved = await ctx.dispatch('profiles.save', { name: 'Run broker', host: b.host, port: b.amqpPort, vhost, username: 'guest', password: 'guest', managementUrl: b.managementUrl });
-  if (!saved.ok) throw new Error(saved.error.message);
-  const connected = await ctx.dispatch('connection.connect', { id: (saved.value as { id: string }).id });
-  if (!connected.ok) throw new Error(connected.error.message);
+  await connectToRunBroker(ctx, vhost);
   const other = await amqp.connect(`amqp://guest:guest@127.0.0.1:${b.amqpPort}/${encodeURIComponent(vhost)}`);
   other.on('error', () => undefined);
   const call = async <K extends OperationName>(op: K, input: InputOf<K>): Promise<OutputOf<K>> => {
