@@ -59,6 +59,8 @@ export interface ChartTick {
   queues: { vhost: string; queue: string; row: SampleRow }[];
   /** The broker-wide series (absent without the management API). */
   overview?: SampleRow;
+  /** How long this sample's management API request took, in ms (absent for gaps and AMQP). */
+  requestMs?: number;
 }
 
 export interface ChartsStatus {
@@ -80,6 +82,8 @@ export interface ChartsStatus {
   memoryBytes: number;
   /** The last sample's request time in ms (management API). */
   lastRequestMs?: number;
+  /** Request times of the last minute's samples (up to 60), in ms. */
+  requestStats?: { count: number; medianMs: number; p95Ms: number; maxMs: number };
   /** Why the last sample is a gap or partial (slow or failing request, missing queues). */
   warning?: WarrenError;
   /** Watched queues the broker does not have (shown, never silently dropped). */

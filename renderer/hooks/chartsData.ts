@@ -3,7 +3,7 @@
  * page shows — their history from the main process (so a reload shows the past) followed by the
  * samples pushed every second. Kept bounded like the main process' rings.
  */
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { refKey, type ChartMarker, type ChartsStatus, type QueueRef, type SampleRow } from '../../shared/charts-types';
 import { bridge } from '../bridge';
 
@@ -68,9 +68,12 @@ export function useChartSeries(refs: QueueRef[], overview: boolean): ChartSeries
     for (const k of [...wanted, ...(wantOverview ? [OVERVIEW_KEY] : [])]) next.set(k, store.current.get(k) ?? { t: [], rows: [] });
     store.current = next;
     let loading = true;
-    // The arrays are appended in place; each snapshot is a new object so React redraws.
+    // The arrays are appended in place; each snapshot is a new object so React redraws. A
+    // transition: redrawing a page of charts may be interrupted by input and animation frames.
     const publish = () =>
-      setSnapshot((previous) => ({ series: store.current, markers: markers.current, version: previous.version + 1, loading, now: Date.now() }));
+      startTransition(() =>
+        setSnapshot((previous) => ({ series: store.current, markers: markers.current, version: previous.version + 1, loading, now: Date.now() })),
+      );
 
     const append = (k: string, t: number, row: SampleRow) => {
       const s = store.current.get(k);

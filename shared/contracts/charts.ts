@@ -10,6 +10,8 @@ import { op, stateEvent, streamEvent } from './spec';
 
 /** Most queues one watch list holds (the benchmark's 500 with room to spare). */
 export const MAX_WATCHED_QUEUES = 1000;
+/** All chart history together (the main process' rings) stays within this (docs/charts.md). */
+export const CHART_MEMORY_CAP_BYTES = 64 * 1024 * 1024;
 
 const queueName = shortText(255).min(1, 'a queue name cannot be empty');
 const queueRef = z.object({ vhost: vhostName, queue: queueName });

@@ -47,6 +47,10 @@ test('a watched queue’s chart draws ready/unacked/total and rates, and updates
   const after = await count();
   expect(after - before).toBeGreaterThanOrEqual(4);
 
+  // Inputs follow the dark theme (the shared form styles apply to typed text inputs).
+  await expect(page.getByLabel('Queues to watch')).toHaveAttribute('type', 'text');
+  await page.getByRole('radio', { name: '1 min' }).click();
+  await expect(chart.locator('svg.recharts-surface')).toHaveCount(2);
   await page.screenshot({ path: 'docs/screenshots/charts-queue.png' });
   expect(errors, errors.join('\n')).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import amqp from 'amqplib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SAMPLE_FIELDS, type ChartMarker, type ChartsHistory, type ChartsStatus, type ChartTick } from '../../shared/charts-types';
+import { MAX_WATCHED_QUEUES } from '../../shared/contracts/charts';
 import { recordMarker } from '../../main/service/charts/sampler';
 import { createTestVhost, testBroker, waitFor } from '../support/broker';
 import { makeService } from '../support/service';
@@ -136,6 +137,15 @@ describe('chart sampler against the real broker', () => {
     const bad = await ctx.dispatch('charts.watch', { queues: [] });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.code).toBe('BAD_INPUT');
+
+    // The memory cap is sized for MAX_WATCHED_QUEUES in all: one more is refused, with the field.
+    const fill = await ctx.dispatch('charts.watch', { queues: Array.from({ length: MAX_WATCHED_QUEUES - 1 }, (_, i) => `fill-${i}`) });
+    expect(fill.ok && (fill.value as ChartsStatus).watched.length).toBe(MAX_WATCHED_QUEUES);
+    const over = await ctx.dispatch('charts.watch', { queues: ['one-too-many'] });
+    expect(over.ok).toBe(false);
+    if (!over.ok) expect([over.error.code, over.error.field]).toEqual(['BAD_INPUT', 'queues']);
+    const after = await ctx.dispatch('charts.status', {});
+    expect(after.ok && (after.value as ChartsStatus).memoryBytes).toBeLessThanOrEqual(after.ok ? (after.value as ChartsStatus).memoryCapBytes : 0);
   });
 
   it('without the management API, ready and consumer counts come from AMQP passive declares, labelled as such', async () => {

@@ -6,7 +6,9 @@ import { downsample } from '../../shared/charts/downsample';
 import { BrokerIntervalEstimator } from '../../shared/charts/interval';
 import { CounterTracker, counterRate } from '../../shared/charts/rates';
 import { RingBuffer, SeriesRing } from '../../shared/charts/ring';
-import { capacityFor, MAX_CAPACITY, MEMORY_CAP_BYTES, MIN_CAPACITY } from '../../main/service/charts/store';
+import { SampleCadence } from '../../shared/charts/cadence';
+import { MAX_WATCHED_QUEUES } from '../../shared/contracts/charts';
+import { capacityFor, ChartStore, MAX_CAPACITY, MEMORY_CAP_BYTES, MIN_CAPACITY } from '../../main/service/charts/store';
 
 describe('RingBuffer', () => {
   it('keeps the newest items up to its capacity, oldest first', () => {
@@ -75,6 +77,87 @@ describe('memory cap', () => {
     expect(at500).toBeLessThan(MAX_CAPACITY);
     expect(at500 * 501 * SeriesRing.bytesPerSample(SAMPLE_FIELDS.length)).toBeLessThanOrEqual(MEMORY_CAP_BYTES);
     expect(capacityFor(1_000_000)).toBe(MIN_CAPACITY);
+  });
+
+  it('a ring never holds more than its capacity, and its bytes do not grow as it wraps', () => {
+    const ring = new SeriesRing(50, SAMPLE_FIELDS.length);
+    const bytes = ring.bytes;
+    for (let i = 0; i < 1_000; i++) {
+      ring.push(i, SAMPLE_FIELDS.map(() => i));
+      expect(ring.size).toBeLessThanOrEqual(50);
+    }
+    expect(ring.size).toBe(50);
+    expect(ring.bytes).toBe(bytes);
+    expect(ring.read().t).toHaveLength(50);
+    expect(ring.timeAt(0)).toBe(950);
+  });
+
+  it('the store stays under MEMORY_CAP_BYTES with the most queues watched, however long it samples', () => {
+    const store = new ChartStore();
+    const refs = Array.from({ length: MAX_WATCHED_QUEUES }, (_, i) => ({ vhost: '/', queue: `q${i}` }));
+    store.add(refs);
+    const atStart = store.memoryBytes;
+    expect(atStart).toBeLessThanOrEqual(MEMORY_CAP_BYTES);
+    expect(store.capacity).toBeGreaterThanOrEqual(MIN_CAPACITY);
+    // More samples than the rings hold, for a few queues (pushing all 1,000 is slow for a unit test).
+    const row = SAMPLE_FIELDS.map(() => 1);
+    for (let t = 1; t <= store.capacity + 100; t++) {
+      for (const ref of refs.slice(0, 3)) store.pushQueue(ref, t, row, 'management');
+      store.pushOverview(t, row);
+    }
+    expect(store.queueHistory(refs[0]!).t).toHaveLength(store.capacity);
+    expect(store.overviewHistory().t).toHaveLength(store.capacity);
+    expect(store.memoryBytes).toBe(atStart);
+    // One more than the limit is refused rather than squeezing the rings past the cap.
+    expect(() => store.add([{ vhost: '/', queue: 'one-too-many' }])).toThrow(RangeError);
+    expect(store.add([refs[0]!])).toEqual([]);
+  });
+});
+
+describe('sample cadence (slow management API)', () => {
+  it('lets an answer slower than the interval overlap the next request, each kept at its own time', () => {
+    const cadence = new SampleCadence(2, 5000);
+    const a = cadence.tick(0);
+    const b = cadence.tick(1000);
+    expect(a.action).toBe('start');
+    expect(b.action).toBe('start');
+    if (a.action !== 'start' || b.action !== 'start') return;
+    // A answers at 1.3 s, after B started: both samples are kept, in order.
+    expect(cadence.settle(a.flight)).toBe(true);
+    cadence.recorded(a.flight.t);
+    expect(cadence.settle(b.flight)).toBe(true);
+    cadence.recorded(b.flight.t);
+    expect(cadence.inFlight).toBe(0);
+  });
+
+  it('is a gap when the limit of requests still waits; older answers than a recorded sample are dropped', () => {
+    const cadence = new SampleCadence(2, 5000);
+    const a = cadence.tick(0);
+    const b = cadence.tick(1000);
+    const c = cadence.tick(2000);
+    expect(c).toEqual({ action: 'gap', waitedMs: 2000 });
+    cadence.recorded(2000);
+    if (a.action !== 'start' || b.action !== 'start') throw new Error('expected starts');
+    expect(cadence.settle(b.flight)).toBe(false);
+    expect(cadence.settle(a.flight)).toBe(false);
+    // A newer request answering before an older one wins; the older is then stale.
+    const d = cadence.tick(3000);
+    const e = cadence.tick(4000);
+    if (d.action !== 'start' || e.action !== 'start') throw new Error('expected starts');
+    expect(cadence.settle(e.flight)).toBe(true);
+    cadence.recorded(e.flight.t);
+    expect(cadence.settle(d.flight)).toBe(false);
+  });
+
+  it('frees the slots of requests that never answer, and allows one at a time when asked', () => {
+    const cadence = new SampleCadence(2, 5000);
+    cadence.tick(0);
+    cadence.tick(1000);
+    expect(cadence.tick(2000).action).toBe('gap');
+    expect(cadence.tick(5500).action).toBe('start');
+    const single = new SampleCadence(2, 5000);
+    single.tick(0, 1);
+    expect(single.tick(1000, 1).action).toBe('gap');
   });
 });
 

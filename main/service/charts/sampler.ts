@@ -11,22 +11,32 @@
  *   charts.recordMarker('Consumer attached', { ref: { vhost: '/', queue: 'orders' }, kind: 'consumer' });
  * or, without a context, the module function `recordMarker(label, queue?)` (every live sampler).
  *
- * A slow request never freezes the charts: each tick that finds the previous request still
- * running records a gap (a row of nulls) and a warning; the late answer is dropped.
+ * A slow request never freezes the charts (see shared/charts/cadence.ts): requests start on a
+ * 1 s grid and may overlap (MAX_IN_FLIGHT), each answer is recorded at its request's start time;
+ * a tick that finds MAX_IN_FLIGHT requests still waiting records a gap (a row of nulls) and a
+ * warning. Each tick carries its request time, and the status the last minute's median/p95/max.
  */
 import { RATE_FIELDS, SAMPLE_FIELDS, refKey, type ChartMarker, type ChartsHistory, type ChartsStatus, type ChartTick, type MarkerKind, type QueueRef, type SampleRow, type SampleSource } from '../../../shared/charts-types';
+import { SampleCadence } from '../../../shared/charts/cadence';
 import { BrokerIntervalEstimator } from '../../../shared/charts/interval';
 import { CounterTracker } from '../../../shared/charts/rates';
+import { MAX_WATCHED_QUEUES } from '../../../shared/contracts/charts';
+import { RingBuffer } from '../../../shared/charts/ring';
 import type { ConnectionState } from '../../../shared/domain';
 import { warrenError, type WarrenError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
-import { toWarrenError } from '../errors';
+import { fail, toWarrenError } from '../errors';
 import { SANDBOX_PROFILE_ID } from '../profiles/catalog';
 import { PassiveCounter } from './amqp-source';
 import { readOverviewCounters, readQueues, type QueueReading } from './management-source';
 import { ChartStore, MEMORY_CAP_BYTES } from './store';
 
 export const SAMPLE_INTERVAL_MS = 1000;
+/**
+ * Management API requests that may overlap: an answer slower than the interval still yields a
+ * sample every second (recorded at its request's start); more waiting than this is a gap.
+ */
+export const MAX_IN_FLIGHT = 2;
 /** After the management API fails as absent, try it again this often (AMQP counts meanwhile). */
 const MANAGEMENT_RETRY_MS = 10_000;
 
@@ -54,7 +64,8 @@ export class ChartsSampler {
   private readonly estimator = new BrokerIntervalEstimator();
   private readonly passive = new PassiveCounter();
   private timer?: NodeJS.Timeout;
-  private inFlight?: { startedAt: number; gapRecorded: boolean };
+  private readonly cadence = new SampleCadence(MAX_IN_FLIGHT, 5 * SAMPLE_INTERVAL_MS);
+  private readonly recentRequests = new RingBuffer<number>(60);
   private lastStatus?: ConnectionState['status'];
   private lastProfile?: string;
   private managementDownSince?: number;
@@ -105,7 +116,16 @@ export class ChartsSampler {
   /** Adds queues to the watch list (idempotent). `vhost` defaults to the connection's. */
   watch(vhost: string | undefined, queues: string[]): ChartsStatus {
     const v = vhost ?? this.vhost();
-    this.store.add(queues.map((queue) => ({ vhost: v, queue })));
+    const refs = queues.map((queue) => ({ vhost: v, queue }));
+    const adding = this.store.countNew(refs);
+    // The memory cap is computed for at most MAX_WATCHED_QUEUES in all, not per request.
+    if (this.store.size + adding > MAX_WATCHED_QUEUES) {
+      fail('BAD_INPUT', `That would watch ${this.store.size + adding} queues; at most ${MAX_WATCHED_QUEUES} can be watched at once.`, {
+        field: 'queues',
+        hint: `${this.store.size} are watched now: unwatch some first.`,
+      });
+    }
+    this.store.add(refs);
     return this.publishStatus();
   }
 
@@ -155,32 +175,25 @@ export class ChartsSampler {
       this.status = { ...this.status, sampling: false, source: 'none' };
       return;
     }
-    if (this.inFlight) {
-      const waited = now - this.inFlight.startedAt;
-      if (!this.inFlight.gapRecorded || waited >= 2 * this.intervalMs) {
-        this.inFlight.gapRecorded = true;
-        this.recordGap(
-          now,
-          warrenError('TIMEOUT', `The management API has not answered for ${(waited / 1000).toFixed(1)} s`, {
-            hint: 'The chart shows a gap until it answers; a broker under load or with many queues answers slowly.',
-          }),
-        );
-      }
+    // Over AMQP the passive declares share one channel: one request at a time.
+    const decision = this.cadence.tick(now, this.managementDownSince === undefined ? MAX_IN_FLIGHT : 1);
+    if (decision.action === 'gap') {
+      this.recordGap(
+        now,
+        warrenError('TIMEOUT', `${this.managementDownSince === undefined ? 'The management API' : 'The broker'} has not answered for ${(decision.waitedMs / 1000).toFixed(1)} s`, {
+          hint: 'The chart shows a gap until it answers; a broker under load or with many queues answers slowly.',
+        }),
+      );
       return;
     }
-    const flight = { startedAt: now, gapRecorded: false };
-    this.inFlight = flight;
+    const { flight } = decision;
     void this.sample()
       .then((result) => {
-        if (this.inFlight !== flight) return;
-        this.inFlight = undefined;
-        // A sample that arrives after a gap was drawn for it is stale: drop it, keep time moving forward.
-        if (!flight.gapRecorded && !this.stopped) this.record(Date.now(), result);
+        // An answer older than a sample already recorded is dropped: times only move forward.
+        if (this.cadence.settle(flight) && !this.stopped) this.record(flight.t, result);
       })
       .catch((err: unknown) => {
-        if (this.inFlight !== flight) return;
-        this.inFlight = undefined;
-        if (!this.stopped) this.recordGap(Date.now(), toWarrenError(err));
+        if (this.cadence.settle(flight) && !this.stopped) this.recordGap(flight.t, toWarrenError(err));
       });
   }
 
@@ -240,7 +253,8 @@ export class ChartsSampler {
   }
 
   private record(t: number, result: TickResult): void {
-    const tick: ChartTick = { t, source: result.source, queues: [] };
+    this.cadence.recorded(t);
+    const tick: ChartTick = { t, source: result.source, queues: [], ...(result.requestMs === undefined ? {} : { requestMs: result.requestMs }) };
     for (const ref of this.store.watched()) {
       const reading = result.queues.get(ref.vhost)?.get(ref.queue);
       const row = reading ? this.toRow(refKey(ref), t, reading) : GAP;
@@ -265,13 +279,23 @@ export class ChartsSampler {
       source: result.source,
       missing: result.missing,
       lastRequestMs: result.requestMs,
+      ...(result.requestMs === undefined ? {} : { requestStats: this.requestTimes(result.requestMs) }),
       warning: result.warning ?? missingNote,
     };
     this.ctx.emit('charts.samples', tick);
     this.publishStatus();
   }
 
+  /** Median, p95 and max of the last minute's request times (what the status line reports). */
+  private requestTimes(latest: number): NonNullable<ChartsStatus['requestStats']> {
+    this.recentRequests.push(latest);
+    const sorted = this.recentRequests.toArray().sort((a, b) => a - b);
+    const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+    return { count: sorted.length, medianMs: at(0.5), p95Ms: at(0.95), maxMs: sorted[sorted.length - 1]! };
+  }
+
   private recordGap(t: number, warning: WarrenError | undefined): void {
+    this.cadence.recorded(t);
     const tick: ChartTick = { t, source: 'none', queues: [], overview: GAP };
     for (const ref of this.store.watched()) {
       this.store.pushQueue(ref, t, GAP, 'management');
@@ -307,6 +331,7 @@ export class ChartsSampler {
       // Another broker: its counters and stats interval are not comparable with the last one's.
       this.counters.forget();
       this.estimator.reset();
+      this.cadence.reset();
       this.managementDownSince = undefined;
       this.status = { ...this.status, brokerIntervalMs: undefined, brokerIntervalBasis: undefined, warning: undefined };
     }

@@ -8,11 +8,18 @@
 import { SAMPLE_FIELDS, refKey, type ChartMarker, type QueueRef, type SampleRow, type SampleSource, type SeriesHistory } from '../../../shared/charts-types';
 import { downsample } from '../../../shared/charts/downsample';
 import { RingBuffer, SeriesRing } from '../../../shared/charts/ring';
+import { CHART_MEMORY_CAP_BYTES, MAX_WATCHED_QUEUES } from '../../../shared/contracts/charts';
 
-export const MEMORY_CAP_BYTES = 64 * 1024 * 1024;
+export const MEMORY_CAP_BYTES = CHART_MEMORY_CAP_BYTES;
 export const MAX_CAPACITY = 3600;
 export const MIN_CAPACITY = 300;
 export const MAX_MARKERS = 500;
+/**
+ * Most queues the store holds in all: MAX_WATCHED_QUEUES (1,000) plus the overview series, so
+ * every series keeps at least MIN_CAPACITY samples and all of them still fit MEMORY_CAP_BYTES
+ * (1,001 × 1,524 samples × 44 bytes ≈ 64 MiB; the floor would only bind past ~5,000).
+ */
+export const MAX_SERIES = MAX_WATCHED_QUEUES + 1;
 
 interface Series {
   ref?: QueueRef;
@@ -54,10 +61,26 @@ export class ChartStore {
     return this.queues.has(refKey(ref));
   }
 
-  /** Adds queues; returns those that were new. */
+  get size(): number {
+    return this.queues.size;
+  }
+
+  /** How many of `refs` are not watched yet (what `add` would add). */
+  countNew(refs: QueueRef[]): number {
+    return new Set(refs.map(refKey).filter((k) => !this.queues.has(k))).size;
+  }
+
+  /** Adds queues; returns those that were new. Refuses (RangeError) to go past MAX_SERIES. */
   add(refs: QueueRef[]): QueueRef[] {
-    const added = refs.filter((r) => !this.queues.has(refKey(r)));
+    const seen = new Set<string>();
+    const added = refs.filter((r) => {
+      const key = refKey(r);
+      if (this.queues.has(key) || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
     if (added.length === 0) return added;
+    if (this.queues.size + added.length + 1 > MAX_SERIES) throw new RangeError(`at most ${MAX_SERIES - 1} queues can be watched`);
     this.setCapacity(capacityFor(this.queues.size + added.length + 1));
     for (const ref of added) {
       this.queues.set(refKey(ref), { ref, ring: new SeriesRing(this.cap, SAMPLE_FIELDS.length), source: 'management' });

@@ -1,6 +1,6 @@
 /** Time window, pause/scrub and layout for the charts page. */
 import { TIME_WINDOWS, type TimeWindowId } from '../../../shared/charts/points';
-import { formatClock } from '../../lib/format';
+import { chartClock } from './chartTime';
 
 export type Layout = 'multiples' | 'combined';
 
@@ -41,9 +41,9 @@ export function ChartToolbar({ windowId, onWindow, paused, onPause, scrubEnd, ol
             step={1000}
             value={scrubEnd ?? pausedAt}
             onChange={(e) => onScrub(Number(e.target.value))}
-            aria-valuetext={formatClock(scrubEnd ?? pausedAt)}
+            aria-valuetext={chartClock(scrubEnd ?? pausedAt)}
           />
-          <span className="muted">{formatClock(scrubEnd ?? pausedAt)}</span>
+          <span className="muted">{chartClock(scrubEnd ?? pausedAt)}</span>
         </label>
       ) : null}
       <div role="radiogroup" aria-label="Layout" className="charts-segmented">

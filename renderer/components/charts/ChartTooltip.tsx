@@ -1,5 +1,6 @@
 /** Hover shows the exact values and time of a sample (gaps say so). */
-import { formatClock, formatCount, formatRate } from '../../lib/format';
+import { formatCount, formatRate } from '../../lib/format';
+import { chartClock } from './chartTime';
 
 interface Entry {
   name?: string | number;
@@ -12,7 +13,7 @@ export function ChartTooltip({ active, payload, label, rates }: { active?: boole
   if (!active || !payload || payload.length === 0 || typeof label !== 'number') return null;
   return (
     <div className="charts-tooltip" role="status">
-      <p className="charts-tooltip-time">{formatClock(label)}</p>
+      <p className="charts-tooltip-time">{chartClock(label)}</p>
       <ul>
         {payload.map((entry) => (
           <li key={String(entry.dataKey)}>

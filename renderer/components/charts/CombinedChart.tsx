@@ -11,28 +11,15 @@ interface Props {
   queues: { ref: QueueRef; data: SeriesData }[];
   markers: ChartMarker[];
   domain: [number, number];
-  version: number;
 }
 
-export function CombinedChart({ queues, markers, domain, version }: Props) {
-  const points = useMemo(
-    () => mergedPoints(queues.map((q, i) => ({ prefix: `q${i}.`, series: q.data }))),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` says when the arrays grew.
-    [queues, version],
-  );
-  const series: SeriesSpec[] = queues.flatMap((q, i) => {
-    const color = QUEUE_PALETTE[i % QUEUE_PALETTE.length]!;
-    return [
-      { dataKey: `q${i}.ready`, name: `${q.ref.queue} ready`, color, kind: 'line' as const },
-      { dataKey: `q${i}.unacked`, name: `${q.ref.queue} unacked`, color, kind: 'line' as const, dashed: true },
-    ];
-  });
-  const rateSeries: SeriesSpec[] = queues.map((q, i) => ({
-    dataKey: `q${i}.deliver`,
-    name: `${q.ref.queue} deliver/s`,
-    color: QUEUE_PALETTE[i % QUEUE_PALETTE.length]!,
-    kind: 'line' as const,
-  }));
+export function CombinedChart({ queues, markers, domain }: Props) {
+  // `queues` is a new list of window slices exactly when samples arrived or the window moved.
+  const points = useMemo(() => mergedPoints(queues.map((q, i) => ({ prefix: `q${i}.`, series: q.data }))), [queues]);
+  // The series specs change only when the queues drawn do (not with every sample).
+  const names = queues.map((q) => q.ref.queue).join('\u0000');
+  const series = useMemo(() => countSeriesFor(names.split('\u0000')), [names]);
+  const rateSeries = useMemo(() => rateSeriesFor(names.split('\u0000')), [names]);
   return (
     <ChartCard
       title={`${queues.length} queues`}
@@ -48,4 +35,23 @@ export function CombinedChart({ queues, markers, domain, version }: Props) {
       <SeriesChart data={points} series={rateSeries} markers={markers} domain={domain} height={150} rates />
     </ChartCard>
   );
+}
+
+function countSeriesFor(names: string[]): SeriesSpec[] {
+  return names.flatMap((name, i) => {
+    const color = QUEUE_PALETTE[i % QUEUE_PALETTE.length]!;
+    return [
+      { dataKey: `q${i}.ready`, name: `${name} ready`, color, kind: 'line' as const },
+      { dataKey: `q${i}.unacked`, name: `${name} unacked`, color, kind: 'line' as const, dashed: true },
+    ];
+  });
+}
+
+function rateSeriesFor(names: string[]): SeriesSpec[] {
+  return names.map((name, i) => ({
+    dataKey: `q${i}.deliver`,
+    name: `${name} deliver/s`,
+    color: QUEUE_PALETTE[i % QUEUE_PALETTE.length]!,
+    kind: 'line' as const,
+  }));
 }

@@ -17,7 +17,7 @@ export function MarkerForm() {
   return (
     <form className="charts-marker-form" onSubmit={(e) => void submit(e)}>
       <Field label="Marker label" error={error ? { message: error.message, hint: error.hint } : undefined}>
-        {(control) => <input {...control} value={label} onChange={(e) => setLabel(e.target.value)} maxLength={120} placeholder="deployed v2" />}
+        {(control) => <input {...control} type="text" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={120} placeholder="deployed v2" />}
       </Field>
       <button type="submit" className="button" disabled={label.trim() === ''}>
         Add marker

@@ -3,8 +3,10 @@
  * by the main process. Self-contained, so the Overview page can embed it: <OverviewChart />.
  */
 import { useMemo } from 'react';
+import type { QueueRef } from '../../../shared/charts-types';
 import '../../styles/charts.css';
 import { useChartSeries, OVERVIEW_KEY } from '../../hooks/chartsData';
+import { useInView } from '../../hooks/chartsInView';
 import { ChartCard } from './ChartCard';
 import { FIELD_COLORS, FIELD_LABELS } from './chartColors';
 import { inWindow, pointsFor, sampleCount } from './chartData';
@@ -21,13 +23,18 @@ const RATES: SeriesSpec[] = (['publish', 'deliver', 'ack', 'redeliver', 'unrouta
   kind: 'line',
 }));
 
+const NO_QUEUES: QueueRef[] = [];
+
 export function OverviewChart({ windowMs = 5 * 60_000, height = 160 }: { windowMs?: number; height?: number }) {
-  const { series, markers, version, now } = useChartSeries([], true);
+  const { series, markers, version, now } = useChartSeries(NO_QUEUES, true);
+  const [panels, inView] = useInView<HTMLDivElement>();
   const data = inWindow(series.get(OVERVIEW_KEY), now - windowMs, now);
+  // Off screen (below a page of queue charts) it keeps counting but builds nothing to draw.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` says when the arrays grew.
-  const points = useMemo(() => pointsFor(data), [version, windowMs]);
-  const domain: [number, number] = [now - windowMs, now];
-  const shownMarkers = markers.filter((m) => !m.ref);
+  const points = useMemo(() => (inView ? pointsFor(data) : []), [version, windowMs, inView]);
+  const domain = useMemo((): [number, number] => [now - windowMs, now], [now, windowMs]);
+  const shownMarkers = useMemo(() => markers.filter((m) => !m.ref), [markers]);
+  const rateHeight = Math.round(height * 0.75);
   return (
     <ChartCard
       title="All queues (broker)"
@@ -37,10 +44,20 @@ export function OverviewChart({ windowMs = 5 * 60_000, height = 160 }: { windowM
       csv={() => [{ label: 'broker', t: data.t, rows: data.rows }]}
       subtitle={<span className="muted">Last {Math.round(windowMs / 60_000)} min, every second</span>}
     >
-      <p className="charts-panel-label">Messages</p>
-      <SeriesChart data={points} series={COUNTS} markers={shownMarkers} domain={domain} height={height} stacked />
-      <p className="charts-panel-label">Rates (messages/s)</p>
-      <SeriesChart data={points} series={RATES} markers={shownMarkers} domain={domain} height={Math.round(height * 0.75)} rates />
+      <div ref={panels} data-drawn={inView}>
+        <p className="charts-panel-label">Messages</p>
+        {inView ? (
+          <SeriesChart data={points} series={COUNTS} markers={shownMarkers} domain={domain} height={height} stacked />
+        ) : (
+          <div className="charts-panel-placeholder" style={{ height }} />
+        )}
+        <p className="charts-panel-label">Rates (messages/s)</p>
+        {inView ? (
+          <SeriesChart data={points} series={RATES} markers={shownMarkers} domain={domain} height={rateHeight} rates />
+        ) : (
+          <div className="charts-panel-placeholder" style={{ height: rateHeight }} />
+        )}
+      </div>
     </ChartCard>
   );
 }

@@ -1,14 +1,16 @@
 /**
- * One queue's life: ready and unacked stacked (their top is the total), and the rates
- * (publish, deliver, ack, redeliver) below, with markers on both.
+ * One queue's chart: ready and unacked stacked (their sum is the queue's total, drawn dashed
+ * on top) and the rates (publish, deliver, ack, redeliver) below, with markers on both.
+ * Scrolled out of view it keeps its numbers and skips drawing (see useInView).
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { ChartMarker, QueueRef, SampleSource } from '../../../shared/charts-types';
+import { useInView } from '../../hooks/chartsInView';
 import type { SeriesData } from '../../hooks/chartsData';
 import { Badge } from '../Badge';
 import { ChartCard } from './ChartCard';
 import { FIELD_COLORS, FIELD_LABELS } from './chartColors';
-import { pointsFor, sampleCount } from './chartData';
+import { MAX_DRAWN_POINTS, MAX_DRAWN_POINTS_COMPACT, pointsFor, sampleCount } from './chartData';
 import { SeriesChart, type SeriesSpec } from './SeriesChart';
 
 const COUNT_SERIES: SeriesSpec[] = [
@@ -22,6 +24,9 @@ const RATE_SERIES: SeriesSpec[] = (['publish', 'deliver', 'ack', 'redeliver'] as
   color: FIELD_COLORS[f],
   kind: 'line',
 }));
+const AMQP_COUNTS = [COUNT_SERIES[0]!];
+const ALL_COUNTS = [...COUNT_SERIES, TOTAL_SERIES];
+const NO_POINTS: Record<string, number | null>[] = [];
 
 interface Props {
   queue: QueueRef;
@@ -29,17 +34,19 @@ interface Props {
   markers: ChartMarker[];
   domain: [number, number];
   source: SampleSource;
-  version: number;
   compact?: boolean;
 }
 
-export function QueueChart({ queue, data, markers, domain, source, version, compact }: Props) {
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` says when the arrays grew.
-  const points = useMemo(() => pointsFor(data), [data, version]);
+export const QueueChart = memo(function QueueChart({ queue, data, markers, domain, source, compact }: Props) {
+  const [panels, inView] = useInView<HTMLDivElement>();
+  // `data` is a new window slice whenever samples arrive; off screen nothing is built for it.
+  const points = useMemo(() => (inView ? pointsFor(data, '', compact ? MAX_DRAWN_POINTS_COMPACT : MAX_DRAWN_POINTS) : NO_POINTS), [data, inView, compact]);
   const count = sampleCount(data);
   const last = data.rows[data.rows.length - 1];
   const amqpOnly = source === 'amqp';
-  const countSeries = amqpOnly ? [COUNT_SERIES[0]!] : [...COUNT_SERIES, TOTAL_SERIES];
+  const countSeries = amqpOnly ? AMQP_COUNTS : ALL_COUNTS;
+  const countHeight = compact ? 150 : 220;
+  const rateHeight = compact ? 110 : 160;
   return (
     <ChartCard
       title={queue.queue}
@@ -67,14 +74,24 @@ export function QueueChart({ queue, data, markers, domain, source, version, comp
         </>
       }
     >
-      <p className="charts-panel-label">Messages</p>
-      <SeriesChart data={points} series={countSeries} markers={markers} domain={domain} height={compact ? 150 : 220} stacked />
-      {amqpOnly ? null : (
-        <>
-          <p className="charts-panel-label">Rates (messages/s)</p>
-          <SeriesChart data={points} series={RATE_SERIES} markers={markers} domain={domain} height={compact ? 110 : 160} rates />
-        </>
-      )}
+      <div ref={panels} data-drawn={inView}>
+        <p className="charts-panel-label">Messages</p>
+        {inView ? (
+          <SeriesChart data={points} series={countSeries} markers={markers} domain={domain} height={countHeight} stacked />
+        ) : (
+          <div className="charts-panel-placeholder" style={{ height: countHeight }} />
+        )}
+        {amqpOnly ? null : (
+          <>
+            <p className="charts-panel-label">Rates (messages/s)</p>
+            {inView ? (
+              <SeriesChart data={points} series={RATE_SERIES} markers={markers} domain={domain} height={rateHeight} rates />
+            ) : (
+              <div className="charts-panel-placeholder" style={{ height: rateHeight }} />
+            )}
+          </>
+        )}
+      </div>
     </ChartCard>
   );
-}
+});

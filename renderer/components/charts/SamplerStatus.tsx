@@ -13,7 +13,16 @@ export function SamplerStatus({ status }: { status?: ChartsStatus }) {
         {broker !== undefined
           ? ` · broker statistics every ${broker / 1000} s (${status.brokerIntervalBasis === 'sandbox' ? 'sandbox setting' : 'observed'})`
           : ' · broker statistics interval not known yet'}
-        {status.lastRequestMs !== undefined ? ` · last request ${status.lastRequestMs} ms` : ''}
+        {status.requestStats
+          ? ` · API request ${status.requestStats.medianMs} ms median, ${status.requestStats.p95Ms} ms p95 (last ${status.requestStats.count} samples)`
+          : status.lastRequestMs !== undefined
+            ? ` · last request ${status.lastRequestMs} ms`
+            : ''}
+        {status.warning?.code === 'TIMEOUT' ? (
+          <span className="charts-status-warn" title={status.warning.hint}>
+            {` · gap: ${status.warning.message}`}
+          </span>
+        ) : null}
         {` · ${status.watched.length} watched · ${formatBytes(status.memoryBytes)} of ${formatBytes(status.memoryCapBytes)} history (${Math.round(status.capacity / 60)} min per queue)`}
       </p>
       {broker !== undefined && broker > status.intervalMs ? (
@@ -25,7 +34,9 @@ export function SamplerStatus({ status }: { status?: ChartsStatus }) {
           }}
         />
       ) : null}
-      {status.warning ? <ErrorNotice tone="warning" error={status.warning} /> : null}
+      {/* A slow answer is transient (a gap, then samples again): said in the line above, not in a
+          notice that would push the charts down and up every few seconds. */}
+      {status.warning && status.warning.code !== 'TIMEOUT' ? <ErrorNotice tone="warning" error={status.warning} /> : null}
     </>
   );
 }

@@ -2,12 +2,18 @@
  * One recharts panel over time: stacked areas (ready + unacked) or lines, a 0-based y-axis
  * with nice ticks and compact labels (readable from 0 to 100,000), markers as labelled vertical
  * lines, gaps where a sample failed. Animation is off: the data moves every second.
+ *
+ * Cost matters (a page may draw a dozen of these every second): the component is memoized, the
+ * props recharts sees are stable objects (recharts re-dispatches its settings when a prop object
+ * changes identity), ticks are computed once per data change, labels use a cached formatter, and
+ * the tooltip is mounted only while the pointer is over the chart (hover is when it is needed).
  */
+import { memo, useMemo, useState } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartMarker } from '../../../shared/charts-types';
 import { formatCompact, niceTicks, timeTicks } from '../../../shared/charts/axis';
-import { formatClock } from '../../lib/format';
 import { ChartTooltip } from './ChartTooltip';
+import { chartClock } from './chartTime';
 
 export interface SeriesSpec {
   dataKey: string;
@@ -28,7 +34,14 @@ interface Props {
   stacked?: boolean;
 }
 
-export function SeriesChart({ data, series, markers, domain, height, rates, stacked }: Props) {
+const MARGIN = { top: 14, right: 12, bottom: 0, left: 0 };
+const TICK_STYLE = { fontSize: 11 };
+const COUNT_TOOLTIP = <ChartTooltip />;
+const RATE_TOOLTIP = <ChartTooltip rates />;
+const formatY = (v: number) => formatCompact(v);
+
+/** The top of the y-axis: the highest stack (areas) or line value in the data. */
+export function dataMax(data: Record<string, number | null>[], series: SeriesSpec[], stacked?: boolean): number {
   let max = 0;
   for (const point of data) {
     let stack = 0;
@@ -36,35 +49,39 @@ export function SeriesChart({ data, series, markers, domain, height, rates, stac
       const v = point[s.dataKey];
       if (typeof v !== 'number') continue;
       if (stacked && s.kind === 'area') stack += v;
-      else max = Math.max(max, v);
+      else if (v > max) max = v;
     }
-    max = Math.max(max, stack);
+    if (stack > max) max = stack;
   }
-  const ticks = niceTicks(max);
+  return max;
+}
+
+export const SeriesChart = memo(function SeriesChart({ data, series, markers, domain, height, rates, stacked }: Props) {
+  const [start, end] = domain;
+  const yTicks = useMemo(() => niceTicks(dataMax(data, series, stacked)), [data, series, stacked]);
+  const yDomain = useMemo(() => [0, yTicks[yTicks.length - 1] ?? 1] as [number, number], [yTicks]);
+  const xDomain = useMemo(() => [start, end] as [number, number], [start, end]);
+  const xTicks = useMemo(() => timeTicks(start, end), [start, end]);
+  const shown = useMemo(() => markers.filter((m) => m.t >= start && m.t <= end), [markers, start, end]);
+  const [hover, setHover] = useState(false);
   return (
+    <div onPointerEnter={() => setHover(true)} onPointerLeave={() => setHover(false)}>
     <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart data={data} margin={{ top: 14, right: 12, bottom: 0, left: 0 }}>
+      <ComposedChart data={data} margin={MARGIN}>
         <CartesianGrid stroke="var(--border, #e2e8f0)" strokeDasharray="3 3" vertical={false} />
         <XAxis
           dataKey="t"
           type="number"
           scale="time"
-          domain={domain}
+          domain={xDomain}
           allowDataOverflow
-          ticks={timeTicks(domain[0], domain[1])}
-          tickFormatter={(t: number) => formatClock(t)}
-          tick={{ fontSize: 11 }}
+          ticks={xTicks}
+          tickFormatter={chartClock}
+          tick={TICK_STYLE}
           minTickGap={40}
         />
-        <YAxis
-          domain={[0, ticks[ticks.length - 1] ?? 1]}
-          ticks={ticks}
-          tickFormatter={(v: number) => formatCompact(v)}
-          tick={{ fontSize: 11 }}
-          width={44}
-          allowDecimals={!!rates}
-        />
-        <Tooltip content={<ChartTooltip rates={rates} />} isAnimationActive={false} />
+        <YAxis domain={yDomain} ticks={yTicks} tickFormatter={formatY} tick={TICK_STYLE} width={44} allowDecimals={!!rates} />
+        {hover ? <Tooltip content={rates ? RATE_TOOLTIP : COUNT_TOOLTIP} isAnimationActive={false} /> : null}
         {series.map((s) =>
           s.kind === 'area' ? (
             <Area
@@ -95,18 +112,17 @@ export function SeriesChart({ data, series, markers, domain, height, rates, stac
             />
           ),
         )}
-        {markers
-          .filter((m) => m.t >= domain[0] && m.t <= domain[1])
-          .map((m) => (
-            <ReferenceLine
-              key={m.id}
-              x={m.t}
-              stroke={m.kind === 'connection' ? '#ef4444' : '#64748b'}
-              strokeDasharray="4 2"
-              label={{ value: m.label, position: 'insideTopLeft', fontSize: 10, fill: 'currentColor' }}
-            />
-          ))}
+        {shown.map((m) => (
+          <ReferenceLine
+            key={m.id}
+            x={m.t}
+            stroke={m.kind === 'connection' ? '#ef4444' : '#64748b'}
+            strokeDasharray="4 2"
+            label={{ value: m.label, position: 'insideTopLeft', fontSize: 10, fill: 'currentColor' }}
+          />
+        ))}
       </ComposedChart>
     </ResponsiveContainer>
+    </div>
   );
-}
+});

@@ -4,25 +4,42 @@ import { SAMPLE_FIELDS, refKey } from '../../../shared/charts-types';
 import { downsample } from '../../../shared/charts/downsample';
 import type { SeriesData } from '../../hooks/chartsData';
 
-/** More points than this are averaged into buckets (a chart is ~1,000 px wide). */
+/**
+ * More points than this are averaged into buckets: a full-width chart is ~900 px wide, a small
+ * multiple ~450 px, and a line gains nothing from more than one point per pixel.
+ */
 export const MAX_DRAWN_POINTS = 900;
+export const MAX_DRAWN_POINTS_COMPACT = 450;
 
 export function inWindow(series: SeriesData | undefined, start: number | undefined, end: number): SeriesData {
   if (!series) return { t: [], rows: [] };
-  let from = 0;
-  if (start !== undefined) while (from < series.t.length && series.t[from]! < start) from++;
+  const from = start === undefined ? 0 : firstAtOrAfter(series.t, start);
   let to = series.t.length;
   while (to > from && series.t[to - 1]! > end) to--;
   return { t: series.t.slice(from, to), rows: series.rows.slice(from, to) };
 }
 
-/** Samples with a value (gaps excluded): what "distinct samples" counts. */
-export function sampleCount(series: SeriesData): number {
-  return series.rows.filter((row) => row.some((v) => v !== null)).length;
+/** Binary search: times ascend, and an hour of them is 3,600 entries. */
+function firstAtOrAfter(t: readonly number[], time: number): number {
+  let lo = 0;
+  let hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t[mid]! < time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
-export function pointsFor(series: SeriesData, prefix = ''): Record<string, number | null>[] {
-  const drawn = downsample(series, MAX_DRAWN_POINTS);
+/** Samples with a value (gaps excluded): what "distinct samples" counts. */
+export function sampleCount(series: SeriesData): number {
+  let count = 0;
+  for (const row of series.rows) if (row.some((v) => v !== null)) count++;
+  return count;
+}
+
+export function pointsFor(series: SeriesData, prefix = '', maxPoints = MAX_DRAWN_POINTS): Record<string, number | null>[] {
+  const drawn = downsample(series, maxPoints);
   return drawn.t.map((t, i) => {
     const row: SampleRow = drawn.rows[i] ?? [];
     const point: Record<string, number | null> = { t };
