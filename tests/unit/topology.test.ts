@@ -115,7 +115,25 @@ describe('graph layout', () => {
     const headers = layoutTopology({ ...snapshot, bindings: [b('logs', 'all', '', 'queue', { 'x-match': 'any', a: null, n: 1 })] });
     expect(headers.edges.find((e) => e.to === 'q:all')?.label).toBe('any: a, n=1');
   });
-  it('lays out 300 queues and 30 exchanges with no two nodes of a column overlapping, each exchange beside its queues', () => {
+  it('keeps the tutorial topologies in one queue column with a key on every edge (no packing)', () => {
+    const tutorial: TopologySnapshot = {
+      vhost: 'v',
+      fetchedAt: 0,
+      exchanges: [x('', 'direct'), x('orders', 'fanout'), x('topic_logs', 'topic')],
+      queues: [q('email_queue'), q('sms_queue'), q('audit_queue'), q('kern'), q('critical'), q('all_logs')],
+      bindings: [
+        b('orders', 'email_queue', ''), b('orders', 'sms_queue', ''), b('orders', 'audit_queue', ''),
+        b('topic_logs', 'kern', 'kern.*'), b('topic_logs', 'critical', '*.critical'), b('topic_logs', 'all_logs', '#'),
+      ],
+    };
+    const layout = layoutTopology(tutorial);
+    expect(layout.groups).toEqual([]);
+    expect(layout.edges.every((e) => e.group === undefined)).toBe(true);
+    expect(new Set(layout.nodes.filter((n) => n.kind === 'queue').map((n) => n.x)).size).toBe(1);
+    expect(layout.edges.filter((e) => e.from === 'x:topic_logs').map((e) => e.label).sort()).toEqual(['#', '*.critical', 'kern.*']);
+  });
+
+  it('packs 300 queues and 30 exchanges into per-exchange grids: no overlaps, a landscape drawing, each exchange beside its group', () => {
     const exchanges = Array.from({ length: 30 }, (_, i) => x(`svc-${i}`, i % 3 === 0 ? 'topic' : 'direct'));
     const queues = Array.from({ length: 300 }, (_, i) => q(`svc-${i % 30}.q-${i}`));
     // Every queue bound to its service's exchange; every tenth also to the next service (crossings).
@@ -123,27 +141,50 @@ describe('graph layout', () => {
       b(`svc-${i % 30}`, queue.name, `k.${i}`),
       ...(i % 10 === 0 ? [b(`svc-${(i + 1) % 30}`, queue.name, `extra.${i}`)] : []),
     ]);
-    const big: TopologySnapshot = { vhost: 'v', fetchedAt: 0, exchanges: [x('', 'direct'), ...exchanges, x('svc-0.dead', 'fanout')], queues, bindings: [...bindings, b('svc-0', 'svc-0.dead', '#', 'exchange')] };
+    const big: TopologySnapshot = {
+      vhost: 'v',
+      fetchedAt: 0,
+      exchanges: [x('', 'direct'), ...exchanges, x('svc-0.dead', 'fanout')],
+      queues: [...queues, q('unbound')],
+      bindings: [...bindings, b('svc-0', 'svc-0.dead', '#', 'exchange')],
+    };
     const layout = layoutTopology(big);
-    expect(layout.nodes).toHaveLength(331);
+    expect(layout.nodes).toHaveLength(332);
     expect(layout.edges).toHaveLength(331);
-    const columns = new Map<number, typeof layout.nodes>();
-    for (const node of layout.nodes) columns.set(node.x, [...(columns.get(node.x) ?? []), node]);
-    expect(columns.size).toBe(3);
-    for (const column of columns.values()) {
-      const ys = column.map((n) => n.y).sort((m, n) => m - n);
-      for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(NODE_HEIGHT);
-    }
+    // No two nodes overlap anywhere, and all lie inside the drawing.
+    const boxes = layout.nodes.map((n) => ({ id: n.id, x: n.x, y: n.y, width: NODE_WIDTH, height: NODE_HEIGHT }));
+    type Box = (typeof boxes)[number];
+    const overlap = (a: Box, c: Box) => a.x < c.x + c.width && c.x < a.x + a.width && a.y < c.y + c.height && c.y < a.y + a.height;
+    for (let i = 0; i < boxes.length; i++) for (let k = i + 1; k < boxes.length; k++) expect(overlap(boxes[i]!, boxes[k]!), `${boxes[i]!.id} / ${boxes[k]!.id}`).toBe(false);
     for (const node of layout.nodes) {
+      expect(node.x).toBeGreaterThanOrEqual(0);
       expect(node.x + NODE_WIDTH).toBeLessThanOrEqual(layout.width);
       expect(node.y + NODE_HEIGHT).toBeLessThanOrEqual(layout.height);
     }
-    // Readable: an exchange sits within the span of the queues it feeds, not far above them.
-    for (const exchange of layout.nodes.filter((n) => n.kind === 'exchange' && n.x === 0)) {
-      const fed = layout.edges.filter((e) => e.from === exchange.id && e.to.startsWith('q:')).map((e) => layout.nodes.find((n) => n.id === e.to)!.y);
-      if (fed.length === 0) continue;
-      expect(exchange.y).toBeGreaterThanOrEqual(Math.min(...fed) - NODE_HEIGHT);
-      expect(exchange.y).toBeLessThanOrEqual(Math.max(...fed) + NODE_HEIGHT);
+    // One group per exchange feeding queues; frames hold exactly their queues and never overlap each other.
+    expect(layout.groups).toHaveLength(30);
+    for (const group of layout.groups) {
+      expect(group.queues).toHaveLength(10);
+      for (const node of layout.nodes) {
+        const inside = node.x >= group.x && node.x + NODE_WIDTH <= group.x + group.width && node.y >= group.y && node.y + NODE_HEIGHT <= group.y + group.height;
+        const touches = overlap(group, { id: node.id, x: node.x, y: node.y, width: NODE_WIDTH, height: NODE_HEIGHT });
+        expect(inside, node.id).toBe(group.queues.includes(node.id));
+        expect(touches, node.id).toBe(group.queues.includes(node.id));
+      }
+      for (const other of layout.groups) if (other !== group) expect(overlap(group, other)).toBe(false);
+    }
+    // Every binding of a queue to its group's exchange is drawn by the trunk; the crossings stay single edges.
+    expect(layout.edges.filter((e) => e.group !== undefined)).toHaveLength(300);
+    expect(layout.edges.filter((e) => e.group === undefined && e.to.startsWith('q:'))).toHaveLength(30);
+    // Usable after "Fit": several grid columns, and neither very tall nor very wide.
+    expect(new Set(layout.nodes.filter((n) => n.kind === 'queue').map((n) => n.x)).size).toBeGreaterThan(3);
+    expect(layout.width / layout.height).toBeGreaterThan(0.6);
+    expect(layout.width / layout.height).toBeLessThan(3);
+    // Readable: an exchange sits beside its group, not far above it.
+    for (const group of layout.groups) {
+      const exchange = layout.nodes.find((n) => n.id === group.source)!;
+      expect(exchange.y).toBeGreaterThanOrEqual(group.y - NODE_HEIGHT);
+      expect(exchange.y).toBeLessThanOrEqual(group.y + group.height);
     }
     // The neighbourhood of one exchange is small enough to read at once.
     expect(layoutTopology(big, 'x:svc-5').nodes.length).toBeLessThan(20);

@@ -1,11 +1,18 @@
-/** The topology as an SVG graph: exchanges → queues, keys on the edges, live ready/unacked badges, a neighbourhood filter. */
+/**
+ * The topology as an SVG graph: exchanges → queues, keys on the edges, live ready/unacked badges, a
+ * neighbourhood filter. Large topologies come packed (see graphLayout): one trunk per exchange's
+ * queue group, binding keys above the queues once zoomed in enough to read them, and the single
+ * bindings of a node drawn while it is hovered or focused.
+ */
 import { useMemo, useRef, useState } from 'react';
 import type { TopologySnapshot } from '../../../shared/topology-types';
 import { Field } from '../Field';
-import { COLUMN_GAP, NODE_HEIGHT, NODE_WIDTH, layoutTopology, type GraphNode } from './graphLayout';
+import { COLUMN_GAP, NODE_HEIGHT, NODE_WIDTH, layoutTopology, type GraphEdge, type GraphNode } from './graphLayout';
 
 const PAD = 24;
 const ZOOMS = [0.25, 0.35, 0.5, 0.7, 1, 1.4, 2] as const;
+/** Below this zoom a packed graph hides its binding keys (they would be unreadable specks). */
+const KEYS_FROM_ZOOM = 0.5;
 const trim = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
@@ -15,6 +22,10 @@ export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
   // Zoom scales the drawing; the scroll box pans it (drag the scroll bars, or the wheel / trackpad).
   const [zoom, setZoom] = useState(1);
+  const [hot, setHot] = useState<string | undefined>(undefined);
+  const packed = layout.groups.length > 0;
+  const showKeys = !packed || zoom >= KEYS_FROM_ZOOM;
+  const touches = (edge: GraphEdge) => hot !== undefined && (edge.from === hot || edge.to === hot);
   const scroller = useRef<HTMLDivElement>(null);
   const zoomBy = (direction: 1 | -1) => {
     const index = ZOOMS.findIndex((z) => z >= zoom - 1e-6);
@@ -78,10 +89,46 @@ export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
                 <path d="M 0 0 L 10 5 L 0 10 z" className="topo-arrow" />
               </marker>
             </defs>
+            {layout.groups.map((group) => {
+              const from = byId.get(group.source);
+              if (!from) return null;
+              const x1 = from.x + NODE_WIDTH;
+              const y1 = from.y + NODE_HEIGHT / 2;
+              const x2 = group.x;
+              const y2 = Math.min(group.y + group.height / 2, Math.max(group.y + 12, y1));
+              const bend = Math.max(30, (x2 - x1) / 2);
+              const isHot = hot === group.source || (hot !== undefined && group.queues.includes(hot));
+              return (
+                <g key={group.id} className={`topo-group${isHot ? ' is-hot' : ''}`} data-testid="graph-group" data-from={group.source}>
+                  <rect x={group.x} y={group.y} width={group.width} height={group.height} rx={10} />
+                  <path d={`M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}`} markerEnd="url(#topo-arrow)" />
+                  {showKeys || isHot ? (
+                    <text x={x2 - 10} y={y2 - 5} textAnchor="end" className="topo-edge-label">
+                      {group.queues.length} queues
+                    </text>
+                  ) : null}
+                </g>
+              );
+            })}
             {layout.edges.map((edge) => {
               const from = byId.get(edge.from);
               const to = byId.get(edge.to);
               if (!from || !to) return null;
+              const isHot = touches(edge);
+              if (edge.group !== undefined) {
+                // Drawn by its group's trunk: the key sits above the queue, the curve only while hot.
+                return (
+                  <g key={edge.id} className={`topo-edge is-grouped${isHot ? ' is-hot' : ''}`} data-testid="graph-edge" data-from={edge.from} data-to={edge.to}>
+                    {isHot ? <path d={curve(from.x + NODE_WIDTH, from.y + NODE_HEIGHT / 2, to.x, to.y + NODE_HEIGHT / 2)} markerEnd="url(#topo-arrow)" /> : null}
+                    {edge.label && (showKeys || isHot) ? (
+                      <text x={to.x + 4} y={to.y - 5} className="topo-edge-label">
+                        <title>{edge.label}</title>
+                        {trim(edge.label, 28)}
+                      </text>
+                    ) : null}
+                  </g>
+                );
+              }
               const x1 = from.x + NODE_WIDTH;
               const y1 = from.y + NODE_HEIGHT / 2;
               const backwards = to.x <= from.x;
@@ -92,9 +139,15 @@ export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
               const lx = backwards ? x1 + 12 : x2 - 10;
               const ly = y2 - 5;
               return (
-                <g key={edge.id} className={`topo-edge${edge.id.startsWith('ae:') ? ' is-alternate' : ''}`} data-testid="graph-edge" data-from={edge.from} data-to={edge.to}>
+                <g
+                  key={edge.id}
+                  className={`topo-edge${edge.id.startsWith('ae:') ? ' is-alternate' : ''}${isHot ? ' is-hot' : ''}`}
+                  data-testid="graph-edge"
+                  data-from={edge.from}
+                  data-to={edge.to}
+                >
                   <path d={d} markerEnd="url(#topo-arrow)" />
-                  {edge.label ? (
+                  {edge.label && (showKeys || isHot) ? (
                     <text x={lx} y={ly} textAnchor={backwards ? 'start' : 'end'} className="topo-edge-label">
                       <title>{edge.label}</title>
                       {trim(edge.label, 22)}
@@ -104,7 +157,7 @@ export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
               );
             })}
             {layout.nodes.map((node) => (
-              <NodeBox key={node.id} node={node} onFocus={() => setFocus(node.id === focus ? '' : node.id)} />
+              <NodeBox key={node.id} node={node} onFocus={() => setFocus(node.id === focus ? '' : node.id)} onHot={(on) => setHot(on ? node.id : undefined)} />
             ))}
           </svg>
         </div>
@@ -113,7 +166,7 @@ export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
   );
 }
 
-function NodeBox({ node, onFocus }: { node: GraphNode; onFocus: () => void }) {
+function NodeBox({ node, onFocus, onHot }: { node: GraphNode; onFocus: () => void; onHot: (on: boolean) => void }) {
   const label = node.kind === 'exchange' ? `exchange ${node.name} (${node.type})` : `queue ${node.name}: ${node.ready} ready, ${node.unacked} unacked`;
   return (
     <g
@@ -124,6 +177,10 @@ function NodeBox({ node, onFocus }: { node: GraphNode; onFocus: () => void }) {
       aria-label={label}
       data-testid="graph-node"
       onClick={onFocus}
+      onMouseEnter={() => onHot(true)}
+      onMouseLeave={() => onHot(false)}
+      onFocus={() => onHot(true)}
+      onBlur={() => onHot(false)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') onFocus();
       }}
@@ -156,6 +213,11 @@ function NodeBox({ node, onFocus }: { node: GraphNode; onFocus: () => void }) {
       )}
     </g>
   );
+}
+
+function curve(x1: number, y1: number, x2: number, y2: number): string {
+  const bend = Math.max(40, COLUMN_GAP / 2);
+  return `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}`;
 }
 
 function compact(n: number): string {
