@@ -32,13 +32,22 @@ export function Field({ label, error, description, className, children }: Props)
     <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
       {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
-      {error ? <FieldMessage id={errorId} error={error} /> : null}
-      {description ? (
-        <p id={descriptionId} className="field-description">
-          {description}
+      <FieldNotes error={error} errorId={errorId} description={description} descriptionId={descriptionId} />
+    </div>
+  );
+}
+
+/** The error and the description under a field, each with the id its input points to. */
+function FieldNotes(props: { error?: FieldError; errorId: string; description?: ReactNode; descriptionId: string }) {
+  return (
+    <>
+      {props.error ? <FieldMessage id={props.errorId} error={props.error} /> : null}
+      {props.description ? (
+        <p id={props.descriptionId} className="field-description">
+          {props.description}
         </p>
       ) : null}
-    </div>
+    </>
   );
 }
 
@@ -85,12 +94,7 @@ export function CheckboxField({
         />
         <label htmlFor={id}>{label}</label>
       </div>
-      {error ? <FieldMessage id={errorId} error={error} /> : null}
-      {description ? (
-        <p id={descriptionId} className="field-description">
-          {description}
-        </p>
-      ) : null}
+      <FieldNotes error={error} errorId={errorId} description={description} descriptionId={descriptionId} />
     </div>
   );
 }
