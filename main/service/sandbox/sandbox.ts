@@ -117,7 +117,8 @@ export class SandboxBroker {
   }
 
   private async waitUntilReady(ports: SandboxPorts, reused: boolean, exited: () => string | undefined = () => undefined) {
-    this.set({ status: 'starting', amqpPort: ports.amqp, managementPort: ports.management, reused });
+    // A node that is already ready stays 'ready' while we check it (no flicker in the UI).
+    this.set({ status: this.current.status === 'ready' ? 'ready' : 'starting', amqpPort: ports.amqp, managementPort: ports.management, reused });
     const deadline = Date.now() + (this.options.startTimeoutMs ?? 90_000);
     while (Date.now() < deadline) {
       const failure = exited();
