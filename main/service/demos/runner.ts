@@ -209,7 +209,9 @@ export class DemoRunner {
   private marker(label: string, r = this.running): void {
     if (!r) return;
     const sampler = chartsSampler(this.ctx);
-    for (const queue of r.charted) sampler.recordMarker(label, { kind: 'demo', ref: { vhost: r.isolation.vhost, queue } });
+    // One moment for every queue's copy: the page merges copies by (time, label) into one event.
+    const t = Date.now();
+    for (const queue of r.charted) sampler.recordMarker(label, { kind: 'demo', ref: { vhost: r.isolation.vhost, queue }, t });
   }
 
   /** Runs work without holding the caller; its failure is shown in the state. */
