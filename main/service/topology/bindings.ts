@@ -33,7 +33,7 @@ export async function bind(session: AmqpSession, vhost: string, input: BindInput
   } catch (err) {
     throw new WarrenFailure(refusal(err, 'bind', input.source));
   }
-  return { source: input.source, destination: input.destination, destinationType: input.destinationType, routingKey: input.routingKey, arguments: args, vhost };
+  return bindResult(input, args, vhost);
 }
 
 /**
@@ -58,7 +58,7 @@ export async function unbind(
       }
       throw new WarrenFailure(error);
     }
-    return { source: input.source, destination: input.destination, destinationType: input.destinationType, routingKey: input.routingKey, arguments: {}, vhost };
+    return bindResult(input, {}, vhost);
   }
   const args = bindingArguments(input);
   try {
@@ -70,5 +70,10 @@ export async function unbind(
   } catch (err) {
     throw new WarrenFailure(refusal(err, 'unbind', input.source));
   }
+  return bindResult(input, args, vhost);
+}
+
+/** What bind and unbind report back: the binding as asked, in the vhost it was made in. */
+function bindResult(input: BindInput, args: BindResult['arguments'], vhost: string): BindResult {
   return { source: input.source, destination: input.destination, destinationType: input.destinationType, routingKey: input.routingKey, arguments: args, vhost };
 }
