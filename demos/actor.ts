@@ -4,7 +4,7 @@
  * callback. Stopping it closes its connection, so the broker requeues whatever it had not acked.
  */
 import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
-import type { ActorState } from '../shared/demo-types';
+import type { ActorState } from '../shared/demos/types';
 
 const KEEP = 60;
 

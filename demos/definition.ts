@@ -1,5 +1,5 @@
 /** The shape of one scenario: its steps (narrated), its buttons, its failure toggle, its expected outcome. */
-import type { DemoActionInfo, DemoName, DemoOutcome, DemoStepInfo, DemoToggle } from '../shared/demo-types';
+import type { DemoActionInfo, DemoName, DemoOutcome, DemoStepInfo, DemoToggle } from '../shared/demos/types';
 import type { DemoRuntime } from './runtime';
 
 export interface ActionInput {

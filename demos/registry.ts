@@ -1,5 +1,5 @@
 /** Every scenario by name; each call builds a fresh definition (its per-run state lives inside). */
-import type { DemoName, DemoSummary } from '../shared/demo-types';
+import type { DemoName, DemoSummary } from '../shared/demos/types';
 import { bestPracticesDemo } from './best-practices';
 import type { DemoDefinition } from './definition';
 import { ecomnowDemo } from './ecomnow';

@@ -6,7 +6,7 @@
  * measured numbers.
  */
 import type { Channel, ChannelModel, ConfirmChannel, Options } from 'amqplib';
-import type { ActorState, DemoOptions, DemoState, NarrationLine, RouteExplanation } from '../shared/demo-types';
+import type { ActorState, DemoOptions, DemoState, NarrationLine, RouteExplanation } from '../shared/demos/types';
 import { Actor, type ActorSpec } from './actor';
 
 export interface DemoBroker {

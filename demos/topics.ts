@@ -3,8 +3,8 @@
  * `*.error`, `kernel.*` and `#`. Each key is first explained (shared/routing) then sent for real.
  * The direct and fanout variants run the same logging example on the other exchange types.
  */
-import { explainRoute, type Topology } from '../shared/routing';
-import type { RouteExplanation } from '../shared/demo-types';
+import { explainRoute, type Topology } from '../shared/topology/routing';
+import type { RouteExplanation } from '../shared/demos/types';
 import { check, type DemoDefinition } from './definition';
 import type { DemoRuntime } from './runtime';
 import { sleep } from './runtime';

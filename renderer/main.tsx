@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import './styles/theme.css';
-import './styles/shell.css';
-import './styles/components.css';
-import './styles/overview.css';
-import './styles/connections.css';
+import { App } from './app/App';
+import './ui/theme.css';
+import './app/shell.css';
+import './ui/components.css';
+import './features/overview/overview.css';
+import './features/connections/connections.css';
 
 /** The browser host opens the page as /?token=…; the server has set a cookie, so drop it from the address bar. */
 function stripToken(): void {

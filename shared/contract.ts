@@ -1,21 +1,23 @@
 /**
  * The one contract between the renderer and the main process: every operation (request →
  * Result) and every event (pushed in batches). Each feature declares its slice in
- * shared/contracts/<feature>.ts; this file joins them. Hosts and the dispatcher are generic
+ * shared/<feature>/contract.ts; this file joins them. Hosts and the dispatcher are generic
  * over it; adding an operation is one entry in a slice, one method in the service and one
  * call in the UI.
  */
 import type { z } from 'zod';
-import { chartsEvents, chartsOperations } from './contracts/charts';
-import { demoEvents, demoOperations } from './contracts/demos';
-import { foundationEvents, foundationOperations } from './contracts/foundation';
-import { messagingEvents, messagingOperations } from './contracts/messaging';
-import { topologyEvents, topologyOperations } from './contracts/topology';
+import { chartsEvents, chartsOperations } from './charts/contract';
+import { demoEvents, demoOperations } from './demos/contract';
+import { connectionsEvents, connectionsOperations } from './connections/contract';
+import { overviewOperations } from './overview/contract';
+import { messagingEvents, messagingOperations } from './messaging/contract';
+import { topologyEvents, topologyOperations } from './topology/contract';
 
-export type { EventSpec, OperationSpec } from './contracts/spec';
+export type { EventSpec, OperationSpec } from './spec';
 
 export const operations = {
-  ...foundationOperations,
+  ...connectionsOperations,
+  ...overviewOperations,
   ...topologyOperations,
   ...messagingOperations,
   ...chartsOperations,
@@ -23,13 +25,12 @@ export const operations = {
 } as const;
 
 export const events = {
-  ...foundationEvents,
+  ...connectionsEvents,
   ...topologyEvents,
   ...messagingEvents,
   ...chartsEvents,
   ...demoEvents,
 } as const;
-
 
 export type Operations = typeof operations;
 export type OperationName = keyof Operations;

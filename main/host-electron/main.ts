@@ -6,9 +6,9 @@ import path from 'node:path';
 import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
 import { IPC_CALL_CHANNEL, IPC_EVENTS_CHANNEL } from '../../shared/contract';
 import { warrenError } from '../../shared/errors';
-import { createDispatcher } from '../dispatcher';
-import { EventHub } from '../events';
-import type { SecretCipher } from '../service/profiles/secrets';
+import { createDispatcher } from '../bridge/dispatcher';
+import { EventHub } from '../bridge/events';
+import type { SecretCipher } from '../service/connections/profiles/secrets';
 import { createWarrenService } from '../service/service';
 
 const CSP = [

@@ -6,10 +6,10 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDispatcher } from '../dispatcher';
-import { EventHub } from '../events';
+import { createDispatcher } from '../bridge/dispatcher';
+import { EventHub } from '../bridge/events';
 import { defaultConfigDir, defaultDataDir } from '../paths';
-import { fileKeyCipher } from '../service/profiles/secrets';
+import { fileKeyCipher } from '../service/connections/profiles/secrets';
 import { createWarrenService } from '../service/service';
 import { startWebHost } from './server';
 

@@ -9,8 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_BRIDGE_MESSAGE_BYTES, type CallRequest, type CallResponse, type EventBatch } from '../../shared/contract';
 import { warrenError } from '../../shared/errors';
-import type { Dispatch } from '../dispatcher';
-import type { EventHub } from '../events';
+import type { Dispatch } from '../bridge/dispatcher';
+import type { EventHub } from '../bridge/events';
 import { SECURITY_HEADERS, contentSecurityPolicy, serveStatic } from './static';
 
 export interface WebHostOptions {

@@ -2,11 +2,11 @@
  * What every feature of the service is built from. Features (foundation, topology, messaging,
  * charts, demos) each get this and return the handlers for their slice of the contract.
  */
-import type { ConnectionState } from '../../shared/domain';
-import type { BrokerConnection } from './connection';
-import type { ProfileCatalog } from './profiles/catalog';
-import type { ProfileStore } from './profiles/store';
-import type { SandboxBroker } from './sandbox/sandbox';
+import type { ConnectionState } from '../../shared/connections/types';
+import type { BrokerConnection } from './broker/connection';
+import type { ProfileCatalog } from './connections/profiles/catalog';
+import type { ProfileStore } from './connections/profiles/store';
+import type { SandboxBroker } from './connections/sandbox/sandbox';
 import type { Emit, ServiceOptions } from './service';
 
 export interface ServiceContext {

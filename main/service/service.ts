@@ -3,22 +3,23 @@
  * operation of the contract. Hosts construct it with their own folders and secret cipher.
  */
 import path from 'node:path';
-import { parseAmqpUrl } from '../../shared/amqp-url';
+import { parseAmqpUrl } from '../../shared/connections/amqp-url';
 import type { EventName, EventPayload, ServiceHandlers } from '../../shared/contract';
-import type { ConnectionState, HostKind } from '../../shared/domain';
-import { openConnection } from './amqp/target';
+import type { ConnectionState, HostKind } from '../../shared/connections/types';
+import { openConnection } from './broker/target';
 import { chartsHandlers } from './charts/handlers';
-import { BrokerConnection } from './connection';
+import { BrokerConnection } from './broker/connection';
 import type { ServiceContext } from './context';
 import { demoHandlers } from './demos/handlers';
-import { foundationHandlers } from './foundation/handlers';
+import { connectionsHandlers } from './connections/handlers';
+import { overviewHandlers } from './overview/handlers';
 import { messagingHandlers } from './messaging/handlers';
 import { topologyHandlers } from './topology/handlers';
-import { DETECTED_PROFILE_ID, ENVIRONMENT_PROFILE_ID, ProfileCatalog, SANDBOX_PROFILE_ID } from './profiles/catalog';
-import type { SecretCipher } from './profiles/secrets';
-import { ProfileStore } from './profiles/store';
-import { canConnect } from './sandbox/ports';
-import { SandboxBroker } from './sandbox/sandbox';
+import { DETECTED_PROFILE_ID, ENVIRONMENT_PROFILE_ID, ProfileCatalog, SANDBOX_PROFILE_ID } from './connections/profiles/catalog';
+import type { SecretCipher } from './connections/profiles/secrets';
+import { ProfileStore } from './connections/profiles/store';
+import { canConnect } from './connections/sandbox/ports';
+import { SandboxBroker } from './connections/sandbox/sandbox';
 
 export type Emit = <K extends EventName>(event: K, payload: EventPayload<K>) => void;
 
@@ -78,7 +79,8 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
 
   const ctx: ServiceContext = { options, emit: options.emit, log, sandbox, store, catalog, connection, connectTo, onShutdown: (fn) => shutdownHooks.push(fn) };
   const handlers: ServiceHandlers = {
-    ...foundationHandlers(ctx),
+    ...connectionsHandlers(ctx),
+    ...overviewHandlers(ctx),
     ...topologyHandlers(ctx),
     ...messagingHandlers(ctx),
     ...chartsHandlers(ctx),

@@ -11,9 +11,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import amqp from 'amqplib';
 import { chromium } from '@playwright/test';
 import WebSocket from 'ws';
-import type { ChartTick } from '../../shared/charts-types';
-import { vhostOnRunBroker } from '../e2e/support/run-broker';
-import { startWarren } from '../e2e/support/warren-app';
+import type { ChartTick } from '../../shared/charts/types';
+import { vhostOnRunBroker } from '../support/e2e/run-broker';
+import { startWarren } from '../support/e2e/warren-app';
 import { writeBenchSection } from './_report';
 
 const SECONDS = Number(process.env.WARREN_BENCH_SECONDS ?? 300);

@@ -10,8 +10,8 @@
 import { execFileSync } from 'node:child_process';
 import amqp from 'amqplib';
 import { chromium, type CDPSession } from '@playwright/test';
-import { vhostOnRunBroker } from '../e2e/support/run-broker';
-import { startWarren } from '../e2e/support/warren-app';
+import { vhostOnRunBroker } from '../support/e2e/run-broker';
+import { startWarren } from '../support/e2e/warren-app';
 import { Inspector, topSelf } from './_inspect';
 import { writeBenchSection } from './_report';
 

@@ -4,8 +4,8 @@
  * without confirms. Prints each figure and, last, `ratio: X` (Warren / amqplib, no confirms).
  */
 import amqp from 'amqplib';
-import type { RepeatProgress } from '../../shared/messaging-types';
-import { connectedService } from '../integration/messaging-support';
+import type { RepeatProgress } from '../../shared/messaging/types';
+import { connectedService } from '../support/messaging';
 import { writeBenchSection } from './_report';
 
 const N = Number(process.env.WARREN_BENCH_PUBLISH_N ?? 100_000);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import axios from 'axios';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { testBroker } from '../support/broker';
-import { startWarren } from '../e2e/support/warren-app';
+import { startWarren } from '../support/e2e/warren-app';
 import { writeBenchSection } from './_report';
 
 const QUEUES = Number(process.env.WARREN_BENCH_QUEUES ?? 10_000);

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import amqp from 'amqplib';
 import { expect, test } from '@playwright/test';
-import { parseCsv } from '../../shared/charts/csv';
-import { vhostOnRunBroker } from './support/run-broker';
-import { startWarren, type RunningWarren } from './support/warren-app';
+import { parseCsv } from '../../renderer/features/charts/csv';
+import { vhostOnRunBroker } from '../support/e2e/run-broker';
+import { startWarren, type RunningWarren } from '../support/e2e/warren-app';
 
 let warren: RunningWarren;
 let broker: Awaited<ReturnType<typeof vhostOnRunBroker>>;

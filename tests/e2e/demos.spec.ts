@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { vhostOnRunBroker } from './support/run-broker';
-import { startWarren, type RunningWarren } from './support/warren-app';
+import { vhostOnRunBroker } from '../support/e2e/run-broker';
+import { startWarren, type RunningWarren } from '../support/e2e/warren-app';
 
 let warren: RunningWarren;
 let remove: () => Promise<void>;

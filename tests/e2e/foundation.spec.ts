@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { canConnect } from '../../main/service/sandbox/ports';
-import { startWarren, type RunningWarren } from './support/warren-app';
+import { canConnect } from '../../main/service/connections/sandbox/ports';
+import { startWarren, type RunningWarren } from '../support/e2e/warren-app';
 
 let warren: RunningWarren;
 

@@ -1,7 +1,7 @@
 import amqp from 'amqplib';
 import { expect, test } from '@playwright/test';
-import { vhostOnRunBroker } from './support/run-broker';
-import { startWarren, type RunningWarren } from './support/warren-app';
+import { vhostOnRunBroker } from '../support/e2e/run-broker';
+import { startWarren, type RunningWarren } from '../support/e2e/warren-app';
 
 let warren: RunningWarren;
 let broker: Awaited<ReturnType<typeof vhostOnRunBroker>>;

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import axios from 'axios';
-import type { ConnectTarget } from '../../main/service/amqp/target';
+import type { ConnectTarget } from '../../main/service/broker/target';
 
 export function testBroker() {
   const amqpPort = Number(process.env.WARREN_TEST_AMQP_PORT);

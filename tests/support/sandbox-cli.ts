@@ -3,7 +3,7 @@
  *   tsx tests/support/sandbox-cli.ts start DIR   → prints one JSON line with its endpoint
  *   tsx tests/support/sandbox-cli.ts stop DIR
  */
-import { SandboxBroker } from '../../main/service/sandbox/sandbox';
+import { SandboxBroker } from '../../main/service/connections/sandbox/sandbox';
 
 const [command, dir] = process.argv.slice(2);
 if (!dir || (command !== 'start' && command !== 'stop')) {

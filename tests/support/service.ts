@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { EventMessage } from '../../shared/contract';
-import { createDispatcher } from '../../main/dispatcher';
-import { fileKeyCipher } from '../../main/service/profiles/secrets';
+import { createDispatcher } from '../../main/bridge/dispatcher';
+import { fileKeyCipher } from '../../main/service/connections/profiles/secrets';
 import { createWarrenService } from '../../main/service/service';
 import { testBroker } from './broker';
 

@@ -1,6 +1,6 @@
 /** The charts operations of the service: the watch list, history and markers of the sampler. */
 import type { HandlersFor } from '../../../shared/contract';
-import type { chartsOperations } from '../../../shared/contracts/charts';
+import type { chartsOperations } from '../../../shared/charts/contract';
 import type { ServiceContext } from '../context';
 import { chartsSampler } from './sampler';
 

@@ -3,8 +3,8 @@
  * request for all its watched queues (a regex name filter when the list fits in a URL, else the
  * whole vhost's list, both with `columns=` naming only the fields charted).
  */
-import type { ManagementClient } from '../management';
-import { vhostPath } from '../management';
+import type { ManagementClient } from '../broker/management';
+import { vhostPath } from '../broker/management';
 
 export const QUEUE_COLUMNS = [
   'name',

@@ -16,17 +16,17 @@
  * a tick that finds MAX_IN_FLIGHT requests still waiting records a gap (a row of nulls) and a
  * warning. Each tick carries its request time, and the status the last minute's median/p95/max.
  */
-import { RATE_FIELDS, SAMPLE_FIELDS, refKey, type ChartMarker, type ChartsHistory, type ChartsStatus, type ChartTick, type MarkerKind, type QueueRef, type SampleRow, type SampleSource } from '../../../shared/charts-types';
-import { SampleCadence } from '../../../shared/charts/cadence';
-import { BrokerIntervalEstimator } from '../../../shared/charts/interval';
-import { CounterTracker } from '../../../shared/charts/rates';
-import { MAX_WATCHED_QUEUES } from '../../../shared/contracts/charts';
-import { RingBuffer } from '../../../shared/charts/ring';
-import type { ConnectionState } from '../../../shared/domain';
+import { RATE_FIELDS, SAMPLE_FIELDS, refKey, type ChartMarker, type ChartsHistory, type ChartsStatus, type ChartTick, type MarkerKind, type QueueRef, type SampleRow, type SampleSource } from '../../../shared/charts/types';
+import { SampleCadence } from './cadence';
+import { BrokerIntervalEstimator } from './interval';
+import { CounterTracker } from './rates';
+import { MAX_WATCHED_QUEUES } from '../../../shared/charts/contract';
+import { RingBuffer } from './ring';
+import type { ConnectionState } from '../../../shared/connections/types';
 import { warrenError, type WarrenError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
 import { fail, toWarrenError } from '../errors';
-import { SANDBOX_PROFILE_ID } from '../profiles/catalog';
+import { SANDBOX_PROFILE_ID } from '../connections/profiles/catalog';
 import { PassiveCounter } from './amqp-source';
 import { readOverviewCounters, readQueues, type QueueReading } from './management-source';
 import { ChartStore, MEMORY_CAP_BYTES } from './store';

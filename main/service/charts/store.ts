@@ -5,10 +5,10 @@
  * 1 h at 1 Hz). The typed arrays are allocated at full size up front, so memory is flat as
  * they fill.
  */
-import { SAMPLE_FIELDS, refKey, type ChartMarker, type QueueRef, type SampleRow, type SampleSource, type SeriesHistory } from '../../../shared/charts-types';
+import { SAMPLE_FIELDS, refKey, type ChartMarker, type QueueRef, type SampleRow, type SampleSource, type SeriesHistory } from '../../../shared/charts/types';
 import { downsample } from '../../../shared/charts/downsample';
-import { RingBuffer, SeriesRing } from '../../../shared/charts/ring';
-import { CHART_MEMORY_CAP_BYTES, MAX_WATCHED_QUEUES } from '../../../shared/contracts/charts';
+import { RingBuffer, SeriesRing } from './ring';
+import { CHART_MEMORY_CAP_BYTES, MAX_WATCHED_QUEUES } from '../../../shared/charts/contract';
 
 export const MEMORY_CAP_BYTES = CHART_MEMORY_CAP_BYTES;
 export const MAX_CAPACITY = 3600;

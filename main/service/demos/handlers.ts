@@ -1,9 +1,9 @@
 /** The demos operations of the service. */
 import { createDemo, summarize } from '../../../demos/registry';
 import type { HandlersFor } from '../../../shared/contract';
-import type { demoOperations } from '../../../shared/contracts/demos';
-import { demoCode } from '../../../shared/demo-code';
-import { DEMO_NAMES } from '../../../shared/demo-types';
+import type { demoOperations } from '../../../shared/demos/contract';
+import { demoCode } from '../../../shared/demos/code';
+import { DEMO_NAMES } from '../../../shared/demos/types';
 import type { ServiceContext } from '../context';
 import { DemoRunner } from './runner';
 

@@ -6,15 +6,15 @@
  * step, each button, the failure toggle and the reset.
  */
 import { createDemo } from '../../../demos/registry';
-import { demoBroker, isolate, removeVhost, type Isolation } from '../../../demos/broker';
+import { demoBroker, isolate, removeVhost, type Isolation } from './isolation';
 import type { ActionInput, DemoDefinition } from '../../../demos/definition';
 import { DemoRuntime } from '../../../demos/runtime';
-import type { DemoName, DemoOptions, DemoState } from '../../../shared/demo-types';
-import type { ConnectTarget } from '../amqp/target';
+import type { DemoName, DemoOptions, DemoState } from '../../../shared/demos/types';
+import type { ConnectTarget } from '../broker/target';
 import { chartsSampler } from '../charts/sampler';
 import type { ServiceContext } from '../context';
 import { fail, toWarrenError } from '../errors';
-import { SANDBOX_PROFILE_ID } from '../profiles/catalog';
+import { SANDBOX_PROFILE_ID } from '../connections/profiles/catalog';
 
 interface Running {
   def: DemoDefinition;

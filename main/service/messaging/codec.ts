@@ -3,7 +3,7 @@
  * explicit types, basic properties by their user names, bodies from the composer's modes.
  */
 import type { ConsumeMessage, GetMessage, Options } from 'amqplib';
-import type { EncodedBody, FieldEntry, FieldValue, MessageProperties, ReceivedMessage } from '../../../shared/messaging-types';
+import type { EncodedBody, FieldEntry, FieldValue, MessageProperties, ReceivedMessage } from '../../../shared/messaging/types';
 import { fail } from '../errors';
 
 export type AmqpValue = unknown;

@@ -16,8 +16,8 @@
  * (session.onConnected) consumers that were consuming are attached again.
  */
 import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
-import type { ConsumerInfo, ConsumerOptions, DeliveryBatch, ReceivedMessage, SettleChange } from '../../../shared/messaging-types';
-import type { AmqpSession } from '../amqp/session';
+import type { ConsumerInfo, ConsumerOptions, DeliveryBatch, ReceivedMessage, SettleChange } from '../../../shared/messaging/types';
+import type { AmqpSession } from '../broker/session';
 import type { ServiceContext } from '../context';
 import { fail, toWarrenError, WarrenFailure } from '../errors';
 import { encodeTable, toReceived } from './codec';

@@ -1,6 +1,6 @@
 /** The messaging operations of the service: publish, repeat, consumers, peek. */
 import type { HandlersFor } from '../../../shared/contract';
-import type { messagingOperations } from '../../../shared/contracts/messaging';
+import type { messagingOperations } from '../../../shared/messaging/contract';
 import type { ServiceContext } from '../context';
 import { messagingFor } from './messaging';
 import { peek } from './peek';

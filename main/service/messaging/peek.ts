@@ -3,10 +3,10 @@
  * ackmode=ack_requeue_true. The messages go back to the queue, but the broker marks them
  * redelivered and may put them back in another order — the UI says so beside the button.
  */
-import type { ReceivedMessage } from '../../../shared/messaging-types';
+import type { ReceivedMessage } from '../../../shared/messaging/types';
 import type { ServiceContext } from '../context';
 import { toWarrenError, WarrenFailure } from '../errors';
-import { vhostPath } from '../management';
+import { vhostPath } from '../broker/management';
 import { decodeTable } from './codec';
 
 interface GetRow {

@@ -6,11 +6,11 @@
  */
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { z } from 'zod';
-import type { publishInput } from '../../../shared/contracts/messaging';
-import type { PublishOutcome } from '../../../shared/messaging-types';
+import type { publishInput } from '../../../shared/messaging/contract';
+import type { PublishOutcome } from '../../../shared/messaging/types';
 import type { ServiceContext } from '../context';
 import { fail, toWarrenError, WarrenFailure } from '../errors';
-import type { AmqpSession } from '../amqp/session';
+import type { AmqpSession } from '../broker/session';
 import { composeBody, toPublishOptions } from './codec';
 import { MaxMessageSize } from './max-size';
 import type { TopologySnapshots } from './topology';

@@ -7,9 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ConsumeMessage, Options } from 'amqplib';
 import type { z } from 'zod';
-import type { repeatInput } from '../../../shared/contracts/messaging';
-import { compileTemplate, renderTemplate, type CompiledTemplate } from '../../../shared/message-template';
-import type { FieldEntry, FieldValue, RepeatProgress } from '../../../shared/messaging-types';
+import type { repeatInput } from '../../../shared/messaging/contract';
+import { compileTemplate, renderTemplate, type CompiledTemplate } from './template';
+import type { FieldEntry, FieldValue, RepeatProgress } from '../../../shared/messaging/types';
 import type { ServiceContext } from '../context';
 import { fail, toWarrenError } from '../errors';
 import { composeBody, encodeTable, toPublishOptions } from './codec';

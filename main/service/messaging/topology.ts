@@ -3,10 +3,10 @@
  * mandatory message came back) and the composer's autocomplete. Cached briefly: a burst of
  * returns asks once.
  */
-import { explainRoute, type Topology } from '../../../shared/routing';
-import type { FieldEntry, TopologyHints } from '../../../shared/messaging-types';
+import { explainRoute, type Topology } from '../../../shared/topology/routing';
+import type { FieldEntry, TopologyHints } from '../../../shared/messaging/types';
 import type { ServiceContext } from '../context';
-import { vhostPath } from '../management';
+import { vhostPath } from '../broker/management';
 
 interface ExchangeRow {
   name: string;

@@ -1,11 +1,11 @@
 /** Binding and unbinding queues and exchanges: one AMQP command each, refusals in the user's terms. */
 import type { z } from 'zod';
-import type { bindInput } from '../../../shared/contracts/topology';
-import { parseTypedArgs } from '../../../shared/topology-arguments';
-import type { BindResult } from '../../../shared/topology-types';
-import type { AmqpSession } from '../amqp/session';
+import type { bindInput } from '../../../shared/topology/contract';
+import { parseTypedArgs } from '../../../shared/topology/arguments';
+import type { BindResult } from '../../../shared/topology/types';
+import type { AmqpSession } from '../broker/session';
 import { WarrenFailure, fail } from '../errors';
-import { vhostPath, type ManagementClient } from '../management';
+import { vhostPath, type ManagementClient } from '../broker/management';
 import { refusal } from './refusals';
 
 type BindInput = z.output<typeof bindInput>;

@@ -4,13 +4,13 @@
  * settings read from the management API.
  */
 import type { z } from 'zod';
-import type { declareExchangeInput, declareQueueInput } from '../../../shared/contracts/topology';
+import type { declareExchangeInput, declareQueueInput } from '../../../shared/topology/contract';
 import { warrenError, type WarrenError } from '../../../shared/errors';
-import { checkKnownArgs, formatArgValue, parseTypedArgs } from '../../../shared/topology-arguments';
-import type { DeclareResult } from '../../../shared/topology-types';
-import type { AmqpSession } from '../amqp/session';
+import { checkKnownArgs, formatArgValue, parseTypedArgs } from '../../../shared/topology/arguments';
+import type { DeclareResult } from '../../../shared/topology/types';
+import type { AmqpSession } from '../broker/session';
 import { WarrenFailure, fail } from '../errors';
-import { vhostPath, type ManagementClient } from '../management';
+import { vhostPath, type ManagementClient } from '../broker/management';
 import { refusal } from './refusals';
 
 type ExchangeInput = z.output<typeof declareExchangeInput>;

@@ -1,9 +1,9 @@
 /** The topology operations of the service: tables, declare/bind/delete/purge, the snapshot and the route explainer. */
 import type { HandlersFor } from '../../../shared/contract';
-import type { topologyOperations } from '../../../shared/contracts/topology';
+import type { topologyOperations } from '../../../shared/topology/contract';
 import type { ServiceContext } from '../context';
 import { fail } from '../errors';
-import type { ManagementClient } from '../management';
+import type { ManagementClient } from '../broker/management';
 import { bind, unbind } from './bindings';
 import { declareExchange, declareQueue } from './declare';
 import { listTable } from './lists';
@@ -29,6 +29,10 @@ export function topologyHandlers(ctx: ServiceContext): HandlersFor<typeof topolo
   };
 
   return {
+    'queues.check': async ({ queue }) => {
+      const reply = await connection.requireSession().withChannel((channel) => channel.checkQueue(queue));
+      return { queue: reply.queue, messageCount: reply.messageCount, consumerCount: reply.consumerCount };
+    },
     'topology.list': async ({ kind, vhost, all, firstPage }) =>
       listTable(connection.requireManagement(), kind, all ? undefined : (vhost ?? currentVhost()), firstPage === true),
 

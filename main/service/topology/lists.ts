@@ -14,9 +14,9 @@ import type {
   TableKind,
   TableResult,
   TableRows,
-} from '../../../shared/topology-types';
-import { voidArgsFromManagement } from '../../../shared/topology-arguments';
-import { vhostPath, type ManagementClient, type Page } from '../management';
+} from '../../../shared/topology/types';
+import { voidArgsFromManagement } from '../../../shared/topology/arguments';
+import { vhostPath, type ManagementClient, type Page } from '../broker/management';
 
 /** The first page: what a screen shows, small enough to answer in well under 100 ms. */
 export const FIRST_PAGE_SIZE = 100;

@@ -1,6 +1,6 @@
 /** Delete (with if-unused / if-empty) and purge. A missing object is a 404, never a silent no-op. */
-import type { DeleteResult, PurgeResult } from '../../../shared/topology-types';
-import type { AmqpSession } from '../amqp/session';
+import type { DeleteResult, PurgeResult } from '../../../shared/topology/types';
+import type { AmqpSession } from '../broker/session';
 import { WarrenFailure } from '../errors';
 import { refusal } from './refusals';
 

@@ -1,9 +1,9 @@
 /** A vhost's exchanges, queues and bindings in three parallel requests, and the route explainer over it. */
-import { explainRoute, type Topology } from '../../../shared/routing';
-import { parseTypedArgs, type TypedArg } from '../../../shared/topology-arguments';
-import type { ExchangeRow, ExplainResult, QueueRow, TopologySnapshot, BindingRow } from '../../../shared/topology-types';
+import { explainRoute, type Topology } from '../../../shared/topology/routing';
+import { parseTypedArgs, type TypedArg } from '../../../shared/topology/arguments';
+import type { ExchangeRow, ExplainResult, QueueRow, TopologySnapshot, BindingRow } from '../../../shared/topology/types';
 import { fail } from '../errors';
-import { vhostPath, type ManagementClient } from '../management';
+import { vhostPath, type ManagementClient } from '../broker/management';
 import { listTable } from './lists';
 
 export async function loadSnapshot(management: ManagementClient, vhost: string): Promise<TopologySnapshot> {

@@ -1,0 +1,202 @@
+/**
+ * One AMQP connection to the chosen broker, kept alive: a connection that drops is re-opened
+ * with backoff, a channel the broker closes (404 on a passive declare, 406 ...) is replaced on
+ * next use, and whoever registered `onConnected` (consumers) is called again after a reconnect.
+ */
+import amqp from 'amqplib';
+import type { Channel, ChannelModel } from 'amqplib';
+import type { ConnectionState, ServerInfo } from '../../../shared/connections/types';
+import type { WarrenError } from '../../../shared/errors';
+import { toWarrenError } from '../errors';
+import type { ConnectTarget } from './target';
+import { openConnection } from './target';
+
+export interface SessionOptions {
+  target: ConnectTarget;
+  onState: (state: ConnectionState) => void;
+  /** Backoff schedule for reconnects, in ms (the last one repeats). */
+  backoffMs?: number[];
+  /** Makes a first-connection error more precise (e.g. which part of a 530 was wrong). */
+  explain?: (error: WarrenError) => Promise<WarrenError>;
+}
+
+const DEFAULT_BACKOFF = [500, 1000, 2000, 4000, 8000, 15000, 30000];
+
+export class AmqpSession {
+  private model?: ChannelModel;
+  private channel?: Promise<Channel>;
+  private state: ConnectionState;
+  private closedByUser = false;
+  private retryTimer?: NodeJS.Timeout;
+  private countdown?: NodeJS.Timeout;
+  private readonly reconnectListeners = new Set<(model: ChannelModel) => Promise<void> | void>();
+
+  constructor(private readonly options: SessionOptions) {
+    this.state = { status: 'idle', profileId: options.target.profileId, profileName: options.target.profileName, since: Date.now() };
+  }
+
+  get current(): ConnectionState {
+    return this.state;
+  }
+
+  get connection(): ChannelModel | undefined {
+    return this.model;
+  }
+
+  /** First connection: fails fast (no retry), so the user sees the reason at once. */
+  async open(): Promise<ConnectionState> {
+    this.set({ status: 'connecting', error: undefined, attempt: undefined, retryInMs: undefined });
+    try {
+      await this.attach(await openConnection(this.options.target));
+      return this.state;
+    } catch (err) {
+      const error = toWarrenError(err);
+      return this.set({ status: 'failed', error: this.options.explain ? await this.options.explain(error) : error });
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closedByUser = true;
+    this.clearTimers();
+    const model = this.model;
+    this.model = undefined;
+    this.channel = undefined;
+    if (model) await model.close().catch(() => undefined);
+    this.set({ status: 'idle', error: undefined, retryInMs: undefined, attempt: undefined });
+  }
+
+  /** Called after every successful (re)connection; returns an unsubscribe function. */
+  onConnected(listener: (model: ChannelModel) => Promise<void> | void): () => void {
+    this.reconnectListeners.add(listener);
+    return () => this.reconnectListeners.delete(listener);
+  }
+
+  /**
+   * Runs `work` on the shared command channel. When the broker closes that channel because
+   * of the work (a channel error such as 404), the error is returned to the caller, shown in
+   * the state as non-fatal, and the next call gets a fresh channel.
+   */
+  async withChannel<T>(work: (channel: Channel) => Promise<T>): Promise<T> {
+    const channel = await this.commandChannel();
+    try {
+      return await work(channel);
+    } catch (err) {
+      const error = toWarrenError(err);
+      if (error.status && error.status >= 300) this.set({ lastChannelError: error, lastChannelErrorAt: Date.now() });
+      throw err;
+    }
+  }
+
+  private commandChannel(): Promise<Channel> {
+    const model = this.model;
+    if (!model || this.state.status !== 'connected') {
+      return Promise.reject(this.notConnected());
+    }
+    if (!this.channel) {
+      const created = model.createChannel().then((channel) => {
+        // A closed channel is forgotten so the next call opens a new one.
+        channel.on('close', () => {
+          if (this.channel === created) this.channel = undefined;
+        });
+        channel.on('error', () => undefined);
+        return channel;
+      });
+      this.channel = created;
+      created.catch(() => {
+        if (this.channel === created) this.channel = undefined;
+      });
+    }
+    return this.channel;
+  }
+
+  private notConnected(): WarrenError {
+    const reason = this.state.status === 'reconnecting' ? 'Warren is reconnecting to the broker' : 'Not connected to a broker';
+    return {
+      code: 'NOT_CONNECTED',
+      message: reason,
+      hint:
+        this.state.status === 'reconnecting'
+          ? 'Wait for the connection to come back, or check that the broker is running.'
+          : 'Connect to a broker first (choose a profile in Connections).',
+    };
+  }
+
+  private async attach(model: ChannelModel): Promise<void> {
+    this.model = model;
+    this.channel = undefined;
+    model.on('error', () => undefined); // 'close' follows; handled there
+    model.on('close', (err?: Error) => {
+      if (this.model !== model) return;
+      this.model = undefined;
+      this.channel = undefined;
+      if (!this.closedByUser) this.scheduleReconnect(1, err ? toWarrenError(err) : undefined);
+    });
+    this.set({
+      status: 'connected',
+      server: serverInfo(model),
+      vhost: this.options.target.vhost,
+      error: undefined,
+      attempt: undefined,
+      retryInMs: undefined,
+    });
+    for (const listener of this.reconnectListeners) {
+      try {
+        await listener(model);
+      } catch (err) {
+        this.set({ lastChannelError: toWarrenError(err), lastChannelErrorAt: Date.now() });
+      }
+    }
+  }
+
+  private scheduleReconnect(attempt: number, error?: WarrenError): void {
+    const schedule = this.options.backoffMs ?? DEFAULT_BACKOFF;
+    const delay = schedule[Math.min(attempt - 1, schedule.length - 1)]!;
+    const due = Date.now() + delay;
+    this.set({ status: 'reconnecting', attempt, retryInMs: delay, ...(error ? { error } : {}) });
+    this.clearTimers();
+    // A once-a-second countdown so the status bar can say "reconnecting in N s".
+    this.countdown = setInterval(() => this.set({ retryInMs: Math.max(0, due - Date.now()) }), 1000);
+    this.retryTimer = setTimeout(async () => {
+      this.clearTimers();
+      if (this.closedByUser) return;
+      try {
+        const model = await openConnection(this.options.target);
+        if (this.closedByUser) {
+          await model.close().catch(() => undefined);
+          return;
+        }
+        await this.attach(model);
+      } catch (err) {
+        if (!this.closedByUser) this.scheduleReconnect(attempt + 1, toWarrenError(err));
+      }
+    }, delay);
+  }
+
+  private clearTimers() {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.countdown) clearInterval(this.countdown);
+    this.retryTimer = undefined;
+    this.countdown = undefined;
+  }
+
+  private set(patch: Partial<ConnectionState>): ConnectionState {
+    const next: ConnectionState = { ...this.state, ...patch };
+    if (patch.status && patch.status !== this.state.status) next.since = Date.now();
+    for (const key of Object.keys(next) as (keyof ConnectionState)[]) if (next[key] === undefined) delete next[key];
+    this.state = next;
+    this.options.onState(next);
+    return next;
+  }
+}
+
+export function serverInfo(model: ChannelModel): ServerInfo {
+  const props = model.connection.serverProperties as unknown as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' ? v : Buffer.isBuffer(v) ? v.toString('utf8') : undefined);
+  return {
+    product: text(props.product) ?? 'AMQP broker',
+    version: text(props.version) ?? 'unknown',
+    ...(text(props.cluster_name) ? { clusterName: text(props.cluster_name) } : {}),
+  };
+}
+
+export { amqp };

@@ -1,0 +1,62 @@
+/** The connections operations: app info, profiles, the connection and the sandbox broker. */
+import { parseAmqpUrl } from '../../../shared/connections/amqp-url';
+import type { HandlersFor } from '../../../shared/contract';
+import type { connectionsOperations } from '../../../shared/connections/contract';
+import type { AppInfo } from '../../../shared/connections/types';
+import { testConnection } from '../broker/connection';
+import type { ServiceContext } from '../context';
+import { WarrenFailure, fail } from '../errors';
+import { SANDBOX_PROFILE_ID } from './profiles/catalog';
+
+export function connectionsHandlers(ctx: ServiceContext): HandlersFor<typeof connectionsOperations> {
+  const { options, sandbox, store, catalog, connection, connectTo } = ctx;
+  const info: AppInfo = {
+    version: options.version,
+    host: options.host,
+    dataDir: options.dataDir,
+    passwordStorage: options.cipher && options.alwaysSeal ? 'os-keychain' : 'memory',
+    canRememberPasswords: options.cipher !== undefined && !options.alwaysSeal,
+  };
+
+  return {
+    'app.info': async () => info,
+
+    'profiles.list': async () => catalog.list(),
+    'profiles.save': async (draft) => {
+      if (draft.id && catalog.isBuiltIn(draft.id)) {
+        fail('BAD_INPUT', 'Built-in profiles cannot be edited', { field: 'id', hint: 'Create a new profile instead.' });
+      }
+      if (draft.rememberPassword && !options.cipher) {
+        fail('BAD_INPUT', 'This host cannot store passwords', { field: 'rememberPassword', hint: 'Untick “Remember password”.' });
+      }
+      return store.save(draft);
+    },
+    'profiles.delete': async ({ id }) => {
+      if (catalog.isBuiltIn(id)) fail('BAD_INPUT', 'Built-in profiles cannot be deleted', { field: 'id' });
+      if (connection.state.profileId === id) await connection.disconnect();
+      store.delete(id);
+      return { deleted: id };
+    },
+    'profiles.test': async (input) => {
+      const target = 'name' in input ? catalog.draftTarget(input) : catalog.target(input.id);
+      return testConnection(target);
+    },
+    'profiles.parseUrl': async ({ url, name }) => {
+      const parsed = parseAmqpUrl(url, name);
+      if (!parsed.ok) throw new WarrenFailure(parsed.error);
+      return parsed.value;
+    },
+
+    'connection.connect': async ({ id }) => connectTo(id),
+    'connection.disconnect': async () => connection.disconnect(),
+    'connection.state': async () => connection.state,
+
+    'sandbox.state': async () => sandbox.state,
+    'sandbox.start': async () => sandbox.start(),
+    'sandbox.stop': async () => {
+      if (connection.state.profileId === SANDBOX_PROFILE_ID) await connection.disconnect();
+      return sandbox.stop();
+    },
+    'sandbox.setKeepRunning': async ({ keepRunning }) => sandbox.setKeepRunning(keepRunning),
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * Connection profiles on disk (profiles.json in the config folder, mode 0600) with their
+ * passwords kept apart: sealed by a SecretCipher when one is allowed, otherwise in memory only.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ProfileSummary, TlsSettings } from '../../../../shared/connections/types';
+import type { ParsedProfileDraft } from '../../../../shared/schemas';
+import { fail } from '../../errors';
+import type { SecretCipher } from './secrets';
+
+interface StoredProfile {
+  id: string;
+  name: string;
+  host: string;
+  port: number;
+  vhost: string;
+  username: string;
+  tls: TlsSettings;
+  managementUrl: string;
+  heartbeat: number;
+  /** Present only when the password was sealed to disk. */
+  sealedPassword?: string;
+}
+
+interface StoredFile {
+  version: 1;
+  profiles: StoredProfile[];
+  lastProfileId?: string;
+}
+
+export interface StoredProfileWithSecret extends ProfileSummary {
+  password: string | undefined;
+}
+
+export class ProfileStore {
+  private readonly file: string;
+  private readonly memoryPasswords = new Map<string, string>();
+  private data: StoredFile;
+
+  /**
+   * @param cipher seals passwords for disk; `alwaysSeal` (desktop) seals every password,
+   *   otherwise only those the user asked to remember.
+   */
+  constructor(
+    configDir: string,
+    private readonly cipher: SecretCipher | undefined,
+    private readonly alwaysSeal: boolean,
+  ) {
+    this.file = path.join(configDir, 'profiles.json');
+    this.data = this.load();
+  }
+
+  list(): ProfileSummary[] {
+    return this.data.profiles.map((p) => this.summary(p));
+  }
+
+  get(id: string): StoredProfileWithSecret | undefined {
+    const stored = this.data.profiles.find((p) => p.id === id);
+    if (!stored) return undefined;
+    return { ...this.summary(stored), password: this.password(stored) };
+  }
+
+  save(draft: ParsedProfileDraft & { rememberPassword?: boolean }): ProfileSummary {
+    const existing = draft.id ? this.data.profiles.find((p) => p.id === draft.id) : undefined;
+    if (draft.id && !existing) fail('NOT_FOUND', `No profile with id ${draft.id}`, { field: 'id', hint: 'Reload the list of profiles.' });
+    const id = existing?.id ?? randomUUID();
+    const profile: StoredProfile = {
+      id,
+      name: draft.name,
+      host: draft.host,
+      port: draft.port,
+      vhost: draft.vhost || '/',
+      username: draft.username,
+      tls: draft.tls,
+      managementUrl: draft.managementUrl,
+      heartbeat: draft.heartbeat,
+    };
+    const password = draft.password ?? (existing ? this.password(existing) : undefined);
+    this.memoryPasswords.delete(id);
+    if (password !== undefined) {
+      const seal = this.cipher && (this.alwaysSeal || draft.rememberPassword || (draft.rememberPassword === undefined && existing?.sealedPassword));
+      if (seal) profile.sealedPassword = this.cipher!.encrypt(password);
+      else this.memoryPasswords.set(id, password);
+    }
+    this.data.profiles = existing ? this.data.profiles.map((p) => (p.id === id ? profile : p)) : [...this.data.profiles, profile];
+    this.persist();
+    return this.summary(profile);
+  }
+
+  delete(id: string): void {
+    if (!this.data.profiles.some((p) => p.id === id)) fail('NOT_FOUND', `No profile with id ${id}`, { hint: 'Reload the list of profiles.' });
+    this.data.profiles = this.data.profiles.filter((p) => p.id !== id);
+    this.memoryPasswords.delete(id);
+    if (this.data.lastProfileId === id) delete this.data.lastProfileId;
+    this.persist();
+  }
+
+  get lastProfileId(): string | undefined {
+    return this.data.lastProfileId;
+  }
+
+  set lastProfileId(id: string | undefined) {
+    if (this.data.lastProfileId === id) return;
+    this.data.lastProfileId = id;
+    this.persist();
+  }
+
+  private password(stored: StoredProfile): string | undefined {
+    if (stored.sealedPassword && this.cipher) {
+      try {
+        return this.cipher.decrypt(stored.sealedPassword);
+      } catch {
+        return undefined; // keychain changed: the user re-enters it
+      }
+    }
+    return this.memoryPasswords.get(stored.id);
+  }
+
+  private summary(p: StoredProfile): ProfileSummary {
+    return {
+      id: p.id,
+      kind: 'user',
+      name: p.name,
+      host: p.host,
+      port: p.port,
+      vhost: p.vhost,
+      username: p.username,
+      hasPassword: this.password(p) !== undefined,
+      passwordRemembered: p.sealedPassword !== undefined,
+      tls: p.tls,
+      managementUrl: p.managementUrl,
+      heartbeat: p.heartbeat,
+    };
+  }
+
+  private load(): StoredFile {
+    try {
+      const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as StoredFile;
+      if (parsed.version === 1 && Array.isArray(parsed.profiles)) return parsed;
+    } catch {
+      // No file yet, or unreadable: start empty (the unreadable file is left for the user).
+    }
+    return { version: 1, profiles: [] };
+  }
+
+  private persist(): void {
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.tmp`;
+    writeFileSync(tmp, JSON.stringify(this.data, null, 2), { mode: 0o600 });
+    renameSync(tmp, this.file);
+  }
+}

@@ -1,0 +1,241 @@
+/**
+ * The sandbox broker: a private RabbitMQ node started from the rabbitmq-server installed on
+ * this machine, living in Warren's data folder. It is reused when it is already running
+ * (from an earlier launch), and stopped when Warren quits unless the user keeps it running.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import axios from 'axios';
+import type { SandboxState } from '../../../../shared/connections/types';
+import { warrenError } from '../../../../shared/errors';
+import { canConnect, choosePort } from './ports';
+import {
+  nodeEnvironment,
+  readPid,
+  readPorts,
+  sandboxLayout,
+  tailOfFile,
+  writeNodeFiles,
+  type SandboxLayout,
+  type SandboxPorts,
+} from './node-files';
+
+const CANDIDATE_BINARIES = [
+  '/usr/lib/rabbitmq/bin/rabbitmq-server', // Debian/Ubuntu (the /usr/sbin wrapper switches user)
+  '/usr/local/sbin/rabbitmq-server', // Homebrew on Intel macs
+  '/opt/homebrew/sbin/rabbitmq-server', // Homebrew on Apple silicon
+  '/usr/lib/rabbitmq/sbin/rabbitmq-server',
+];
+
+export function findRabbitmqServer(): string | undefined {
+  const override = process.env.WARREN_RABBITMQ_SERVER;
+  if (override) return existsSync(override) ? override : undefined;
+  return CANDIDATE_BINARIES.find((candidate) => existsSync(candidate));
+}
+
+export interface SandboxOptions {
+  /** The sandbox's own folder (Warren's data folder + /sandbox). */
+  dir: string;
+  /** Take 5672/15672 when free (the product); tests pass false to stay off the defaults. */
+  preferDefaultPorts?: boolean;
+  startTimeoutMs?: number;
+  onState?: (state: SandboxState) => void;
+}
+
+export interface SandboxEndpoint {
+  host: string;
+  amqpPort: number;
+  managementUrl: string;
+  username: string;
+  password: string;
+}
+
+const SANDBOX_USER = { username: 'guest', password: 'guest' };
+
+export class SandboxBroker {
+  private readonly layout: SandboxLayout;
+  private current: SandboxState;
+  private starting?: Promise<SandboxState>;
+
+  constructor(private readonly options: SandboxOptions) {
+    this.layout = sandboxLayout(options.dir);
+    this.current = {
+      status: findRabbitmqServer() ? 'stopped' : 'unavailable',
+      dataDir: options.dir,
+      nodeName: this.layout.nodeName,
+      keepRunning: this.readKeepRunning(),
+    };
+  }
+
+  get state(): SandboxState {
+    return this.current;
+  }
+
+  endpoint(): SandboxEndpoint | undefined {
+    const { amqpPort, managementPort, status } = this.current;
+    if (status !== 'ready' || !amqpPort || !managementPort) return undefined;
+    return { host: '127.0.0.1', amqpPort, managementUrl: `http://127.0.0.1:${managementPort}`, ...SANDBOX_USER };
+  }
+
+  /** Starts the node, or attaches to it when an earlier launch left it running. */
+  start(): Promise<SandboxState> {
+    this.starting ??= this.doStart().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  private async doStart(): Promise<SandboxState> {
+    const bin = findRabbitmqServer();
+    if (!bin) {
+      return this.set({
+        status: 'unavailable',
+        error: warrenError('SANDBOX_UNAVAILABLE', 'rabbitmq-server is not installed on this machine'),
+      });
+    }
+    const running = await this.findRunningNode();
+    // Ours and ready already, or left running by an earlier launch (or another Warren window).
+    if (running) return this.waitUntilReady(running, this.current.status !== 'ready' || this.current.reused === true);
+
+    const ports = await this.choosePorts();
+    writeNodeFiles(this.layout, ports);
+    this.set({ status: 'starting', amqpPort: ports.amqp, managementPort: ports.management, error: undefined, logTail: undefined, reused: false });
+    mkdirSync(path.dirname(this.layout.consoleLog), { recursive: true });
+    const out = openSync(this.layout.consoleLog, 'a');
+    const child = spawn(bin, [], {
+      env: nodeEnvironment(this.layout, ports),
+      cwd: this.layout.dir,
+      // Detached so that "keep running after Warren quits" can hold; we stop it ourselves otherwise.
+      detached: true,
+      stdio: ['ignore', out, out],
+    });
+    closeSync(out);
+    let exited: string | undefined;
+    child.once('exit', (code, signal) => (exited = `rabbitmq-server exited (${signal ?? `code ${code}`}) before it was ready`));
+    child.once('error', (err) => (exited = `rabbitmq-server could not be started: ${err.message}`));
+    child.unref();
+    return this.waitUntilReady(ports, false, () => exited);
+  }
+
+  private async waitUntilReady(ports: SandboxPorts, reused: boolean, exited: () => string | undefined = () => undefined) {
+    // A node that is already ready stays 'ready' while we check it (no flicker in the UI).
+    this.set({ status: this.current.status === 'ready' ? 'ready' : 'starting', amqpPort: ports.amqp, managementPort: ports.management, reused });
+    const deadline = Date.now() + (this.options.startTimeoutMs ?? 90_000);
+    while (Date.now() < deadline) {
+      const failure = exited();
+      if (failure) return this.failed(failure);
+      if ((await canConnect(ports.amqp)) && (await this.managementAnswers(ports.management))) {
+        return this.set({ status: 'ready', error: undefined, logTail: undefined });
+      }
+      await delay(250);
+    }
+    return this.failed(`the node did not become ready within ${Math.round((this.options.startTimeoutMs ?? 90_000) / 1000)} s`);
+  }
+
+  private failed(message: string): SandboxState {
+    return this.set({
+      status: 'failed',
+      error: warrenError('SANDBOX_UNAVAILABLE', `The sandbox broker failed to start: ${message}`, {
+        hint: 'Read the log lines below; another RabbitMQ using the same ports or a full disk are the usual causes.',
+      }),
+      logTail: [...tailOfFile(this.layout.consoleLog, 10), ...tailOfFile(this.nodeLog(), 15)],
+    });
+  }
+
+  private nodeLog(): string {
+    return path.join(this.layout.logDir, `${this.layout.nodeName}.log`);
+  }
+
+  private async managementAnswers(port: number): Promise<boolean> {
+    try {
+      const res = await axios.get(`http://127.0.0.1:${port}/api/overview`, {
+        auth: SANDBOX_USER,
+        timeout: 2000,
+        params: { columns: 'rabbitmq_version' },
+        validateStatus: () => true,
+      });
+      return res.status === 200;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The node of this folder, when a process with its pid is alive. */
+  private async findRunningNode(): Promise<SandboxPorts | undefined> {
+    const pid = readPid(this.layout);
+    const ports = readPorts(this.layout);
+    if (!pid || !ports || !isAlive(pid)) return undefined;
+    return ports;
+  }
+
+  /** Whether this folder's node is alive and listening for AMQP on `port`. */
+  async ownsPort(port: number): Promise<boolean> {
+    return (await this.findRunningNode())?.amqp === port;
+  }
+
+  private async choosePorts(): Promise<SandboxPorts> {
+    const previous = readPorts(this.layout);
+    const prefer = this.options.preferDefaultPorts ?? true;
+    const amqp = await choosePort(prefer ? 5672 : previous?.amqp);
+    const management = await choosePort(prefer ? 15672 : previous?.management, [amqp]);
+    const dist = await choosePort(previous?.dist, [amqp, management]);
+    return { amqp, management, dist };
+  }
+
+  async stop(): Promise<SandboxState> {
+    await this.starting?.catch(() => undefined);
+    const pid = readPid(this.layout);
+    if (!pid || !isAlive(pid)) return this.set({ status: this.stoppedStatus(), reused: false });
+    this.set({ status: 'stopping' });
+    // RabbitMQ shuts down gracefully on SIGTERM (flushing queues to disk), like `rabbitmqctl stop`.
+    process.kill(pid, 'SIGTERM');
+    const deadline = Date.now() + 30_000;
+    while (isAlive(pid) && Date.now() < deadline) await delay(100);
+    if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+    return this.set({ status: this.stoppedStatus(), reused: false });
+  }
+
+  /** Called when Warren quits. */
+  async shutdown(): Promise<void> {
+    if (!this.current.keepRunning && this.current.status !== 'unavailable') await this.stop();
+  }
+
+  setKeepRunning(keepRunning: boolean): SandboxState {
+    mkdirSync(this.layout.dir, { recursive: true });
+    writeFileSync(this.layout.settingsFile, JSON.stringify({ keepRunning }));
+    return this.set({ keepRunning });
+  }
+
+  private readKeepRunning(): boolean {
+    try {
+      return JSON.parse(readFileSync(this.layout.settingsFile, 'utf8')).keepRunning === true;
+    } catch {
+      return false;
+    }
+  }
+
+  private stoppedStatus(): SandboxState['status'] {
+    return findRabbitmqServer() ? 'stopped' : 'unavailable';
+  }
+
+  private set(patch: Partial<SandboxState>): SandboxState {
+    this.current = { ...this.current, ...patch };
+    for (const key of Object.keys(this.current) as (keyof SandboxState)[]) {
+      if (this.current[key] === undefined) delete this.current[key];
+    }
+    this.options.onState?.(this.current);
+    return this.current;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function delay(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

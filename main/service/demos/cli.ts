@@ -1,0 +1,155 @@
+/**
+ * `npm run demo -- <hello|work-queues|topics|ecomnow|best-practices> [--url amqp://...]`
+ * Runs one scenario headless: on the sandbox broker (started, or reused, in Warren's data
+ * folder) or on the broker of --url; prints the narration with measured numbers and ends with
+ * one JSON line of the outcome. Exit 0 when the tutorial's expected outcome holds, 1 when it
+ * does not (or the demo failed), 2 on a usage error.
+ *
+ * Where it runs: its own vhost warren-demo-<name> when the user may create vhosts, else names
+ * prefixed in the URL's vhost; `--as-is` runs in the URL's vhost with the tutorial's plain names
+ * (a vhost of your own, e.g. a test's).
+ */
+import path from 'node:path';
+import { parseAmqpUrl, deriveManagementUrl } from '../../../shared/connections/amqp-url';
+import { DEMO_NAMES, isDemoName, type DemoOptions } from '../../../shared/demos/types';
+import type { ConnectTarget } from '../broker/target';
+import { defaultDataDir } from '../../paths';
+import { SandboxBroker } from '../connections/sandbox/sandbox';
+import { demoBroker, isolate, removeVhost } from './isolation';
+import { runHeadless } from './headless';
+
+const USAGE = `usage: npm run demo -- <${DEMO_NAMES.join('|')}> [--url amqp://user:pass@host:5672/vhost] [--management-url http://host:15672]
+       [--as-is] [--dot-ms N] [--email-ms N] [--sync-scale X] [--prefetch N] [--variant topic|direct|fanout] [--burst N] [--keep]`;
+
+function arg(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function numberArg(args: string[], name: string): number | undefined {
+  const value = arg(args, name);
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) {
+    console.error(`${name} must be a number ≥ 0 (got ${value})`);
+    process.exit(2);
+  }
+  return n;
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2).filter((a) => a !== '--');
+  const name = args[0];
+  if (!name || !isDemoName(name)) {
+    console.error(name ? `Unknown demo “${name}”.\n${USAGE}` : USAGE);
+    return 2;
+  }
+  const variant = arg(args, '--variant');
+  if (variant !== undefined && variant !== 'topic' && variant !== 'direct' && variant !== 'fanout') {
+    console.error('--variant must be topic, direct or fanout');
+    return 2;
+  }
+  const options: DemoOptions = {
+    dotMs: numberArg(args, '--dot-ms'),
+    emailMs: numberArg(args, '--email-ms'),
+    syncScale: numberArg(args, '--sync-scale'),
+    prefetch: numberArg(args, '--prefetch'),
+    burst: numberArg(args, '--burst'),
+    variant,
+  };
+
+  let sandbox: SandboxBroker | undefined;
+  let startedSandbox = false;
+  let base: ConnectTarget;
+  const url = arg(args, '--url');
+  if (url) {
+    const parsed = parseAmqpUrl(url, '--url');
+    if (!parsed.ok) {
+      console.error(`${parsed.error.message}. ${parsed.error.hint ?? ''}`);
+      return 2;
+    }
+    const p = parsed.value;
+    base = {
+      profileId: 'cli',
+      profileName: 'demo --url',
+      host: p.host,
+      port: p.port,
+      vhost: p.vhost,
+      username: p.username,
+      password: p.password ?? '',
+      tls: p.tls,
+      heartbeat: p.heartbeat,
+      managementUrl: arg(args, '--management-url') ?? deriveManagementUrl(p.host, p.tls.enabled),
+    };
+  } else {
+    const dir = path.join(defaultDataDir(), 'sandbox');
+    sandbox = new SandboxBroker({ dir });
+    console.log(`No --url: using the sandbox broker in ${dir} (starting it when it is not running)…`);
+    const state = await sandbox.start();
+    if (state.status !== 'ready') {
+      console.error(`The sandbox broker is ${state.status}: ${state.error?.message ?? ''}\n${(state.logTail ?? []).join('\n')}`);
+      return 1;
+    }
+    startedSandbox = !state.reused;
+    const e = sandbox.endpoint()!;
+    console.log(
+      startedSandbox
+        ? `Started the sandbox broker on amqp port ${e.amqpPort} (management ${e.managementUrl}); it stops when the demo ends.`
+        : `Reusing the sandbox broker already running on amqp port ${e.amqpPort} (management ${e.managementUrl}); it keeps running.`,
+    );
+    base = {
+      profileId: 'sandbox',
+      profileName: 'Sandbox broker',
+      host: e.host,
+      port: e.amqpPort,
+      vhost: '/',
+      username: e.username,
+      password: e.password,
+      tls: { enabled: false, verifyPeer: true },
+      heartbeat: 30,
+      managementUrl: e.managementUrl,
+    };
+  }
+
+  const { isolation, target, created } = args.includes('--as-is')
+    ? { isolation: { mode: 'as-is' as const, vhost: base.vhost, prefix: '' }, target: base, created: false }
+    : await isolate(name, base);
+  console.log(
+    isolation.mode === 'prefix' ? `Running in vhost ${isolation.vhost} with names prefixed ${isolation.prefix}.` : `Running in vhost ${isolation.vhost}${isolation.mode === 'as-is' ? ' with the tutorial’s names (--as-is)' : ''}.`,
+  );
+  let current = target;
+  const restart = sandbox
+    ? async () => {
+        await sandbox.stop();
+        const state = await sandbox.start();
+        if (state.status !== 'ready') throw new Error(`The sandbox did not come back: ${state.error?.message ?? state.status}`);
+        current = { ...current, port: sandbox.endpoint()!.amqpPort };
+      }
+    : undefined;
+  try {
+    const outcome = await runHeadless(name, {
+      broker: demoBroker(() => current, restart),
+      prefix: isolation.prefix,
+      options,
+      keep: args.includes('--keep'),
+      onLine: (line) => console.log(line.tone === 'step' ? `\n== ${line.text}` : `   ${line.text}`),
+    });
+    if (created && !args.includes('--keep')) await removeVhost({ ...base, managementUrl: sandbox?.endpoint()?.managementUrl ?? base.managementUrl }, isolation.vhost).catch(() => undefined);
+    console.log(JSON.stringify(outcome));
+    return outcome.holds ? 0 : 1;
+  } catch (err) {
+    console.error(`The demo failed: ${(err as Error).message}`);
+    return 1;
+  } finally {
+    if (sandbox && startedSandbox && !sandbox.state.keepRunning) await sandbox.stop();
+  }
+}
+
+// Exit explicitly: simulated work timers of killed programs must not keep the process alive.
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

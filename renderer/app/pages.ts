@@ -1,0 +1,41 @@
+/**
+ * Every page of the app, in sidebar order. Adding a page (Topology, Publish, Consumers,
+ * Charts, Demos …) is one entry here; the sidebar and the router read this list.
+ */
+import type { ComponentType } from 'react';
+import type { IconName } from '../ui/Icon';
+import { ChartsPage } from '../features/charts/ChartsPage';
+import { ConnectionsPage } from '../features/connections/ConnectionsPage';
+import { ConsumersPage } from '../features/messaging/ConsumersPage';
+import { DemosPage } from '../features/demos/DemosPage';
+import { OverviewPage } from '../features/overview/OverviewPage';
+import { PublishPage } from '../features/messaging/PublishPage';
+import { TopologyPage } from '../features/topology/TopologyPage';
+
+export interface PageEntry {
+  /** The address hash: #/<id>. */
+  id: string;
+  /** Sidebar text; the page's own heading says the same. */
+  label: string;
+  icon: IconName;
+  component: ComponentType;
+  /** Sidebar group: 'broker' pages inspect the broker, 'setup' pages configure Warren. */
+  group: 'broker' | 'setup';
+}
+
+export const PAGES: readonly PageEntry[] = [
+  { id: 'overview', label: 'Overview', icon: 'overview', component: OverviewPage, group: 'broker' },
+  { id: 'topology', label: 'Topology', icon: 'topology', component: TopologyPage, group: 'broker' },
+  { id: 'publish', label: 'Publish', icon: 'publish', component: PublishPage, group: 'broker' },
+  { id: 'consumers', label: 'Consumers', icon: 'consumers', component: ConsumersPage, group: 'broker' },
+  { id: 'charts', label: 'Charts', icon: 'charts', component: ChartsPage, group: 'broker' },
+  { id: 'demos', label: 'Demos', icon: 'demos', component: DemosPage, group: 'broker' },
+  { id: 'connections', label: 'Connections', icon: 'connections', component: ConnectionsPage, group: 'setup' },
+];
+
+export const DEFAULT_PAGE = 'overview';
+
+export const GROUP_LABELS: Record<PageEntry['group'], string> = {
+  broker: 'Broker',
+  setup: 'Setup',
+};

@@ -1,6 +1,0 @@
-/** A coloured dot for a status; purely decorative (the text next to it carries the meaning). */
-import type { Tone } from '../lib/connectionText';
-
-export function StatusDot({ tone }: { tone: Tone }) {
-  return <span className={`status-dot status-dot-${tone}`} aria-hidden="true" />;
-}

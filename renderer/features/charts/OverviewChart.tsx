@@ -1,0 +1,63 @@
+/**
+ * The broker-wide series (all virtual hosts): queued messages and rates, sampled every second
+ * by the main process. Self-contained, so the Overview page can embed it: <OverviewChart />.
+ */
+import { useMemo } from 'react';
+import type { QueueRef } from '../../../shared/charts/types';
+import './charts.css';
+import { useChartSeries, OVERVIEW_KEY } from './useChartData';
+import { useInView } from './useInView';
+import { ChartCard } from './ChartCard';
+import { FIELD_COLORS, FIELD_LABELS } from './chartColors';
+import { inWindow, pointsFor, sampleCount } from './chartData';
+import { SeriesChart, type SeriesSpec } from './SeriesChart';
+
+const COUNTS: SeriesSpec[] = [
+  { dataKey: 'ready', name: FIELD_LABELS.ready, color: FIELD_COLORS.ready, kind: 'area' },
+  { dataKey: 'unacked', name: FIELD_LABELS.unacked, color: FIELD_COLORS.unacked, kind: 'area' },
+];
+const RATES: SeriesSpec[] = (['publish', 'deliver', 'ack', 'redeliver', 'unroutable'] as const).map((f) => ({
+  dataKey: f,
+  name: FIELD_LABELS[f],
+  color: FIELD_COLORS[f],
+  kind: 'line',
+}));
+
+const NO_QUEUES: QueueRef[] = [];
+
+export function OverviewChart({ windowMs = 5 * 60_000, height = 160 }: { windowMs?: number; height?: number }) {
+  const { series, markers, version, now } = useChartSeries(NO_QUEUES, true);
+  const [panels, inView] = useInView<HTMLDivElement>();
+  const data = inWindow(series.get(OVERVIEW_KEY), now - windowMs, now);
+  // Off screen (below a page of queue charts) it keeps counting but builds nothing to draw.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` says when the arrays grew.
+  const points = useMemo(() => (inView ? pointsFor(data) : []), [version, windowMs, inView]);
+  const domain = useMemo((): [number, number] => [now - windowMs, now], [now, windowMs]);
+  const shownMarkers = useMemo(() => markers.filter((m) => !m.ref), [markers]);
+  const rateHeight = Math.round(height * 0.75);
+  return (
+    <ChartCard
+      title="All queues (broker)"
+      testId="overview-chart"
+      sampleCount={sampleCount(data)}
+      seriesNames={[...COUNTS, ...RATES].map((s) => s.dataKey)}
+      csv={() => [{ label: 'broker', t: data.t, rows: data.rows }]}
+      subtitle={<span className="muted">Last {Math.round(windowMs / 60_000)} min, every second</span>}
+    >
+      <div ref={panels} data-drawn={inView}>
+        <p className="charts-panel-label">Messages</p>
+        {inView ? (
+          <SeriesChart data={points} series={COUNTS} markers={shownMarkers} domain={domain} height={height} stacked />
+        ) : (
+          <div className="charts-panel-placeholder" style={{ height }} />
+        )}
+        <p className="charts-panel-label">Rates (messages/s)</p>
+        {inView ? (
+          <SeriesChart data={points} series={RATES} markers={shownMarkers} domain={domain} height={rateHeight} rates />
+        ) : (
+          <div className="charts-panel-placeholder" style={{ height: rateHeight }} />
+        )}
+      </div>
+    </ChartCard>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * One recharts panel over time: stacked areas (ready + unacked) or lines, a 0-based y-axis
+ * with nice ticks and compact labels (readable from 0 to 100,000), markers as labelled vertical
+ * lines, gaps where a sample failed. Animation is off: the data moves every second.
+ *
+ * Cost matters (a page may draw a dozen of these every second): the component is memoized, the
+ * props recharts sees are stable objects (recharts re-dispatches its settings when a prop object
+ * changes identity), ticks are computed once per data change, labels use a cached formatter, and
+ * the tooltip is mounted only while the pointer is over the chart (hover is when it is needed).
+ */
+import { memo, useMemo, useState } from 'react';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ChartMarker } from '../../../shared/charts/types';
+import { formatCompact, niceTicks, timeTicks } from './axis';
+import { ChartTooltip } from './ChartTooltip';
+import { chartClock } from './chartTime';
+
+export interface SeriesSpec {
+  dataKey: string;
+  name: string;
+  color: string;
+  kind: 'area' | 'line';
+  dashed?: boolean;
+}
+
+interface Props {
+  data: Record<string, number | null>[];
+  series: SeriesSpec[];
+  markers: ChartMarker[];
+  domain: [number, number];
+  height: number;
+  rates?: boolean;
+  /** Stack areas (ready + unacked = total). */
+  stacked?: boolean;
+}
+
+const MARGIN = { top: 14, right: 12, bottom: 0, left: 0 };
+const TICK_STYLE = { fontSize: 11 };
+const COUNT_TOOLTIP = <ChartTooltip />;
+const RATE_TOOLTIP = <ChartTooltip rates />;
+const formatY = (v: number) => formatCompact(v);
+
+/** The top of the y-axis: the highest stack (areas) or line value in the data. */
+export function dataMax(data: Record<string, number | null>[], series: SeriesSpec[], stacked?: boolean): number {
+  let max = 0;
+  for (const point of data) {
+    let stack = 0;
+    for (const s of series) {
+      const v = point[s.dataKey];
+      if (typeof v !== 'number') continue;
+      if (stacked && s.kind === 'area') stack += v;
+      else if (v > max) max = v;
+    }
+    if (stack > max) max = stack;
+  }
+  return max;
+}
+
+export const SeriesChart = memo(function SeriesChart({ data, series, markers, domain, height, rates, stacked }: Props) {
+  const [start, end] = domain;
+  const yTicks = useMemo(() => niceTicks(dataMax(data, series, stacked)), [data, series, stacked]);
+  const yDomain = useMemo(() => [0, yTicks[yTicks.length - 1] ?? 1] as [number, number], [yTicks]);
+  const xDomain = useMemo(() => [start, end] as [number, number], [start, end]);
+  const xTicks = useMemo(() => timeTicks(start, end), [start, end]);
+  const shown = useMemo(() => markers.filter((m) => m.t >= start && m.t <= end), [markers, start, end]);
+  const [hover, setHover] = useState(false);
+  return (
+    <div onPointerEnter={() => setHover(true)} onPointerLeave={() => setHover(false)}>
+    <ResponsiveContainer width="100%" height={height}>
+      <ComposedChart data={data} margin={MARGIN}>
+        <CartesianGrid stroke="var(--border, #e2e8f0)" strokeDasharray="3 3" vertical={false} />
+        <XAxis
+          dataKey="t"
+          type="number"
+          scale="time"
+          domain={xDomain}
+          allowDataOverflow
+          ticks={xTicks}
+          tickFormatter={chartClock}
+          tick={TICK_STYLE}
+          minTickGap={40}
+        />
+        <YAxis domain={yDomain} ticks={yTicks} tickFormatter={formatY} tick={TICK_STYLE} width={44} allowDecimals={!!rates} />
+        {hover ? <Tooltip content={rates ? RATE_TOOLTIP : COUNT_TOOLTIP} isAnimationActive={false} /> : null}
+        {series.map((s) =>
+          s.kind === 'area' ? (
+            <Area
+              key={s.dataKey}
+              type="linear"
+              dataKey={s.dataKey}
+              name={s.name}
+              stackId={stacked ? 'counts' : undefined}
+              stroke={s.color}
+              fill={s.color}
+              fillOpacity={0.25}
+              isAnimationActive={false}
+              connectNulls={false}
+              dot={false}
+            />
+          ) : (
+            <Line
+              key={s.dataKey}
+              type="linear"
+              dataKey={s.dataKey}
+              name={s.name}
+              stroke={s.color}
+              strokeDasharray={s.dashed ? '5 3' : undefined}
+              strokeWidth={1.6}
+              isAnimationActive={false}
+              connectNulls={false}
+              dot={false}
+            />
+          ),
+        )}
+        {shown.map((m) => (
+          <ReferenceLine
+            key={m.id}
+            x={m.t}
+            stroke={m.kind === 'connection' ? '#ef4444' : '#64748b'}
+            strokeDasharray="4 2"
+            label={{ value: m.label, position: 'insideTopLeft', fontSize: 10, fill: 'currentColor' }}
+          />
+        ))}
+      </ComposedChart>
+    </ResponsiveContainer>
+    </div>
+  );
+});

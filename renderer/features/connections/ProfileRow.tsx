@@ -1,0 +1,116 @@
+/** One connection profile: what it points at, and Connect / Disconnect / Test / Edit / Delete. */
+import type { ConnectionState, ProfileKind, ProfileSummary } from '../../../shared/connections/types';
+import { useCall } from '../../app/useCall';
+import { isActiveFor } from './connectionText';
+import { Badge, type BadgeTone } from '../../ui/Badge';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+
+const KIND: Record<ProfileKind, { label: string; tone: BadgeTone; title: string }> = {
+  sandbox: { label: 'Sandbox', tone: 'accent', title: 'Warren’s own broker; built in' },
+  detected: { label: 'Detected', tone: 'info', title: 'A broker found on localhost:5672; built in' },
+  environment: { label: 'Environment', tone: 'info', title: 'Given by WARREN_BROKER_URL when Warren started; built in' },
+  user: { label: 'Yours', tone: 'neutral', title: 'A profile you saved' },
+};
+
+const ACTIVE_LABEL: Partial<Record<ConnectionState['status'], string>> = {
+  connected: 'Connected',
+  connecting: 'Connecting…',
+  reconnecting: 'Reconnecting…',
+};
+
+interface Props {
+  profile: ProfileSummary;
+  connection: ConnectionState;
+  editing: boolean;
+  onEdit: (profile: ProfileSummary) => void;
+  onDelete: (profile: ProfileSummary) => void;
+}
+
+export function ProfileRow({ profile, connection, editing, onEdit, onDelete }: Props) {
+  const connect = useCall('connection.connect');
+  const disconnect = useCall('connection.disconnect');
+  const test = useCall('profiles.test');
+  const builtIn = profile.kind !== 'user';
+  const active = isActiveFor(connection, profile.id);
+  const failedHere = connection.profileId === profile.id && connection.status === 'failed';
+  const kind = KIND[profile.kind];
+
+  // A connect that ended "failed" is an answer, not a transport error: show its reason here too.
+  const connectError = connect.error ?? (connect.value?.status === 'failed' && failedHere ? connect.value.error : undefined);
+
+  const runConnect = () => {
+    test.reset();
+    disconnect.reset();
+    void connect.run({ id: profile.id });
+  };
+  const runTest = () => {
+    connect.reset();
+    void test.run({ id: profile.id });
+  };
+
+  return (
+    <li className={`profile-row${active ? ' is-current' : ''}${editing ? ' is-editing' : ''}`} aria-label={profile.name}>
+      <div className="profile-main">
+        <div className="profile-title">
+          <span className="profile-name">{profile.name}</span>
+          <Badge tone={kind.tone} title={kind.title}>
+            {kind.label}
+          </Badge>
+          {profile.tls.enabled ? <Badge tone="info">TLS</Badge> : null}
+          {active ? <Badge tone={connection.status === 'connected' ? 'ok' : 'warn'}>{ACTIVE_LABEL[connection.status]}</Badge> : null}
+          {failedHere ? <Badge tone="error">Failed</Badge> : null}
+          {!profile.hasPassword ? (
+            <Badge tone="warn" title="Edit the profile to enter its password">
+              No password
+            </Badge>
+          ) : null}
+        </div>
+        <p className="profile-meta">
+          <span className="mono">
+            {profile.host}:{profile.port}
+          </span>
+          <span className="meta-sep">·</span>
+          <span>
+            vhost <span className="mono">{profile.vhost}</span>
+          </span>
+          <span className="meta-sep">·</span>
+          <span>
+            user <span className="mono">{profile.username}</span>
+          </span>
+        </p>
+      </div>
+      <div className="profile-actions">
+        {active ? (
+          <button type="button" className="button" disabled={disconnect.loading} onClick={() => void disconnect.run({})}>
+            {disconnect.loading ? 'Disconnecting…' : 'Disconnect'}
+          </button>
+        ) : (
+          <button type="button" className="button button-primary" disabled={connect.loading} onClick={runConnect}>
+            {connect.loading ? 'Connecting…' : 'Connect'}
+          </button>
+        )}
+        <button type="button" className="button" disabled={test.loading} onClick={runTest}>
+          {test.loading ? 'Testing…' : 'Test'}
+        </button>
+        {builtIn ? null : (
+          <>
+            <button type="button" className="button" onClick={() => onEdit(profile)}>
+              Edit
+            </button>
+            <button type="button" className="button button-danger-quiet" onClick={() => onDelete(profile)}>
+              Delete
+            </button>
+          </>
+        )}
+      </div>
+      {test.value ? (
+        <p className="test-ok profile-feedback" aria-live="polite">
+          {test.value.message}
+        </p>
+      ) : null}
+      {test.error ? <ErrorNotice className="profile-feedback" title="Test failed" error={test.error} /> : null}
+      {connectError ? <ErrorNotice className="profile-feedback" title="Could not connect" error={connectError} /> : null}
+      {disconnect.error ? <ErrorNotice className="profile-feedback" error={disconnect.error} /> : null}
+    </li>
+  );
+}

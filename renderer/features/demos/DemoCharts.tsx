@@ -1,0 +1,104 @@
+/**
+ * The demo's queues, side by side, from the app's chart sampler (the same samples the Charts
+ * page draws): ready and unacked stacked, the rates under them outside presenter mode, and the
+ * demo's markers (start, steps, buttons, failure toggle, reset), numbered, with their words listed
+ * once under the charts (demoMarkers). The big number is the latest
+ * ready count, readable from the back of a room.
+ */
+import { useMemo } from 'react';
+import type { DemoState } from '../../../shared/demos/types';
+import { useChartSeries, type SeriesData } from '../charts/useChartData';
+import { refKey, type ChartMarker } from '../../../shared/charts/types';
+import { FIELD_COLORS, FIELD_LABELS } from '../charts/chartColors';
+import { inWindow, markersFor, pointsFor } from '../charts/chartData';
+import { SeriesChart, type SeriesSpec } from '../charts/SeriesChart';
+import { demoEvents, numberedMarkers } from './demoMarkers';
+
+/** The window shown: the demo's run, at most the last 3 minutes, at least 30 s wide. */
+const MAX_WINDOW_MS = 180_000;
+const MIN_WINDOW_MS = 30_000;
+/** Newest markers listed under the charts (the lines keep all numbers). */
+const MAX_LEGEND = 6;
+
+const COUNTS: SeriesSpec[] = [
+  { dataKey: 'ready', name: FIELD_LABELS.ready, color: FIELD_COLORS.ready, kind: 'area' },
+  { dataKey: 'unacked', name: FIELD_LABELS.unacked, color: FIELD_COLORS.unacked, kind: 'area' },
+];
+const RATES: SeriesSpec[] = (['publish', 'deliver', 'ack', 'redeliver'] as const).map((f) => ({ dataKey: f, name: FIELD_LABELS[f], color: FIELD_COLORS[f], kind: 'line' }));
+
+export function DemoCharts({ state, presenter }: { state: DemoState; presenter: boolean }) {
+  const refs = useMemo(() => state.charted.map((c) => c.ref), [state.charted]);
+  const { series, markers, version, now } = useChartSeries(refs, false);
+  // Markers of an earlier run of the same demo (same queue names) are not this run's story.
+  const since = state.startedAt ?? 0;
+  const events = useMemo(() => demoEvents(markers, since), [markers, since]);
+  if (state.charted.length === 0) return null;
+  const oldest = Math.min(...refs.map((r) => series.get(refKey(r))?.t[0] ?? Infinity));
+  const start = Math.max(now - MAX_WINDOW_MS, Math.min(Number.isFinite(oldest) ? oldest : now, now - MIN_WINDOW_MS));
+  const domain: [number, number] = [start, now];
+  return (
+    <section className="demo-charts" aria-label="Queue charts">
+      {state.charted.map(({ label, ref }) => (
+        <DemoQueueChart
+          key={refKey(ref)}
+          label={label}
+          data={inWindow(series.get(refKey(ref)), start, now)}
+          markers={numberedMarkers(markersFor(markers, [ref]), events, domain)}
+          domain={domain}
+          version={version}
+          presenter={presenter}
+        />
+      ))}
+      {events.length > 0 ? (
+        <ol className="demo-events" aria-label="Chart markers">
+          {events.slice(-MAX_LEGEND).map((e) => (
+            <li key={e.n}>
+              <span className="demo-event-n">{e.n}</span> {e.label}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  );
+}
+
+interface ChartProps {
+  label: string;
+  data: SeriesData;
+  markers: ChartMarker[];
+  domain: [number, number];
+  version: number;
+  presenter: boolean;
+}
+
+function DemoQueueChart({ label, data, markers, domain, version, presenter }: ChartProps) {
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` says when the arrays grew.
+  const points = useMemo(() => pointsFor(data), [data, version]);
+  const last = latest(data, 0);
+  const unacked = latest(data, 1);
+  return (
+    <figure className="demo-chart" data-testid={`chart-${label}`} data-sample-count={data.t.length}>
+      <figcaption>
+        <span className="demo-chart-name">{label}</span>
+        <span className="demo-chart-values">
+          <strong className="demo-chart-value" aria-label={`${label} ready messages`}>
+            {last ?? '–'}
+          </strong>
+          <span className="demo-chart-unit">ready</span>
+          {unacked ? <span className="demo-chart-unacked" aria-label={`${label} unacked messages`}>{unacked} unacked</span> : null}
+        </span>
+      </figcaption>
+      <SeriesChart data={points} series={COUNTS} markers={markers} domain={domain} height={presenter ? 130 : 140} stacked />
+      {presenter ? null : <SeriesChart data={points} series={RATES} markers={[]} domain={domain} height={90} rates />}
+    </figure>
+  );
+}
+
+/** The newest known value of one field (skipping gaps). */
+function latest(data: SeriesData, field: number): number | undefined {
+  for (let i = data.rows.length - 1; i >= 0; i--) {
+    const v = data.rows[i]?.[field];
+    if (v !== null && v !== undefined) return v;
+  }
+  return undefined;
+}

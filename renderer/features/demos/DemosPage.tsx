@@ -1,0 +1,146 @@
+/** Demos: every scenario of the tutorial, one click to run, narrated, with failure injection and presenter mode. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { DemoName, DemoOptions, DemoSummary } from '../../../shared/demos/types';
+import type { WarrenError } from '../../../shared/errors';
+import { bridge } from '../../app/bridge';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { NotConnected } from '../../ui/NotConnected';
+import { ActorsPanel } from './ActorsPanel';
+import { CodePanel } from './CodePanel';
+import { DemoActions } from './DemoActions';
+import { DemoCharts } from './DemoCharts';
+import { DemoControls } from './DemoControls';
+import { DemoGraph } from './DemoGraph';
+import { FactsPanel } from './FactsPanel';
+import { NarrationPanel } from './NarrationPanel';
+import { useDemoKeys } from './useKeys';
+import { useDemoState } from './useDemoState';
+import { useWarren } from '../../app/useWarren';
+import '../topology/topology.css';
+import './demos.css';
+
+const AUTO_DELAY_MS = 2500;
+
+export function DemosPage() {
+  const { connection } = useWarren();
+  const [demos, setDemos] = useState<DemoSummary[]>([]);
+  // Until the user picks one, follow the running demo (e.g. started in another window).
+  const [choice, setSelected] = useState<DemoName>();
+  const [options, setOptions] = useState<Partial<Record<DemoName, DemoOptions>>>({});
+  const [auto, setAuto] = useState(false);
+  const [presenter, setPresenter] = useState(false);
+  const [error, setError] = useState<WarrenError>();
+  const state = useDemoState();
+
+  useEffect(() => {
+    void bridge.call('demos.list', {}).then((r) => (r.ok ? setDemos(r.value) : setError(r.error)));
+  }, []);
+  const selected: DemoName = choice ?? state?.name ?? 'hello';
+  const demo = demos.find((d) => d.name === selected);
+  const running = !!state && state.name === selected && state.status !== 'idle' && state.status !== 'failed';
+  const demoOptions = useMemo(() => options[selected] ?? {}, [options, selected]);
+
+  const report = (result: { ok: boolean; error?: WarrenError }) => setError(result.ok ? undefined : result.error);
+  const run = useCallback(async () => report(await bridge.call('demos.run', { name: selected, options: demoOptions })), [selected, demoOptions]);
+  const next = useCallback(async () => report(await bridge.call('demos.step', {})), []);
+  const reset = useCallback(async () => report(await bridge.call('demos.reset', {})), []);
+  const failure = useCallback(async () => report(await bridge.call('demos.failure', {})), []);
+  const keys = useMemo(
+    () => ({ next: () => void (running ? next() : run()), reset: () => void reset(), failure: () => void failure(), exit: () => setPresenter(false) }),
+    [running, next, run, reset, failure],
+  );
+  useDemoKeys(presenter, keys);
+
+  // Auto-advance: the next step a little after the previous one finished.
+  const idle = running && state?.status === 'running';
+  const remaining = running && state ? state.nextStep < state.stepCount : false;
+  useEffect(() => {
+    if (!auto || !idle || !remaining) return;
+    const timer = setTimeout(() => void next(), AUTO_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [auto, idle, remaining, state?.nextStep, next]);
+
+  const onOption = (patch: DemoOptions) => {
+    setOptions((o) => ({ ...o, [selected]: { ...o[selected], ...patch } }));
+    if (running && patch.idempotent !== undefined) void bridge.call('demos.setOptions', patch).then(report);
+  };
+  const onAction = async (id: string, input: { routingKey?: string; count?: number; rate?: number }) => {
+    const result = await bridge.call('demos.action', { action: id, ...input });
+    return result.ok ? undefined : result.error;
+  };
+
+  const live = connection.status === 'connected';
+  return (
+    <div className={presenter ? 'demo-presenter' : 'page-body'} aria-label={presenter ? 'Presenter mode' : undefined}>
+      <div className="page-header">
+        <div>
+          <h1>{presenter && demo ? demo.title : 'Demos'}</h1>
+          <p className="page-subtitle">
+            {presenter ? 'Space: next step · R: reset · F: failure · Esc: leave' : 'Every scenario of the RabbitMQ tutorial, run for real on this broker'}
+          </p>
+        </div>
+      </div>
+      {!live && !running ? (
+        <NotConnected state={connection} />
+      ) : (
+        <>
+          {presenter ? null : (
+            <div role="tablist" aria-label="Scenario" className="demo-tabs demo-picker">
+              {demos.map((d) => (
+                <button key={d.name} role="tab" aria-selected={d.name === selected} className={`button button-quiet${d.name === selected ? ' is-active' : ''}`} onClick={() => setSelected(d.name)}>
+                  {d.title}
+                </button>
+              ))}
+            </div>
+          )}
+          {demo ? (
+            <>
+              {presenter ? null : <p className="demo-summary">{demo.summary}</p>}
+              <DemoControls
+                demo={demo}
+                state={running ? state : undefined}
+                running={running}
+                options={demoOptions}
+                auto={auto}
+                presenter={presenter}
+                onRun={() => void run()}
+                onNext={() => void next()}
+                onReset={() => void reset()}
+                onFailure={() => void failure()}
+                onAuto={setAuto}
+                onPresenter={setPresenter}
+                onOption={onOption}
+              />
+              {error ? <ErrorNotice error={error} onDismiss={() => setError(undefined)} /> : null}
+              {running && state?.error ? <ErrorNotice tone="warning" title="The demo hit a problem" error={state.error} /> : null}
+              {running && state?.isolation ? (
+                <p className="muted demo-where">
+                  {state.isolation.mode === 'vhost' ? `In its own vhost ${state.isolation.vhost}` : `In vhost ${state.isolation.vhost}, names prefixed ${state.isolation.prefix}`} · Reset deletes what it declared
+                </p>
+              ) : null}
+              <div className="demo-stage">
+                <NarrationPanel steps={demo.steps} state={running ? state : undefined} />
+                <div className="demo-live">
+                  {running && state ? (
+                    <>
+                      <div className="demo-picture">
+                        <DemoGraph state={state} />
+                        <DemoCharts state={state} presenter={presenter} />
+                      </div>
+                      <DemoActions actions={demo.actions} disabled={!running} onAction={onAction} />
+                      <FactsPanel state={state} />
+                      <ActorsPanel actors={state.actors} />
+                    </>
+                  ) : (
+                    <p className="muted">Nothing running. Run declares the scenario’s queues and starts its programs.</p>
+                  )}
+                </div>
+              </div>
+              {presenter ? null : <CodePanel name={selected} refreshKey={`${state?.name ?? ''}|${state?.isolation?.vhost ?? ''}|${connection.profileId ?? ''}`} />}
+            </>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

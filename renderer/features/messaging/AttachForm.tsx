@@ -1,0 +1,112 @@
+/** Attach a consumer to a queue, or tap an exchange through a temporary exclusive queue. */
+import { useState } from 'react';
+import { rowsToEntries, type HeaderRow } from '../../../shared/messaging/codec';
+import type { AckMode } from '../../../shared/messaging/types';
+import type { WarrenError } from '../../../shared/errors';
+import { bridge } from '../../app/bridge';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { CheckboxField, Field } from '../../ui/Field';
+import { HeadersEditor } from './HeadersEditor';
+
+export function AttachForm({ queues, exchanges }: { queues: string[]; exchanges: string[] }) {
+  const [kind, setKind] = useState<'queue' | 'tap'>('queue');
+  const [queue, setQueue] = useState('');
+  const [exchange, setExchange] = useState('');
+  const [bindingKey, setBindingKey] = useState('#');
+  const [prefetch, setPrefetch] = useState('10');
+  const [ackMode, setAckMode] = useState<AckMode>('manual');
+  const [simulate, setSimulate] = useState<'dots' | 'fixed'>('dots');
+  const [simulateMs, setSimulateMs] = useState('500');
+  const [exclusive, setExclusive] = useState(false);
+  const [consumerTag, setConsumerTag] = useState('');
+  const [args, setArgs] = useState<HeaderRow[]>([]);
+  const [error, setError] = useState<WarrenError>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    setError(undefined);
+    const parsedArgs = rowsToEntries(args);
+    if (!parsedArgs.ok) return setError({ code: 'BAD_INPUT', message: parsedArgs.message, hint: 'Fix the argument and try again.' });
+    const n = Number(prefetch);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) return setError({ code: 'BAD_INPUT', message: 'Prefetch is a whole number from 0 (unlimited) to 65535', hint: 'e.g. 10', field: 'prefetch' });
+    const options = {
+      prefetch: n,
+      ackMode,
+      exclusive,
+      ...(ackMode === 'simulated' ? { simulate: simulate === 'dots' ? { kind: 'dots' as const } : { kind: 'fixed' as const, ms: Math.max(0, Math.floor(Number(simulateMs) || 0)) } } : {}),
+      ...(consumerTag ? { consumerTag } : {}),
+      ...(parsedArgs.value.length ? { arguments: parsedArgs.value } : {}),
+    };
+    setBusy(true);
+    const r = kind === 'queue' ? await bridge.call('consumers.attach', { queue, ...options }) : await bridge.call('consumers.tap', { exchange, bindingKey, ...options });
+    setBusy(false);
+    if (!r.ok) setError(r.error);
+  };
+
+  return (
+    <section className="card msg-attach" aria-labelledby="attach-title">
+      <h2 id="attach-title" className="section-title">Attach a consumer</h2>
+      <div role="radiogroup" aria-label="Consume from" className="msg-segmented">
+        <button type="button" role="radio" aria-checked={kind === 'queue'} className={kind === 'queue' ? 'active' : ''} onClick={() => setKind('queue')}>Queue</button>
+        <button type="button" role="radio" aria-checked={kind === 'tap'} className={kind === 'tap' ? 'active' : ''} onClick={() => setKind('tap')}>Tap an exchange</button>
+      </div>
+      {kind === 'queue' ? (
+        <Field label="Queue">
+          {(c) => (
+            <>
+              <input {...c} list="msg-queues" value={queue} onChange={(e) => setQueue(e.target.value)} />
+              <datalist id="msg-queues">{queues.map((q) => <option key={q} value={q} />)}</datalist>
+            </>
+          )}
+        </Field>
+      ) : (
+        <div className="form-grid">
+          <Field label="Exchange to tap" description="Warren declares a temporary exclusive queue bound with this key, and deletes it on detach.">
+            {(c) => (
+              <>
+                <input {...c} list="msg-tap-exchanges" value={exchange} onChange={(e) => setExchange(e.target.value)} />
+                <datalist id="msg-tap-exchanges">{exchanges.map((x) => <option key={x} value={x} />)}</datalist>
+              </>
+            )}
+          </Field>
+          <Field label="Binding key">{(c) => <input {...c} value={bindingKey} onChange={(e) => setBindingKey(e.target.value)} />}</Field>
+        </div>
+      )}
+      <div className="msg-attach-options">
+        <Field label="Prefetch">{(c) => <input {...c} inputMode="numeric" value={prefetch} onChange={(e) => setPrefetch(e.target.value)} />}</Field>
+        <Field label="Acknowledgement">
+          {(c) => (
+            <select {...c} value={ackMode} onChange={(e) => setAckMode(e.target.value as AckMode)}>
+              <option value="manual">Manual (ack/nack/reject here)</option>
+              <option value="auto">Auto-ack (no ack)</option>
+              <option value="simulated">Ack after simulated work</option>
+            </select>
+          )}
+        </Field>
+        {ackMode === 'simulated' ? (
+          <Field label="Work time">
+            {(c) => (
+              <select {...c} value={simulate} onChange={(e) => setSimulate(e.target.value as 'dots' | 'fixed')}>
+                <option value="dots">1 s per “.” in the body</option>
+                <option value="fixed">Fixed</option>
+              </select>
+            )}
+          </Field>
+        ) : null}
+        {ackMode === 'simulated' && simulate === 'fixed' ? (
+          <Field label="Milliseconds">{(c) => <input {...c} inputMode="numeric" value={simulateMs} onChange={(e) => setSimulateMs(e.target.value)} />}</Field>
+        ) : null}
+        <Field label="Consumer tag">{(c) => <input {...c} placeholder="(broker picks)" value={consumerTag} onChange={(e) => setConsumerTag(e.target.value)} />}</Field>
+        <CheckboxField label="Exclusive consumer" checked={exclusive} onChange={setExclusive} />
+      </div>
+      <HeadersEditor label="Arguments" rows={args} onChange={setArgs} />
+      <p className="section-note">E.g. x-priority (int), or x-stream-offset (string “first”, or int) for a stream with prefetch &gt; 0 and manual ack.</p>
+      <div className="button-row">
+        <button type="button" className="button button-primary" disabled={busy} onClick={() => void submit()}>
+          {kind === 'queue' ? 'Attach' : 'Tap'}
+        </button>
+      </div>
+      {error ? <ErrorNotice title="Could not attach" error={error} onDismiss={() => setError(undefined)} /> : null}
+    </section>
+  );
+}

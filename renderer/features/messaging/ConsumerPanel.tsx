@@ -1,0 +1,185 @@
+/** One consumer: its state and controls, the live message list (newest first), actions, detail. */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { valueToText } from '../../../shared/messaging/codec';
+import { toExport } from './export-file';
+import type { ConsumerInfo, ReceivedMessage } from '../../../shared/messaging/types';
+import type { WarrenError } from '../../../shared/errors';
+import { bridge } from '../../app/bridge';
+import { Badge } from '../../ui/Badge';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { MessageDetail } from './MessageDetail';
+import { MessageRow, type RowActions } from './MessageRow';
+import { sendToPublish } from './republish';
+
+/** Rows drawn beyond the visible ones, above and below (the list is virtual: only what shows is drawn). */
+const OVERSCAN = 8;
+/** The list's height in px (as in messaging.css) and a first guess of a row's; the real one is measured. */
+const VIEW_PX = 480;
+const ROW_PX = 33;
+
+export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer: ConsumerInfo; messages: ReceivedMessage[]; seen: number; skipped: number }) {
+  const [filter, setFilter] = useState('');
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [focus, setFocus] = useState<ReceivedMessage>();
+  const [requeue, setRequeue] = useState(true);
+  const [error, setError] = useState<WarrenError>();
+  const [ready, setReady] = useState<number>();
+
+  // The queue's ready count beside the consumer's own unacked count, every 2 s.
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      void bridge.call('queues.check', { queue: consumer.queue }).then((r) => {
+        if (live && r.ok) setReady(r.value.messageCount);
+      });
+    load();
+    const timer = setInterval(load, 2000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [consumer.queue]);
+
+  const shown = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    const list = f
+      ? messages.filter(
+          (m) =>
+            m.routingKey.toLowerCase().includes(f) ||
+            m.body.data.toLowerCase().includes(f) ||
+            (m.properties.headers ?? []).some((h) => `${h.key}=${valueToText(h.value)}`.toLowerCase().includes(f)),
+        )
+      : messages;
+    return list;
+  }, [messages, filter]);
+
+  // Virtual list: draw only the rows in view (plus a margin), so a stream of thousands a second
+  // redraws a few dozen rows, not every kept one.
+  const [scrollTop, setScrollTop] = useState(0);
+  const [rowPx, setRowPx] = useState(ROW_PX);
+  const firstRow = useRef<HTMLTableSectionElement>(null);
+  const hasRows = shown.length > 0;
+  useEffect(() => {
+    const row = firstRow.current?.querySelector('tr[data-row]');
+    if (row instanceof HTMLElement && row.offsetHeight > 0 && Math.abs(row.offsetHeight - rowPx) > 1) setRowPx(row.offsetHeight);
+  }, [rowPx, hasRows]);
+  const from = Math.max(0, Math.floor(scrollTop / rowPx) - OVERSCAN);
+  const to = Math.min(shown.length, Math.ceil((scrollTop + VIEW_PX) / rowPx) + OVERSCAN);
+  const drawn = shown.slice(from, to);
+
+  const act = async (op: () => ReturnType<typeof bridge.call>) => {
+    setError(undefined);
+    const r = await op();
+    if (!r.ok) setError(r.error);
+    return r;
+  };
+  const settle = (action: 'ack' | 'nack' | 'reject', ids: number[]) =>
+    act(() => bridge.call('consumers.settle', { consumerId: consumer.id, ids, action, requeue: action === 'ack' ? false : requeue })).then(() => setSelected(new Set()));
+
+  // Rows get one stable set of actions (memoised rows); they read the latest state through a ref.
+  const latest = useRef({ settle, consumerId: consumer.id });
+  useEffect(() => {
+    latest.current = { settle, consumerId: consumer.id };
+  });
+  const actions = useMemo<RowActions>(
+    () => ({
+      focus: (m) => setFocus(m),
+      select: (id, on) =>
+        setSelected((prev) => {
+          const next = new Set(prev);
+          if (on) next.add(id);
+          else next.delete(id);
+          return next;
+        }),
+      settle: (action, id) => void latest.current.settle(action, [id]),
+      republish: (m) => void bridge.call('consumers.message', { consumerId: latest.current.consumerId, id: m.id }).then((r) => sendToPublish(r.ok ? r.value : m)),
+    }),
+    [],
+  );
+
+  const exportJson = (list: ReceivedMessage[]) => {
+    void Promise.all(list.map((m) => (m.truncated ? bridge.call('consumers.message', { consumerId: consumer.id, id: m.id }) : Promise.resolve({ ok: true as const, value: m })))).then((results) => {
+      // The documented `warren.messages` v1 format (bodies in base64); Publish → Import reads it back.
+      const doc = toExport(results.flatMap((r) => (r.ok ? [r.value] : [])));
+      const url = URL.createObjectURL(new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `warren-${consumer.queue}-${Date.now()}.json`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    });
+  };
+
+  const manual = consumer.options.ackMode !== 'auto';
+  const selectedIds = [...selected];
+  const label = consumer.tap ? `Tap on ${consumer.tap.exchange} (${consumer.tap.bindingKey})` : `Queue ${consumer.queue}`;
+  return (
+    <section className="card msg-consumer" aria-label={`Consumer ${consumer.id}: ${label}`}>
+      <div className="card-header msg-consumer-head">
+        <div>
+          <h2 className="section-title">{label} <Badge tone={consumer.status === 'consuming' ? 'ok' : consumer.status === 'closed' ? 'error' : 'warn'}>{consumer.status}</Badge></h2>
+          <p className="section-note">
+            {consumer.tap ? `Temporary exclusive queue ${consumer.queue} · ` : ''}
+            tag {consumer.consumerTag ?? '—'} · prefetch {consumer.options.prefetch} · {consumer.options.ackMode} ack
+          </p>
+          <p className="msg-counts">
+            <span data-testid="queue-ready">Ready: {ready ?? '…'}</span>
+            <span data-testid="consumer-unacked">Unacked: {consumer.unacked}</span>
+            <span>Received: {consumer.received.toLocaleString()}</span>
+            <span data-testid="ui-seen">Shown: {seen.toLocaleString()}</span>
+            {skipped > 0 ? <span title="Arrived faster than the page is sent previews; counted, and kept in Warren's ring">Counted, not shown: {skipped.toLocaleString()}</span> : null}
+            <span>Kept: {consumer.kept.toLocaleString()}{consumer.dropped ? ` (${consumer.dropped.toLocaleString()} older not kept)` : ''}</span>
+          </p>
+          {consumer.reason ? <p className="section-note">{consumer.reason}</p> : null}
+        </div>
+        <div className="button-row">
+          {consumer.status === 'consuming' ? (
+            <button type="button" className="button" onClick={() => void act(() => bridge.call('consumers.pause', { consumerId: consumer.id }))}>Pause</button>
+          ) : consumer.status !== 'closed' ? (
+            <button type="button" className="button" onClick={() => void act(() => bridge.call('consumers.resume', { consumerId: consumer.id }))}>Resume</button>
+          ) : null}
+          <button type="button" className="button button-danger-quiet" title="Close the channel with messages unacked: they return to ready and are redelivered" onClick={() => void act(() => bridge.call('consumers.crash', { consumerId: consumer.id }))}>Crash</button>
+          <button type="button" className="button button-danger" onClick={() => void act(() => bridge.call('consumers.detach', { consumerId: consumer.id }))}>Detach</button>
+        </div>
+      </div>
+      {error ? <ErrorNotice error={error} onDismiss={() => setError(undefined)} /> : null}
+      <div className="msg-toolbar">
+        <input aria-label="Filter messages" placeholder="Filter by text, routing key or header=value" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        {manual ? (
+          <>
+            <button type="button" className="button" disabled={selectedIds.length === 0} onClick={() => void settle('ack', selectedIds)}>Ack selected</button>
+            <button type="button" className="button" disabled={selectedIds.length === 0} onClick={() => void settle('nack', selectedIds)}>Nack selected</button>
+            <button type="button" className="button" disabled={selectedIds.length === 0} onClick={() => void settle('reject', selectedIds)}>Reject selected</button>
+            <button type="button" className="button" disabled={consumer.unacked === 0} onClick={() => void act(() => bridge.call('consumers.settle', { consumerId: consumer.id, all: true, action: 'ack' }))}>Ack all</button>
+            <label className="checkbox-line"><input type="checkbox" checked={requeue} onChange={(e) => setRequeue(e.target.checked)} />Requeue on nack/reject</label>
+          </>
+        ) : null}
+        <button type="button" className="button button-quiet" disabled={messages.length === 0} onClick={() => exportJson(selectedIds.length ? messages.filter((m) => selected.has(m.id)) : messages)}>
+          Export {selectedIds.length ? 'selected' : 'all'} (JSON)
+        </button>
+      </div>
+      <div className={focus ? 'msg-list-layout with-detail' : 'msg-list-layout'}>
+        <div className="table-scroll msg-list" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+          <table className="table">
+            <thead>
+              <tr>
+                <th><span className="visually-hidden">Select</span></th>
+                <th>Time</th><th>Exchange</th><th>Routing key</th><th>Redelivered</th><th>Tag</th><th>Size</th><th>Body</th><th>State</th><th><span className="visually-hidden">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody ref={firstRow}>
+              {from > 0 ? <tr aria-hidden="true" style={{ height: from * rowPx }} /> : null}
+              {drawn.map((m) => (
+                <MessageRow key={m.id} m={m} focused={focus?.id === m.id} selected={selected.has(m.id)} manual={manual} actions={actions} />
+              ))}
+              {to < shown.length ? <tr aria-hidden="true" style={{ height: (shown.length - to) * rowPx }} /> : null}
+            </tbody>
+          </table>
+          {messages.length === 0 ? <p className="section-note">No messages yet.</p> : null}
+          {messages.length > 0 ? <p className="section-note">{filter ? `${shown.length.toLocaleString()} of ` : ''}{messages.length.toLocaleString()} newest kept here{consumer.kept > messages.length ? ` (Warren keeps ${consumer.kept.toLocaleString()}; open one for its whole body)` : ''}.</p> : null}
+        </div>
+        {focus ? <MessageDetail consumerId={consumer.id} message={focus} /> : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+/** Repeat: N messages at R/s (0 = as fast as possible), progress bar, live rate, Cancel. */
+import { useState } from 'react';
+import type { WarrenError } from '../../../shared/errors';
+import { bridge } from '../../app/bridge';
+import { useRepeatProgress } from './useRepeat';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { CheckboxField, Field } from '../../ui/Field';
+import { draftToInput, type ComposerDraft } from './draft';
+
+export function RepeatPanel({ draft, onInvalid }: { draft: ComposerDraft; onInvalid: (field: string, message: string) => void }) {
+  const [count, setCount] = useState('1000');
+  const [rate, setRate] = useState('0');
+  const [confirm, setConfirm] = useState(true);
+  const [runId, setRunId] = useState<string>();
+  const [error, setError] = useState<WarrenError>();
+  const progress = useRepeatProgress(runId);
+  const running = progress ? progress.state === 'running' : runId !== undefined && !error;
+
+  const start = async () => {
+    setError(undefined);
+    const built = draftToInput(draft);
+    if (!built.ok) return onInvalid(built.field, built.message);
+    const n = Number(count);
+    const r = Number(rate);
+    if (!Number.isInteger(n) || n < 1) return setError({ code: 'BAD_INPUT', message: 'Count is a whole number of at least 1', hint: 'e.g. 1000' });
+    if (!Number.isFinite(r) || r < 0) return setError({ code: 'BAD_INPUT', message: 'Rate is messages per second, 0 for as fast as possible', hint: 'e.g. 100' });
+    setRunId(undefined);
+    const res = await bridge.call('messaging.repeat', { ...built.input, count: n, ratePerSecond: r, confirm });
+    if (res.ok) setRunId(res.value.runId);
+    else setError(res.error);
+  };
+  const pct = progress ? Math.round((progress.sent / progress.total) * 100) : 0;
+  return (
+    <fieldset className="fieldset msg-repeat">
+      <legend>Repeat</legend>
+      <div className="msg-repeat-row">
+        <Field label="Count">{(c) => <input {...c} inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value)} />}</Field>
+        <Field label="Rate (msg/s, 0 = max)">{(c) => <input {...c} inputMode="numeric" value={rate} onChange={(e) => setRate(e.target.value)} />}</Field>
+        <CheckboxField label="Confirms" checked={confirm} onChange={setConfirm} />
+        {running && runId ? (
+          <button type="button" className="button button-danger" onClick={() => void bridge.call('messaging.repeatCancel', { runId })}>
+            Cancel
+          </button>
+        ) : (
+          <button type="button" className="button" onClick={() => void start()}>
+            Repeat
+          </button>
+        )}
+      </div>
+      {error ? <ErrorNotice title="Could not repeat" error={error} /> : null}
+      {progress ? (
+        <div className="msg-progress">
+          <progress aria-label="Repeat progress" max={progress.total} value={progress.sent} />
+          <p role="status" aria-label="Repeat status">
+            {progress.state === 'running' ? 'Sending' : progress.state === 'done' ? 'Done' : progress.state === 'cancelled' ? 'Cancelled' : 'Failed'}: {progress.sent.toLocaleString()} / {progress.total.toLocaleString()} sent ({pct}%)
+            {confirm ? ` · ${progress.confirmed.toLocaleString()} confirmed` : ''}
+            {progress.nacked ? ` · ${progress.nacked} nacked` : ''}
+            {progress.returned ? ` · ${progress.returned} returned` : ''} · {progress.rate.toLocaleString()} msg/s
+          </p>
+          {progress.firstReturn ? <p className="section-note">First return: {progress.firstReturn.replyText}. {progress.firstReturn.reasons.join('; ')}</p> : null}
+          {progress.error ? <ErrorNotice title="The run stopped" error={progress.error} /> : null}
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}

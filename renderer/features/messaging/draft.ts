@@ -1,0 +1,53 @@
+/** The composer's draft (what the form holds) and its conversion to a publish input. */
+import type { InputOf } from '../../../shared/contract';
+import { rowsToEntries, type HeaderRow } from '../../../shared/messaging/codec';
+import type { MessageProperties } from '../../../shared/messaging/types';
+
+export type BodyMode = 'text' | 'json' | 'base64' | 'hex';
+
+export interface ComposerDraft {
+  exchange: string;
+  routingKey: string;
+  bodyMode: BodyMode;
+  body: string;
+  persistent: boolean;
+  mandatory: boolean;
+  /** Property fields as typed (strings), keyed by MessageProperties names. */
+  props: Partial<Record<'contentType' | 'contentEncoding' | 'priority' | 'correlationId' | 'replyTo' | 'expiration' | 'messageId' | 'timestamp' | 'type' | 'userId' | 'appId', string>>;
+  headers: HeaderRow[];
+}
+
+export const EMPTY_DRAFT: ComposerDraft = {
+  exchange: '',
+  routingKey: '',
+  bodyMode: 'json',
+  body: '{\n  "hello": "world"\n}',
+  persistent: false,
+  mandatory: true,
+  props: { contentType: 'application/json' },
+  headers: [],
+};
+
+export type DraftResult = { ok: true; input: InputOf<'messaging.publish'> } | { ok: false; field: string; message: string };
+
+export function draftToInput(d: ComposerDraft): DraftResult {
+  const props: MessageProperties = {};
+  for (const [key, raw] of Object.entries(d.props)) {
+    if (raw === undefined || raw === '') continue;
+    if (key === 'priority') {
+      if (!/^\d+$/.test(raw.trim()) || Number(raw) > 255) return { ok: false, field: 'priority', message: 'Priority is a whole number from 0 to 255' };
+      props.priority = Number(raw);
+    } else if (key === 'timestamp') {
+      const n = /^\d+$/.test(raw.trim()) ? Number(raw) : Math.floor(Date.parse(raw) / 1000);
+      if (!Number.isFinite(n) || n < 0) return { ok: false, field: 'timestamp', message: 'Timestamp is seconds since 1970 or an ISO date' };
+      props.timestamp = n;
+    } else {
+      (props as Record<string, unknown>)[key] = raw;
+    }
+  }
+  if (d.persistent) props.deliveryMode = 2;
+  const headers = rowsToEntries(d.headers);
+  if (!headers.ok) return { ok: false, field: 'headers', message: headers.message };
+  if (headers.value.length > 0) props.headers = headers.value;
+  return { ok: true, input: { exchange: d.exchange, routingKey: d.routingKey, properties: props, body: { mode: d.bodyMode, data: d.body }, mandatory: d.mandatory } };
+}

@@ -1,0 +1,92 @@
+/** Overview: which broker, its nodes, object totals, queued messages and rates — every 2 s. */
+import { useState } from 'react';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { NotConnected } from '../../ui/NotConnected';
+import { BrokerInfo } from './BrokerInfo';
+import { NodesTable } from './NodesTable';
+import { OverviewChart } from '../charts/OverviewChart';
+import { OverviewStats } from './OverviewStats';
+import { VhostPicker } from './VhostPicker';
+import { useOverview } from './useOverview';
+import { usePageVisible } from '../../ui/usePageVisible';
+import { useWarren } from '../../app/useWarren';
+import { formatClock } from '../../ui/format';
+
+const UNAVAILABLE_PREFIX = 'Management API unavailable: ';
+
+export function OverviewPage() {
+  const { connection } = useWarren();
+  const visible = usePageVisible();
+  const sessionKey = `${connection.profileId ?? ''}|${connection.since}`;
+  // The chosen vhost belongs to one connection: a different broker starts from "all".
+  const [choice, setChoice] = useState<{ profileId?: string; vhost?: string }>({});
+  const vhost = choice.profileId === connection.profileId ? choice.vhost : undefined;
+
+  const live = connection.status === 'connected' || connection.status === 'reconnecting';
+  const { overview, error, loading } = useOverview(vhost, visible && connection.status === 'connected', sessionKey);
+  // Only show numbers that answer the question asked (the right vhost, and a live connection).
+  const current = live && overview && overview.vhost === (vhost ?? '') ? overview : undefined;
+
+  return (
+    <div className="page-body">
+      <div className="page-header">
+        <div>
+          <h1>Overview</h1>
+          <p className="page-subtitle">
+            {current ? `Updated ${formatClock(current.sampledAt)} · every 2 s` : 'Broker health at a glance'}
+          </p>
+        </div>
+        {live && current?.management.available !== false ? (
+          <VhostPicker
+            vhosts={overview?.vhosts ?? []}
+            value={vhost}
+            onChange={(next) => setChoice({ profileId: connection.profileId, vhost: next })}
+          />
+        ) : null}
+      </div>
+
+      {!live ? (
+        <NotConnected state={connection} />
+      ) : (
+        <>
+          {connection.status === 'reconnecting' ? (
+            <ErrorNotice
+              tone="warning"
+              error={{ message: 'Figures are paused while Warren reconnects to the broker.', hint: connection.error?.hint }}
+            />
+          ) : null}
+          {error ? (
+            <ErrorNotice title="Could not read the overview" error={error} />
+          ) : null}
+          {current && !current.management.available ? (
+            <ErrorNotice
+              tone="warning"
+              error={{
+                message: current.management.error.message.startsWith(UNAVAILABLE_PREFIX)
+                  ? current.management.error.message
+                  : `${UNAVAILABLE_PREFIX}${current.management.error.message}`,
+                hint: current.management.error.hint,
+              }}
+            />
+          ) : null}
+          {current ? (
+            <div className={`overview-data${connection.status === 'reconnecting' ? ' is-stale' : ''}`}>
+              <BrokerInfo overview={current} />
+              {current.management.available ? (
+                <>
+                  <OverviewStats overview={current} scoped={vhost !== undefined} />
+                  <OverviewChart />
+                  <NodesTable nodes={current.nodes} />
+                </>
+              ) : null}
+            </div>
+          ) : loading && !error ? (
+            <p className="muted" aria-live="polite">
+              Loading the overview…
+            </p>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+/** Declare a queue: classic, quorum or stream, its flags, the usual x- arguments and free-form ones. */
+import { useState, type FormEvent } from 'react';
+import type { TypedArg } from '../../../shared/topology/arguments';
+import type { WarrenError } from '../../../shared/errors';
+import { bridge } from '../../app/bridge';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { CheckboxField, Field } from '../../ui/Field';
+import { ArgumentsEditor, argKeyOf } from './ArgumentsEditor';
+import { errorFor, isError, optionalInt } from './formKit';
+
+const NUMBERS = [
+  ['messageTtl', 'Message TTL (ms)'],
+  ['expires', 'Queue expires after (ms unused)'],
+  ['maxLength', 'Max length (messages)'],
+  ['maxLengthBytes', 'Max length (bytes)'],
+  ['maxPriority', 'Max priority'],
+] as const;
+type NumberKey = (typeof NUMBERS)[number][0];
+
+export function DeclareQueueForm({ vhost, onDone }: { vhost: string; onDone: (message: string) => void }) {
+  const [name, setName] = useState('');
+  const [type, setType] = useState<'classic' | 'quorum' | 'stream'>('classic');
+  const [durable, setDurable] = useState(true);
+  const [exclusive, setExclusive] = useState(false);
+  const [autoDelete, setAutoDelete] = useState(false);
+  const [numbers, setNumbers] = useState<Record<NumberKey, string>>({ messageTtl: '', expires: '', maxLength: '', maxLengthBytes: '', maxPriority: '' });
+  const [overflow, setOverflow] = useState('');
+  const [dlx, setDlx] = useState('');
+  const [dlk, setDlk] = useState('');
+  const [sac, setSac] = useState(false);
+  const [lazy, setLazy] = useState(false);
+  const [args, setArgs] = useState<TypedArg[]>([]);
+  const [error, setError] = useState<WarrenError>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed: Partial<Record<NumberKey, number>> = {};
+    for (const [key, label] of NUMBERS) {
+      const value = optionalInt(numbers[key], key, label);
+      if (isError(value)) return setError(value);
+      if (value !== undefined) parsed[key] = value;
+    }
+    setBusy(true);
+    const result = await bridge.call('topology.declareQueue', {
+      name,
+      type,
+      durable,
+      exclusive,
+      autoDelete,
+      ...parsed,
+      ...(overflow ? { overflow: overflow as 'drop-head' } : {}),
+      ...(dlx ? { deadLetterExchange: dlx } : {}),
+      ...(dlk ? { deadLetterRoutingKey: dlk } : {}),
+      ...(sac ? { singleActiveConsumer: true } : {}),
+      ...(lazy ? { lazy: true } : {}),
+      arguments: args,
+    });
+    setBusy(false);
+    // The form keeps every value after an error so the user can correct one field.
+    if (!result.ok) return setError(result.error);
+    setError(undefined);
+    onDone(`Declared queue ${result.value.name} in ${vhost}`);
+  };
+
+  return (
+    <form className="topo-form" aria-label="Declare a queue" onSubmit={(e) => void submit(e)} noValidate>
+      <h2 className="section-title">Declare a queue in {vhost}</h2>
+      {error ? <ErrorNotice title="The queue was not declared" error={error} /> : null}
+      <div className="form-grid">
+        <Field label="Queue name" error={errorFor(error, 'name')} description="Empty lets the broker choose a name.">
+          {(p) => <input {...p} type="text" className="mono" value={name} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        <Field label="Queue type" error={errorFor(error, 'type')}>
+          {(p) => (
+            <select {...p} value={type} onChange={(e) => setType(e.target.value as typeof type)}>
+              <option value="classic">classic</option>
+              <option value="quorum">quorum</option>
+              <option value="stream">stream</option>
+            </select>
+          )}
+        </Field>
+        <div className="topo-checks span-2">
+          <CheckboxField label="Durable" checked={durable} onChange={setDurable} />
+          <CheckboxField label="Exclusive" checked={exclusive} onChange={setExclusive} />
+          <CheckboxField label="Auto-delete" checked={autoDelete} onChange={setAutoDelete} />
+          <CheckboxField label="Single active consumer" checked={sac} onChange={setSac} />
+          <CheckboxField label="Lazy mode" checked={lazy} onChange={setLazy} />
+        </div>
+        {NUMBERS.map(([key, label]) => (
+          <Field key={key} label={label} error={errorFor(error, key)}>
+            {(p) => <input {...p} type="text" inputMode="numeric" value={numbers[key]} onChange={(e) => setNumbers({ ...numbers, [key]: e.target.value })} />}
+          </Field>
+        ))}
+        <Field label="Overflow" error={errorFor(error, 'overflow')}>
+          {(p) => (
+            <select {...p} value={overflow} onChange={(e) => setOverflow(e.target.value)}>
+              <option value="">default (drop-head)</option>
+              <option value="drop-head">drop-head</option>
+              <option value="reject-publish">reject-publish</option>
+              <option value="reject-publish-dlx">reject-publish-dlx</option>
+            </select>
+          )}
+        </Field>
+        <Field label="Dead-letter exchange" error={errorFor(error, 'deadLetterExchange')}>
+          {(p) => <input {...p} type="text" className="mono" value={dlx} onChange={(e) => setDlx(e.target.value)} />}
+        </Field>
+        <Field label="Dead-letter routing key" error={errorFor(error, 'deadLetterRoutingKey')}>
+          {(p) => <input {...p} type="text" className="mono" value={dlk} onChange={(e) => setDlk(e.target.value)} />}
+        </Field>
+        <div className="span-2">
+          <ArgumentsEditor legend="Other arguments" noun="Argument" value={args} onChange={setArgs} invalidKey={argKeyOf(error?.field)} />
+        </div>
+      </div>
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? 'Declaring…' : 'Declare queue'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,171 @@
+/** Everything about the selected row, and what can be done to it (purge, delete, unbind) behind a confirmation that names the loss. */
+import { useState } from 'react';
+import type { WarrenError } from '../../../shared/errors';
+import type { BindingRow, ExchangeRow, QueueRow, RowOf, TableKind } from '../../../shared/topology/types';
+import { bridge } from '../../app/bridge';
+import { CheckboxField } from '../../ui/Field';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { KeyValueList, type KeyValue } from '../../ui/KeyValueList';
+
+interface Props<K extends TableKind> {
+  kind: K;
+  row: RowOf[K];
+  /** Commands act on the connection's vhost only. */
+  canChange: boolean;
+  onDone: (message: string) => void;
+}
+
+type Pending = { title: string; message: string; confirm: string; run: () => Promise<{ ok: true; text: string } | { ok: false; error: WarrenError }> };
+
+const count = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+
+export function DetailPane<K extends TableKind>({ kind, row, canChange, onDone }: Props<K>) {
+  const [pending, setPending] = useState<Pending>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<WarrenError>();
+  const [ifUnused, setIfUnused] = useState(false);
+  const [ifEmpty, setIfEmpty] = useState(false);
+
+  const ask = (p: Pending) => {
+    setError(undefined);
+    setPending(p);
+  };
+  const confirm = async () => {
+    if (!pending) return;
+    setBusy(true);
+    const result = await pending.run();
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setPending(undefined);
+    onDone(result.text);
+  };
+
+  const facts: KeyValue[] = Object.entries(row as unknown as Record<string, unknown>).map(([key, value]) => ({
+    label: key,
+    value: typeof value === 'object' ? (Object.keys(value ?? {}).length ? JSON.stringify(value, null, 1) : '—') : String(value === '' ? '—' : value),
+    mono: typeof value === 'object' || key === 'name',
+  }));
+
+  let actions = null;
+  if (canChange && kind === 'queues') {
+    const q = row as QueueRow;
+    actions = (
+      <>
+        <div className="button-row">
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              ask({
+                title: 'Purge queue',
+                message: `Purge ${count(q.ready, 'ready message')} from ${q.name}? They are deleted for good (unacknowledged ones stay).`,
+                confirm: 'Purge',
+                run: async () => {
+                  const r = await bridge.call('topology.purge', { queue: q.name });
+                  return r.ok ? { ok: true, text: `Purged ${count(r.value.purged, 'message')} from ${q.name}` } : r;
+                },
+              })
+            }
+          >
+            Purge…
+          </button>
+          <button
+            type="button"
+            className="button button-danger-quiet"
+            onClick={() =>
+              ask({
+                title: 'Delete queue',
+                message: `Delete queue ${q.name}${q.total > 0 ? ` and its ${count(q.total, 'message')}` : ''}${q.consumers > 0 ? `, cancelling ${count(q.consumers, 'consumer')}` : ''}?${ifUnused ? ' Only if it has no consumers.' : ''}${ifEmpty ? ' Only if it is empty.' : ''}`,
+                confirm: 'Delete queue',
+                run: async () => {
+                  const r = await bridge.call('topology.delete', { kind: 'queue', name: q.name, ifUnused, ifEmpty });
+                  return r.ok ? { ok: true, text: `Deleted queue ${q.name}${r.value.messagesDeleted ? ` (${count(r.value.messagesDeleted, 'message')} lost)` : ''}` } : r;
+                },
+              })
+            }
+          >
+            Delete…
+          </button>
+        </div>
+        <div className="topo-checks">
+          <CheckboxField label="Only if unused" checked={ifUnused} onChange={setIfUnused} />
+          <CheckboxField label="Only if empty" checked={ifEmpty} onChange={setIfEmpty} />
+        </div>
+      </>
+    );
+  } else if (canChange && kind === 'exchanges' && (row as ExchangeRow).name !== '' && !(row as ExchangeRow).name.startsWith('amq.')) {
+    const x = row as ExchangeRow;
+    actions = (
+      <>
+        <div className="button-row">
+          <button
+            type="button"
+            className="button button-danger-quiet"
+            onClick={() =>
+              ask({
+                title: 'Delete exchange',
+                message: `Delete exchange ${x.name} and every binding from and to it?${ifUnused ? ' Only if it has no bindings.' : ''}`,
+                confirm: 'Delete exchange',
+                run: async () => {
+                  const r = await bridge.call('topology.delete', { kind: 'exchange', name: x.name, ifUnused });
+                  return r.ok ? { ok: true, text: `Deleted exchange ${x.name}` } : r;
+                },
+              })
+            }
+          >
+            Delete…
+          </button>
+        </div>
+        <CheckboxField label="Only if unused" checked={ifUnused} onChange={setIfUnused} />
+      </>
+    );
+  } else if (canChange && kind === 'bindings' && (row as BindingRow).source !== '') {
+    const b = row as BindingRow;
+    actions = (
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button-danger-quiet"
+          onClick={() =>
+            ask({
+              title: 'Remove binding',
+              message: `Remove the binding from ${b.source} to ${b.destinationType} ${b.destination} (key “${b.routingKey}”)? Messages that matched only it will no longer reach ${b.destination}.`,
+              confirm: 'Unbind',
+              run: async () => {
+                const r = await bridge.call('topology.unbind', {
+                  source: b.source,
+                  destination: b.destination,
+                  destinationType: b.destinationType,
+                  routingKey: b.routingKey,
+                  propertiesKey: b.propertiesKey,
+                });
+                return r.ok ? { ok: true, text: `Removed the binding from ${b.source} to ${b.destination}` } : r;
+              },
+            })
+          }
+        >
+          Unbind…
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <aside className="topo-detail card" aria-label="Details">
+      <h2 className="section-title">Details</h2>
+      {actions ? <div className="topo-actions">{actions}</div> : null}
+      <KeyValueList items={facts} className="topo-facts" />
+      {pending ? (
+        <ConfirmDialog
+          title={pending.title}
+          message={pending.message}
+          confirmLabel={pending.confirm}
+          busy={busy}
+          error={error}
+          onConfirm={() => void confirm()}
+          onCancel={() => setPending(undefined)}
+        />
+      ) : null}
+    </aside>
+  );
+}

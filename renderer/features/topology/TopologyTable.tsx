@@ -1,0 +1,84 @@
+/** One topology table with its filter, count and detail pane. */
+import { useMemo, useState } from 'react';
+import type { RowOf, TableKind } from '../../../shared/topology/types';
+import type { TableState } from './useTable';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { TABLES } from './columns';
+import { DetailPane } from './DetailPane';
+import { compileFilter, filterIndexed, sortRows, type SortState } from './tableModel';
+import { VirtualTable } from './VirtualTable';
+
+interface Props<K extends TableKind> {
+  kind: K;
+  table: TableState;
+  canChange: boolean;
+  onDone: (message: string) => void;
+}
+
+export function TopologyTable<K extends TableKind>({ kind, table, canChange, onDone }: Props<K>) {
+  const def = TABLES[kind] as unknown as (typeof TABLES)['queues'] & { rowKey: (r: RowOf[K]) => string };
+  const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<SortState | undefined>({ column: def.columns[0]!.id, direction: 'asc' });
+  const [selected, setSelected] = useState<string>();
+  const data = table.result?.data;
+  const rows = useMemo(() => (data?.rows ?? []) as unknown as RowOf['queues'][], [data]);
+
+  const sorted = useMemo(() => sortRows([...rows], def.columns, sort), [rows, def, sort]);
+  const match = useMemo(() => compileFilter(filter), [filter]);
+  // What the filter looks at, computed once per list rather than once per keystroke.
+  const keys = useMemo(() => sorted.map((row) => def.filterText(row)), [sorted, def]);
+  const shown = useMemo(() => filterIndexed(sorted, keys, match), [sorted, keys, match]);
+  const selectedRow = selected === undefined ? undefined : rows.find((r) => def.rowKey(r) === selected);
+
+  const total = table.result?.total ?? 0;
+  const loaded = rows.length;
+  const countText = `${shown.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${def.noun}${total === 1 ? '' : 's'}${loaded < total ? ` (loading the rest… ${loaded.toLocaleString('en-US')} so far)` : ''}`;
+
+  return (
+    <div className="topo-table-area">
+      <div className="topo-toolbar">
+        <div className="topo-filter">
+          <label htmlFor={`filter-${kind}`}>Filter</label>
+          <input
+            id={`filter-${kind}`}
+            type="text"
+            className="mono"
+            placeholder="substring, or /regex/"
+            value={filter}
+            aria-invalid={match.ok ? undefined : true}
+            aria-describedby={match.ok ? undefined : `filter-${kind}-error`}
+            onChange={(e) => setFilter(e.target.value)}
+          />
+        </div>
+        <p className="topo-count" data-testid="topo-count" aria-live="polite">
+          {table.result ? countText : 'Loading…'}
+        </p>
+        {table.stale && table.result ? (
+          <p className="topo-stale muted" role="status">
+            as of {new Date(table.result.fetchedAt).toLocaleTimeString('en-GB')}, refreshing…
+          </p>
+        ) : null}
+      </div>
+      {!match.ok ? (
+        <p id={`filter-${kind}-error`} className="field-error">
+          {match.message}
+        </p>
+      ) : null}
+      {table.error ? <ErrorNotice title={`Could not list ${def.label.toLowerCase()}`} error={table.error} /> : null}
+      <div className="topo-split">
+        <VirtualTable
+          label={def.label}
+          columns={def.columns}
+          rows={shown}
+          rowKey={def.rowKey}
+          selectedKey={selected}
+          onSelect={(row) => setSelected(def.rowKey(row))}
+          sort={sort}
+          onSort={setSort}
+          emptyText={table.result ? (filter ? `No ${def.noun} matches “${filter}”.` : `No ${def.noun}s here.`) : 'Loading…'}
+        />
+        {selectedRow ? <DetailPane key={selected} kind={kind} row={selectedRow as unknown as RowOf[K]} canChange={canChange} onDone={onDone} /> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+/** Operations and events of topology: tables, declare/bind/delete/purge, the snapshot and the route explainer. */
+import { z } from 'zod';
+import type {
+  BindResult,
+  DeclareResult,
+  DeleteResult,
+  ExplainResult,
+  PurgeResult,
+  QueueCheck,
+  TableResult,
+  TopologyChanged,
+  TopologySnapshot,
+} from './types';
+import { TABLE_KINDS } from './types';
+import { ARG_TYPES, MAX_NAME_BYTES, utf8Length } from './arguments';
+import { empty, shortText, vhostName } from '../schemas';
+import { op, stateEvent } from '../spec';
+
+/** An AMQP short string: the bridge takes up to 1024 characters so that the byte limit gets its own message. */
+const amqpName = (what: string) =>
+  z
+    .string()
+    .max(1024, `${what} is far too long (at most ${MAX_NAME_BYTES} bytes)`)
+    .superRefine((value, ctx) => {
+      const bytes = utf8Length(value);
+      if (bytes > MAX_NAME_BYTES) {
+        ctx.addIssue({ code: 'custom', message: `${what} is ${bytes} bytes long; AMQP allows at most ${MAX_NAME_BYTES} bytes (UTF-8)` });
+      }
+    });
+
+const objectName = (what: string) => amqpName(what).refine((v) => v.trim() !== '', `give the ${what.toLowerCase()} a name`);
+
+export const typedArg = z.object({
+  key: z.string().max(255),
+  type: z.enum(ARG_TYPES),
+  value: z.string().max(65_536),
+});
+const typedArgs = z.array(typedArg).max(64).default([]);
+
+const scope = z.object({
+  /** A vhost to list; omitted = the connection's vhost. */
+  vhost: vhostName.optional(),
+  /** List every vhost (ignores `vhost`). */
+  all: z.boolean().optional(),
+});
+
+const count = (max: number) => z.number().int().min(0).max(max);
+
+export const declareExchangeInput = z.object({
+  name: objectName('Exchange name'),
+  type: z.string().min(1).max(64),
+  durable: z.boolean().default(true),
+  autoDelete: z.boolean().default(false),
+  internal: z.boolean().default(false),
+  alternateExchange: amqpName('Alternate exchange').optional(),
+  arguments: typedArgs,
+});
+
+export const declareQueueInput = z.object({
+  /** Empty lets the broker choose a name (amq.gen-…). */
+  name: amqpName('Queue name'),
+  type: z.enum(['classic', 'quorum', 'stream']).default('classic'),
+  durable: z.boolean().default(true),
+  exclusive: z.boolean().default(false),
+  autoDelete: z.boolean().default(false),
+  messageTtl: count(2 ** 32 - 1).optional(),
+  expires: z.number().int().min(1).max(2 ** 32 - 1).optional(),
+  maxLength: count(2 ** 53 - 1).optional(),
+  maxLengthBytes: count(2 ** 53 - 1).optional(),
+  overflow: z.enum(['drop-head', 'reject-publish', 'reject-publish-dlx']).optional(),
+  deadLetterExchange: amqpName('Dead-letter exchange').optional(),
+  deadLetterRoutingKey: amqpName('Dead-letter routing key').optional(),
+  singleActiveConsumer: z.boolean().optional(),
+  lazy: z.boolean().optional(),
+  maxPriority: z.number().int().min(1).max(255).optional(),
+  arguments: typedArgs,
+});
+
+export const bindInput = z.object({
+  source: objectName('Source exchange'),
+  destination: objectName('Destination'),
+  destinationType: z.enum(['queue', 'exchange']),
+  routingKey: amqpName('Routing key').default(''),
+  /** Headers exchanges: how the header arguments must match. */
+  xMatch: z.enum(['all', 'any', 'all-with-x', 'any-with-x']).optional(),
+  arguments: typedArgs,
+});
+
+export const topologyOperations = {
+  'queues.check': op<QueueCheck>()(
+    z.object({ vhost: vhostName.optional(), queue: shortText().min(1) }),
+    'Passively check that a queue exists, with its message and consumer counts',
+  ),
+  'topology.list': op<TableResult>()(
+    scope.extend({
+      kind: z.enum(TABLE_KINDS),
+      /** Only the first page (fast); the caller asks again without it for the rest. */
+      firstPage: z.boolean().optional(),
+    }),
+    'List exchanges, queues, bindings, connections, channels or consumers (one request, columns= only)',
+  ),
+  'topology.snapshot': op<TopologySnapshot>()(
+    z.object({ vhost: vhostName.optional() }),
+    'Exchanges, queues and bindings of one vhost, for the graph and the route explainer',
+  ),
+  'topology.exchangeTypes': op<string[]>()(empty, 'Exchange types the broker offers (including plugin types)'),
+  'topology.declareExchange': op<DeclareResult>()(declareExchangeInput, 'Declare an exchange in the connection’s vhost'),
+  'topology.declareQueue': op<DeclareResult>()(declareQueueInput, 'Declare a queue in the connection’s vhost'),
+  'topology.bind': op<BindResult>()(bindInput, 'Bind a queue or an exchange to an exchange'),
+  'topology.unbind': op<BindResult>()(
+    bindInput.extend({
+      /** The management API's key of the binding (from a table row): removes exactly that binding. */
+      propertiesKey: z.string().max(1024).optional(),
+    }),
+    'Remove a binding',
+  ),
+  'topology.delete': op<DeleteResult>()(
+    z.object({
+      kind: z.enum(['exchange', 'queue']),
+      name: objectName('Name'),
+      ifUnused: z.boolean().default(false),
+      ifEmpty: z.boolean().default(false),
+    }),
+    'Delete an exchange or a queue',
+  ),
+  'topology.purge': op<PurgeResult>()(z.object({ queue: objectName('Queue name') }), 'Remove every ready message of a queue'),
+  'topology.explain': op<ExplainResult>()(
+    z.object({
+      vhost: vhostName.optional(),
+      /** '' is the default exchange. */
+      exchange: amqpName('Exchange'),
+      routingKey: amqpName('Routing key').default(''),
+      headers: typedArgs,
+    }),
+    'Which queues a message would reach, and which binding matched each (or why none did)',
+  ),
+} as const;
+
+export const topologyEvents = {
+  /** After Warren changed the topology (declare, bind, delete, purge): pages showing it reload. */
+  'topology.changed': stateEvent<TopologyChanged>(),
+} as const;

@@ -1,0 +1,181 @@
+/** Topology domain types: rows of the tables, the snapshot the graph and the route explainer read. Plain data. */
+import type { RouteResult } from './routing';
+
+export const TABLE_KINDS = ['queues', 'exchanges', 'bindings', 'connections', 'channels', 'consumers'] as const;
+export type TableKind = (typeof TABLE_KINDS)[number];
+
+export type QueueType = 'classic' | 'quorum' | 'stream';
+
+export interface QueueRow {
+  vhost: string;
+  name: string;
+  type: string;
+  /** running, idle, flow, down …; '' when the broker has not reported it yet. */
+  state: string;
+  ready: number;
+  unacked: number;
+  total: number;
+  consumers: number;
+  publishRate: number;
+  deliverRate: number;
+  arguments: Record<string, unknown>;
+  policy: string;
+  node: string;
+  durable: boolean;
+  exclusive: boolean;
+  autoDelete: boolean;
+}
+
+export interface ExchangeRow {
+  vhost: string;
+  /** '' is the default exchange. */
+  name: string;
+  type: string;
+  durable: boolean;
+  autoDelete: boolean;
+  internal: boolean;
+  arguments: Record<string, unknown>;
+  publishInRate: number;
+  publishOutRate: number;
+  /** The policy in effect, if any ('' or absent: none). */
+  policy?: string;
+  /** The alternate exchange in effect: the argument's, else the policy's (set in snapshots). */
+  alternateExchange?: string;
+  /** Where `alternateExchange` comes from. */
+  alternateFrom?: 'argument' | 'policy';
+}
+
+export interface BindingRow {
+  vhost: string;
+  source: string;
+  destination: string;
+  destinationType: 'queue' | 'exchange';
+  routingKey: string;
+  /** Void (AMQP "V") arguments are null here, as amqplib encodes them. */
+  arguments: Record<string, unknown>;
+  /** The management API's key for this binding (unique per source/destination). */
+  propertiesKey: string;
+}
+
+export interface ConnectionRow {
+  vhost: string;
+  name: string;
+  user: string;
+  clientName: string;
+  peer: string;
+  state: string;
+  channels: number;
+  protocol: string;
+  recvRate: number;
+  sendRate: number;
+}
+
+export interface ChannelRow {
+  vhost: string;
+  name: string;
+  user: string;
+  connection: string;
+  number: number;
+  state: string;
+  consumers: number;
+  unacked: number;
+  prefetch: number;
+  confirm: boolean;
+  publishRate: number;
+}
+
+export interface ConsumerRow {
+  vhost: string;
+  queue: string;
+  consumerTag: string;
+  channel: string;
+  ackRequired: boolean;
+  prefetch: number;
+  active: boolean;
+  exclusive: boolean;
+}
+
+export interface RowOf {
+  queues: QueueRow;
+  exchanges: ExchangeRow;
+  bindings: BindingRow;
+  connections: ConnectionRow;
+  channels: ChannelRow;
+  consumers: ConsumerRow;
+}
+
+export type TableRows = { [K in TableKind]: { kind: K; rows: RowOf[K][] } }[TableKind];
+
+export interface TableResult {
+  data: TableRows;
+  /** How many rows the broker has in total (may exceed rows.length when only the first page was asked). */
+  total: number;
+  /** False when only the first page was fetched; the caller asks for the rest. */
+  complete: boolean;
+  /** The vhost listed, or undefined for all vhosts. */
+  vhost?: string;
+  fetchedAt: number;
+  /** How long the broker took to answer (the renderer spaces its refreshes by it). */
+  tookMs: number;
+}
+
+export interface TopologySnapshot {
+  vhost: string;
+  exchanges: ExchangeRow[];
+  queues: QueueRow[];
+  bindings: BindingRow[];
+  fetchedAt: number;
+}
+
+export interface DeclareResult {
+  kind: 'exchange' | 'queue';
+  name: string;
+  vhost: string;
+  /** For queues: what the broker reported at declare time. */
+  messageCount?: number;
+  consumerCount?: number;
+}
+
+export interface BindResult {
+  source: string;
+  destination: string;
+  destinationType: 'queue' | 'exchange';
+  routingKey: string;
+  arguments: Record<string, unknown>;
+  vhost: string;
+}
+
+export interface DeleteResult {
+  kind: 'exchange' | 'queue';
+  name: string;
+  vhost: string;
+  /** Messages lost with a deleted queue. */
+  messagesDeleted?: number;
+}
+
+export interface PurgeResult {
+  queue: string;
+  vhost: string;
+  purged: number;
+}
+
+export interface ExplainResult extends RouteResult {
+  vhost: string;
+  exchange: string;
+  routingKey: string;
+  headers: Record<string, unknown>;
+  snapshotAt: number;
+}
+
+export interface TopologyChanged {
+  vhost: string;
+  what: string;
+  at: number;
+}
+
+/** A passive declare's answer: the queue exists, with these counts. */
+export interface QueueCheck {
+  queue: string;
+  messageCount: number;
+  consumerCount: number;
+}

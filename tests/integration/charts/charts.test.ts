@@ -1,0 +1,166 @@
+import amqp from 'amqplib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SAMPLE_FIELDS, type ChartMarker, type ChartsHistory, type ChartsStatus, type ChartTick } from '../../../shared/charts/types';
+import { MAX_WATCHED_QUEUES } from '../../../shared/charts/contract';
+import { recordMarker } from '../../../main/service/charts/sampler';
+import { createTestVhost, testBroker, waitFor } from '../../support/broker';
+import { makeService } from '../../support/service';
+
+const READY = SAMPLE_FIELDS.indexOf('ready');
+const UNACKED = SAMPLE_FIELDS.indexOf('unacked');
+const CONSUMERS = SAMPLE_FIELDS.indexOf('consumers');
+const PUBLISH = SAMPLE_FIELDS.indexOf('publish');
+
+/** Waits until `probe` gives a value (polling every 50 ms) and returns it. */
+async function found<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  return (await waitFor(probe, timeoutMs, 50)) as T;
+}
+
+describe('chart sampler against the real broker', () => {
+  let vhost: string;
+  let remove: () => Promise<void>;
+  let ctx: ReturnType<typeof makeService>;
+  let client: amqp.ChannelModel | undefined;
+
+  async function connect(managementUrl?: string) {
+    const b = testBroker();
+    const saved = await ctx.dispatch('profiles.save', {
+      name: 'Charts broker',
+      host: b.host,
+      port: b.amqpPort,
+      vhost,
+      username: 'guest',
+      password: 'guest',
+      managementUrl: managementUrl ?? b.managementUrl,
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const connected = await ctx.dispatch('connection.connect', { id: (saved.value as { id: string }).id });
+    if (!connected.ok) throw new Error(connected.error.message);
+  }
+
+  const ticks = () => ctx.events.filter((e) => e.event === 'charts.samples').map((e) => e.payload as ChartTick);
+  const rowsOf = (queue: string) =>
+    ticks().flatMap((tick) => tick.queues.filter((q) => q.queue === queue).map((q) => ({ t: tick.t, row: q.row, source: tick.source })));
+
+  beforeEach(async () => {
+    ({ vhost, remove } = await createTestVhost('charts'));
+    ctx = makeService();
+  });
+  afterEach(async () => {
+    await client?.close().catch(() => undefined);
+    client = undefined;
+    await ctx.service.shutdown();
+    await remove();
+  });
+
+  it('samples ready 50 → 40 and unacked 0 → 10 within 3 s of each change, and keeps the history', async () => {
+    await connect();
+    const b = testBroker();
+    client = await amqp.connect(`amqp://guest:guest@${b.host}:${b.amqpPort}/${encodeURIComponent(vhost)}`);
+    const ch = await client.createConfirmChannel();
+    await ch.assertQueue('orders', { durable: false });
+    await ch.assertQueue('payments', { durable: false });
+
+    const watched = await ctx.dispatch('charts.watch', { queues: ['orders', 'payments'] });
+    expect(watched.ok).toBe(true);
+    if (!watched.ok) return;
+    expect((watched.value as ChartsStatus).watched).toEqual([
+      { vhost, queue: 'orders' },
+      { vhost, queue: 'payments' },
+    ]);
+
+    // The first sample is the baseline the rates are computed from.
+    await waitFor(() => rowsOf('orders').length > 0, 3000, 50);
+    for (let i = 0; i < 50; i++) ch.sendToQueue('orders', Buffer.from(`order ${i}`));
+    await ch.waitForConfirms();
+    const published = Date.now();
+    const at50 = await found(() => rowsOf('orders').find((r) => r.t >= published && r.row[READY] === 50), 3000).catch((err: unknown) => {
+      throw new Error(`${String(err)}; samples seen: ${JSON.stringify(rowsOf('orders').map((r) => [r.t - published, r.row.slice(0, 4)]))}`);
+    });
+    expect(at50.row[UNACKED]).toBe(0);
+    expect(at50.source).toBe('management');
+
+    // A manual-ack consumer with prefetch 10 holds 10 unacked.
+    const consumer = await client.createChannel();
+    await consumer.prefetch(10);
+    await consumer.consume('orders', () => undefined, { noAck: false });
+    const attached = Date.now();
+    const at40 = await found(() => rowsOf('orders').find((r) => r.t >= attached && r.row[READY] === 40 && r.row[UNACKED] === 10), 3000);
+    expect(at40.t - attached).toBeLessThanOrEqual(3000);
+    expect(at40.row[CONSUMERS]).toBe(1);
+
+    // Every tick carried every watched queue, at about one per second.
+    const orders = rowsOf('orders');
+    expect(orders.length).toBeGreaterThanOrEqual(2);
+    expect(rowsOf('payments').length).toBe(orders.length);
+    // The publish rate saw the 50 messages.
+    expect(orders.some((r) => (r.row[PUBLISH] ?? 0) > 0), JSON.stringify(orders.map((r) => r.row))).toBe(true);
+
+    // A consumer attaching is a marker on that queue's chart.
+    const markers = ctx.events.filter((e) => e.event === 'charts.markers').flatMap((e) => e.payload as ChartMarker[]);
+    expect(markers.some((m) => m.kind === 'consumer' && m.ref?.queue === 'orders' && /0 → 1/.test(m.label))).toBe(true);
+
+    // History (what a reloaded window gets) holds the same samples.
+    recordMarker('demo step 1', 'orders', 'demo');
+    const history = await ctx.dispatch('charts.history', { queues: [{ vhost, queue: 'orders' }], overview: true });
+    expect(history.ok).toBe(true);
+    if (!history.ok) return;
+    const value = history.value as ChartsHistory;
+    const series = value.queues[0]!;
+    expect(series.t.length).toBeGreaterThanOrEqual(orders.length);
+    const at40InHistory = series.t.indexOf(at40.t);
+    expect(at40InHistory).toBeGreaterThanOrEqual(0);
+    expect(series.rows[at40InHistory]!.slice(0, 4)).toEqual(at40.row.slice(0, 4));
+    expect(value.overview?.t.length).toBeGreaterThan(0);
+    expect(value.markers.map((m) => m.label)).toContain('demo step 1');
+
+    const status = await ctx.dispatch('charts.status', {});
+    expect(status.ok && (status.value as ChartsStatus)).toMatchObject({ sampling: true, source: 'management', intervalMs: 1000 });
+
+    const unwatched = await ctx.dispatch('charts.unwatch', { queues: ['payments'] });
+    expect(unwatched.ok && (unwatched.value as ChartsStatus).watched).toEqual([{ vhost, queue: 'orders' }]);
+  });
+
+  it('a watched queue that does not exist is reported, not silently dropped; bad input is refused with the field', async () => {
+    await connect();
+    await ctx.dispatch('charts.watch', { queues: ['ghost'] });
+    const status = await found(async () => {
+      const s = await ctx.dispatch('charts.status', {});
+      return s.ok && (s.value as ChartsStatus).missing.length > 0 ? (s.value as ChartsStatus) : undefined;
+    }, 5000);
+    expect(status.missing).toEqual([{ vhost, queue: 'ghost' }]);
+    expect(status.warning?.message).toContain('ghost');
+    const ghostRows = rowsOf('ghost');
+    expect(ghostRows.length).toBeGreaterThan(0);
+    expect(ghostRows.every((r) => r.row.every((v) => v === null))).toBe(true);
+
+    const bad = await ctx.dispatch('charts.watch', { queues: [] });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.code).toBe('BAD_INPUT');
+
+    // The memory cap is sized for MAX_WATCHED_QUEUES in all: one more is refused, with the field.
+    const fill = await ctx.dispatch('charts.watch', { queues: Array.from({ length: MAX_WATCHED_QUEUES - 1 }, (_, i) => `fill-${i}`) });
+    expect(fill.ok && (fill.value as ChartsStatus).watched.length).toBe(MAX_WATCHED_QUEUES);
+    const over = await ctx.dispatch('charts.watch', { queues: ['one-too-many'] });
+    expect(over.ok).toBe(false);
+    if (!over.ok) expect([over.error.code, over.error.field]).toEqual(['BAD_INPUT', 'queues']);
+    const after = await ctx.dispatch('charts.status', {});
+    expect(after.ok && (after.value as ChartsStatus).memoryBytes).toBeLessThanOrEqual(after.ok ? (after.value as ChartsStatus).memoryCapBytes : 0);
+  });
+
+  it('without the management API, ready and consumer counts come from AMQP passive declares, labelled as such', async () => {
+    await connect('http://127.0.0.1:9');
+    await ctx.service.connection.requireSession().withChannel(async (ch) => {
+      await ch.assertQueue('plain', { durable: false });
+      for (let i = 0; i < 7; i++) ch.sendToQueue('plain', Buffer.from('x'));
+      await ch.checkQueue('plain');
+    });
+    await ctx.dispatch('charts.watch', { queues: ['plain'] });
+    const row = await found(() => rowsOf('plain').find((r) => r.source === 'amqp' && r.row[READY] === 7), 8000);
+    expect(row.row[CONSUMERS]).toBe(0);
+    expect(row.row[UNACKED]).toBeNull();
+    const status = await ctx.dispatch('charts.status', {});
+    expect(status.ok && (status.value as ChartsStatus).source).toBe('amqp');
+    expect(status.ok && (status.value as ChartsStatus).warning?.message).toMatch(/AMQP passive declares/);
+  });
+});

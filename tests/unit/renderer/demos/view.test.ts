@@ -1,0 +1,84 @@
+/** Pure parts of the demo screen: which topology is the demo's, how its chart markers are numbered. */
+import { describe, expect, it } from 'vitest';
+import type { ChartMarker } from '../../../../shared/charts/types';
+import type { BindingRow, ExchangeRow, QueueRow, TopologySnapshot } from '../../../../shared/topology/types';
+import { demoTopology, serverNamedQueues } from '../../../../renderer/features/demos/demoTopology';
+import { demoEvents, numberedMarkers } from '../../../../renderer/features/demos/demoMarkers';
+import { layoutTopology } from '../../../../renderer/features/topology/graphLayout';
+
+const exchange = (name: string, type = 'fanout'): ExchangeRow => ({ vhost: '/', name, type, durable: true, autoDelete: false, internal: false, arguments: {}, publishInRate: 0, publishOutRate: 0 });
+const queue = (name: string, ready = 0): QueueRow => ({
+  vhost: '/', name, type: 'classic', state: 'running', ready, unacked: 0, total: ready, consumers: 1, publishRate: 0, deliverRate: 0, arguments: {}, policy: '', node: 'n', durable: true, exclusive: false, autoDelete: false,
+});
+const binding = (source: string, destination: string, routingKey = ''): BindingRow => ({ vhost: '/', source, destination, destinationType: 'queue', routingKey, arguments: {}, propertiesKey: routingKey || '~' } as BindingRow);
+const P = 'warren-demo-ecomnow.';
+const snapshot: TopologySnapshot = {
+  vhost: '/',
+  fetchedAt: 0,
+  exchanges: [exchange(''), exchange('amq.topic', 'topic'), exchange(`${P}order_events`), exchange('billing')],
+  queues: [queue(`${P}email_queue`, 5), queue(`${P}inventory_queue`), queue('amq.gen-XyZ'), queue('invoices', 7)],
+  bindings: [binding('', `${P}email_queue`, `${P}email_queue`), binding(`${P}order_events`, `${P}email_queue`), binding(`${P}order_events`, `${P}inventory_queue`), binding(`${P}order_events`, 'amq.gen-XyZ'), binding('billing', 'invoices')],
+};
+
+describe('the demo’s topology', () => {
+  it('in its own vhost, is the whole snapshot', () => {
+    expect(demoTopology(snapshot, '')).toBe(snapshot);
+  });
+
+  it('with prefixed names, keeps what carries the prefix and the server-named queues bound to it, never the user’s own', () => {
+    const t = demoTopology(snapshot, P);
+    expect(t.exchanges.map((x) => x.name)).toEqual([`${P}order_events`]);
+    expect(t.queues.map((q) => q.name)).toEqual([`${P}email_queue`, `${P}inventory_queue`, 'amq.gen-XyZ']);
+    expect(t.bindings.map((b) => `${b.source}→${b.destination}`)).toEqual([`→${P}email_queue`, `${P}order_events→${P}email_queue`, `${P}order_events→${P}inventory_queue`, `${P}order_events→amq.gen-XyZ`]);
+    const layout = layoutTopology(t);
+    expect(layout.edges).toHaveLength(3); // the default exchange's implicit binding is not drawn
+    expect(layout.nodes.find((n) => n.name === `${P}email_queue`)?.ready).toBe(5);
+  });
+
+  it('draws a server-named queue under the name of the program that owns it', () => {
+    const names = serverNamedQueues([{ label: 'Consumer 1 (*.error)', queue: 'amq.gen-XyZ' }, { label: 'Email service', queue: 'email_queue' }, { label: 'Order API' }]);
+    expect([...names]).toEqual([['amq.gen-XyZ', 'Consumer 1 (*.error)']]);
+    const t = demoTopology(snapshot, P, names);
+    expect(t.queues.map((q) => q.name)).toContain('Consumer 1 (*.error)');
+    expect(t.bindings.filter((b) => b.destination === 'Consumer 1 (*.error)')).toHaveLength(1);
+    expect(layoutTopology(t).edges.some((e) => e.to === 'q:Consumer 1 (*.error)')).toBe(true);
+  });
+});
+
+describe('the demo’s chart markers', () => {
+  const ref = (queue: string) => ({ vhost: 'warren-demo-ecomnow', queue });
+  const m = (id: number, t: number, label: string, queue: string, kind: ChartMarker['kind'] = 'demo'): ChartMarker => ({ id, t, label, kind, ref: ref(queue) });
+  const markers = [
+    m(1, 1_000, 'Step 1: Start the three services', 'email_queue'),
+    m(2, 1_000, 'Step 1: Start the three services', 'inventory_queue'),
+    m(3, 5_000, 'email_queue: consumer detached (1 → 0)', 'email_queue', 'consumer'),
+    m(4, 5_000, 'Take email down', 'email_queue'),
+    m(5, 5_000, 'Take email down', 'inventory_queue'),
+    m(6, 5_500, 'Place a burst (5)', 'email_queue'),
+    m(7, 40_000, 'Bring email back', 'email_queue'),
+  ];
+
+  it('numbers each demo event once, in time order, leaving out the sampler’s consumer markers and earlier runs', () => {
+    expect(demoEvents(markers)).toEqual([
+      { n: 1, t: 1_000, label: 'Step 1: Start the three services' },
+      { n: 2, t: 5_000, label: 'Take email down' },
+      { n: 3, t: 5_500, label: 'Place a burst (5)' },
+      { n: 4, t: 40_000, label: 'Bring email back' },
+    ]);
+    expect(demoEvents(markers, 5_000).map((e) => e.label)).toEqual(['Take email down', 'Place a burst (5)', 'Bring email back']);
+  });
+
+  it('labels a chart’s lines with their numbers; a line too close to a newer one keeps its line, not its number', () => {
+    const events = demoEvents(markers);
+    const email = markers.filter((x) => x.ref?.queue === 'email_queue');
+    const drawn = numberedMarkers(email, events, [0, 60_000]); // 6 % of a minute: 3.6 s
+    expect(drawn.map((d) => [d.t, d.label])).toEqual([
+      [1_000, '1'],
+      [5_000, ''],
+      [5_500, '3'],
+      [40_000, '4'],
+    ]);
+    const lost: ChartMarker = { id: 9, t: 20_000, label: 'Connection lost', kind: 'connection' };
+    expect(numberedMarkers([...email, lost], events, [0, 60_000]).find((d) => d.id === 9)?.label).toBe('Connection lost');
+  });
+});
