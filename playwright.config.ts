@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium: Playwright's own browser download cannot happen on these machines.
@@ -14,5 +15,6 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
-  outputDir: 'test-results',
+  // Traces and failure screenshots go to the run's work folder, never into the repository.
+  outputDir: process.env.WARREN_TEST_WORK ? path.join(process.env.WARREN_TEST_WORK, 'playwright') : 'test-results',
 });

@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { parseCsv } from '../../renderer/features/charts/csv';
 import { vhostOnRunBroker } from '../support/e2e/run-broker';
 import { startWarren, type RunningWarren } from '../support/e2e/warren-app';
+import { screenshot } from '../support/e2e/screenshot';
 
 let warren: RunningWarren;
 let broker: Awaited<ReturnType<typeof vhostOnRunBroker>>;
@@ -51,7 +52,7 @@ test('a watched queue’s chart draws ready/unacked/total and rates, and updates
   await expect(page.getByLabel('Queues to watch')).toHaveAttribute('type', 'text');
   await page.getByRole('radio', { name: '1 min' }).click();
   await expect(chart.locator('svg.recharts-surface')).toHaveCount(2);
-  await page.screenshot({ path: 'docs/screenshots/charts-queue.png' });
+  await screenshot(page, 'charts-queue.png');
   expect(errors, errors.join('\n')).toEqual([]);
 });
 

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { vhostOnRunBroker } from '../support/e2e/run-broker';
 import { startWarren, type RunningWarren } from '../support/e2e/warren-app';
+import { screenshot } from '../support/e2e/screenshot';
 
 let warren: RunningWarren;
 let remove: () => Promise<void>;
@@ -38,7 +39,7 @@ test('EcomNow from the UI: take email down, place 5 orders, email_queue at 5; br
   await expect(email).toHaveText('5', { timeout: 15_000 });
   await expect(page.getByLabel('inventory_queue ready messages')).toHaveText('0');
   await expect(page.getByLabel('analytics_queue ready messages')).toHaveText('0');
-  await page.screenshot({ path: 'docs/screenshots/demos-ecomnow.png' });
+  await screenshot(page, 'demos-ecomnow.png');
 
   await page.getByRole('button', { name: 'Bring email back' }).click();
   await expect(email).toHaveText('0', { timeout: 30_000 });
@@ -101,7 +102,7 @@ test('presenter mode, EcomNow: graph and live charts on one screen, keys drive t
   await expect(legend.getByRole('listitem').filter({ hasText: 'Step 3: Take the email service down, place orders' })).toBeVisible({ timeout: 10_000 });
   const n = (await legend.getByRole('listitem').filter({ hasText: 'Step 3:' }).locator('.demo-event-n').textContent()) ?? '?';
   await expect(page.getByTestId('chart-email_queue').locator('.recharts-label').getByText(n, { exact: true })).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/demos-presenter.png' });
+  await screenshot(page, 'demos-presenter.png');
   await page.keyboard.press('f'); // bring email back
   await expect(email).toHaveText('0', { timeout: 30_000 });
   await page.keyboard.press('r');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { canConnect } from '../../main/service/connections/sandbox/ports';
 import { startWarren, type RunningWarren } from '../support/e2e/warren-app';
+import { screenshot } from '../support/e2e/screenshot';
 
 let warren: RunningWarren;
 
@@ -41,7 +42,7 @@ test('on a fresh data folder the page connects to the sandbox and shows the over
   await expect(page.getByTestId('total-connections')).toHaveText(/^[1-9]\d*$/, { timeout: 20_000 });
   await expect(page.getByText(/RabbitMQ 3\.\d+\.\d+/).first()).toBeVisible();
   await expect(page.getByText(/warren-[0-9a-f]{8}@localhost/).first()).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/overview.png' });
+  await screenshot(page, 'overview.png');
   expect(errors, errors.join('\n')).toEqual([]);
 });
 
@@ -53,7 +54,7 @@ test('the connections page lists the sandbox, and a profile test reports the bro
   await expect(sandboxRow).toBeVisible();
   await sandboxRow.getByRole('button', { name: 'Test' }).click();
   await expect(page.getByText(/Connected to RabbitMQ 3\.\d+\.\d+ on warren-[0-9a-f]{8}@localhost, vhost \//)).toBeVisible({ timeout: 15_000 });
-  await page.screenshot({ path: 'docs/screenshots/connections.png' });
+  await screenshot(page, 'connections.png');
 });
 
 test('quitting Warren stops the sandbox it started (the user did not ask to keep it)', async () => {

@@ -2,6 +2,7 @@ import amqp from 'amqplib';
 import { expect, test } from '@playwright/test';
 import { vhostOnRunBroker } from '../support/e2e/run-broker';
 import { startWarren, type RunningWarren } from '../support/e2e/warren-app';
+import { screenshot } from '../support/e2e/screenshot';
 
 let warren: RunningWarren;
 let broker: Awaited<ReturnType<typeof vhostOnRunBroker>>;
@@ -46,7 +47,7 @@ test('compose a JSON message with headers, see it in a consumer, ack it, counts 
   await page.getByLabel('Body', { exact: true }).fill('{"order": 17, "total": 9.5}');
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(page.getByText(/Confirmed by the broker/)).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/messaging-publish.png', fullPage: true });
+  await screenshot(page, 'messaging-publish.png', { fullPage: true });
 
   await page.getByRole('link', { name: 'Consumers' }).click();
   await page.getByLabel('Queue', { exact: true }).fill('orders');
@@ -58,7 +59,7 @@ test('compose a JSON message with headers, see it in a consumer, ack it, counts 
   await expect(row).toBeVisible();
   await row.click();
   await expect(page.getByRole('region', { name: 'Message detail' }).getByText('acme')).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/messaging-consumers.png', fullPage: true });
+  await screenshot(page, 'messaging-consumers.png', { fullPage: true });
   await row.getByRole('button', { name: /^Ack message/ }).click();
   await expect(panel.getByTestId('consumer-unacked')).toHaveText('Unacked: 0');
   await expect(row).toContainText('acked');

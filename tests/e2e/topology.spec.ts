@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { startWarren, type RunningWarren } from '../support/e2e/warren-app';
 import { vhostOnRunBroker } from '../support/e2e/run-broker';
+import { screenshot } from '../support/e2e/screenshot';
 
 let warren: RunningWarren;
 let broker: Awaited<ReturnType<typeof vhostOnRunBroker>>;
@@ -65,7 +66,7 @@ test('declare an exchange and a queue, bind them, see the edge, explain a route,
   await expect(edge).toHaveCount(1);
   await expect(edge).toContainText('*.error');
   await expect(page.getByRole('button', { name: 'exchange topic_logs (topic)' })).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/topology-graph.png' });
+  await screenshot(page, 'topology-graph.png');
 
   // Explain a route: a match, and a miss with the closest key.
   await page.getByRole('tab', { name: 'Route explainer' }).click();
@@ -78,7 +79,7 @@ test('declare an exchange and a queue, bind them, see the edge, explain a route,
   await explainer.getByLabel('Routing key').fill('payment.info');
   await explainer.getByRole('button', { name: 'Explain route' }).click();
   await expect(explainer.getByText("no binding on topic_logs matches 'payment.info'; closest: '*.error'")).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/topology-route.png' });
+  await screenshot(page, 'topology-route.png');
 
   // Publish three messages through the broker's own API, then purge with a confirmation naming them.
   const auth = { Authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}` };
@@ -96,7 +97,7 @@ test('declare an exchange and a queue, bind them, see the edge, explain a route,
   await page.getByRole('complementary', { name: 'Details' }).getByRole('button', { name: 'Purge…' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Purge queue' });
   await expect(dialog).toContainText('Purge 3 ready messages from email_queue?');
-  await page.screenshot({ path: 'docs/screenshots/topology-purge.png' });
+  await screenshot(page, 'topology-purge.png');
   await dialog.getByRole('button', { name: 'Purge' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Purged 3 messages from email_queue' })).toBeVisible();
   await expect(row.getByRole('cell').nth(3)).toHaveText('0', { timeout: 20_000 });
@@ -114,5 +115,5 @@ test('a redeclare with other settings shows existing vs requested, and the form 
   await expect(form.getByRole('alert')).toContainText('x-max-length: existing none, requested 10');
   await expect(form.getByRole('alert')).toContainText("Declare it with the existing settings, or delete 'email_queue'");
   await expect(form.getByLabel('Max length (messages)')).toHaveValue('10');
-  await page.screenshot({ path: 'docs/screenshots/topology-406.png' });
+  await screenshot(page, 'topology-406.png');
 });

@@ -1,0 +1,14 @@
+// `node scripts/screenshots.mjs`: refreshes docs/screenshots/ from the end-to-end suite. `npm test`
+// keeps its screenshots in the run's work folder; only this script writes them into the repository.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { root } from './setup.mjs';
+
+const dir = path.join(root, 'docs/screenshots');
+const result = spawnSync(process.execPath, [path.join(root, 'scripts/test.mjs'), 'e2e'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, WARREN_SCREENSHOTS_DIR: dir },
+});
+console.log(`[screenshots] ${result.status === 0 ? 'refreshed' : 'some tests failed; check'} ${path.relative(root, dir)}/`);
+process.exit(result.status ?? 1);
