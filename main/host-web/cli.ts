@@ -2,7 +2,6 @@
  * `npm run serve` (and `npm start` where Electron's binary is missing): the browser host.
  * Prints exactly one line with the URL, then progress lines about the broker.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +10,7 @@ import { EventHub } from '../bridge/events';
 import { defaultConfigDir, defaultDataDir } from '../paths';
 import { fileKeyCipher } from '../service/connections/profiles/secrets';
 import { createWarrenService } from '../service/service';
+import { browserLaunch, openBrowser } from './open-browser';
 import { startWebHost } from './server';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const port = process.env.WARREN_PORT ? Number(process.env.WARREN_PORT) : 0;
   const host = await startWebHost({ dispatch, events, rendererDir, port });
   console.log(`Warren is running at ${host.url}`);
-  if (process.env.WARREN_OPEN_BROWSER === '1') openBrowser(host.url);
+  openBrowser(host.url, browserLaunch(process.env, process.platform), log);
 
   let stopping = false;
   const stop = async () => {
@@ -59,18 +59,6 @@ async function main(): Promise<void> {
   const state = await service.autoConnect();
   if (state.status === 'connected') log(`Connected to ${state.profileName} (${state.server?.product} ${state.server?.version}).`);
   else log(`Not connected: ${state.error?.message ?? service.sandbox.state.error?.message ?? state.status}. Open the page to pick a profile.`);
-}
-
-/** Opens the user's default browser when the desktop has one; silently does nothing otherwise. */
-function openBrowser(url: string): void {
-  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  try {
-    const child = spawn(command, [url], { stdio: 'ignore', detached: true });
-    child.on('error', () => undefined);
-    child.unref();
-  } catch {
-    // No browser here (a headless server): the printed URL is enough.
-  }
 }
 
 main().catch((err: unknown) => {
