@@ -4,47 +4,23 @@
  */
 import path from 'node:path';
 import { parseAmqpUrl } from '../../shared/connections/amqp-url';
-import type { EventName, EventPayload, ServiceHandlers } from '../../shared/contract';
-import type { ConnectionState, HostKind } from '../../shared/connections/types';
+import type { ServiceHandlers } from '../../shared/contract';
+import type { ConnectionState } from '../../shared/connections/types';
 import { openConnection } from './broker/target';
 import { chartsHandlers } from './charts/handlers';
 import { BrokerConnection } from './broker/connection';
 import type { ServiceContext } from './context';
+import { createEngines, type Engines } from './engines';
+import type { ServiceOptions } from './options';
 import { demoHandlers } from './demos/handlers';
 import { connectionsHandlers } from './connections/handlers';
 import { overviewHandlers } from './overview/handlers';
 import { messagingHandlers } from './messaging/handlers';
 import { topologyHandlers } from './topology/handlers';
 import { DETECTED_PROFILE_ID, ENVIRONMENT_PROFILE_ID, ProfileCatalog, SANDBOX_PROFILE_ID } from './connections/profiles/catalog';
-import type { SecretCipher } from './connections/profiles/secrets';
 import { ProfileStore } from './connections/profiles/store';
 import { canConnect } from './connections/sandbox/ports';
 import { SandboxBroker } from './connections/sandbox/sandbox';
-
-export type Emit = <K extends EventName>(event: K, payload: EventPayload<K>) => void;
-
-export interface ServiceOptions {
-  host: HostKind;
-  version: string;
-  /** Sandbox data lives in `${dataDir}/sandbox`. */
-  dataDir: string;
-  /** profiles.json lives here. */
-  configDir: string;
-  /** Seals passwords for disk; undefined keeps every password in memory. */
-  cipher?: SecretCipher;
-  /** Seal every password (desktop keychain) rather than only those the user asks to remember. */
-  alwaysSeal: boolean;
-  emit: Emit;
-  preferDefaultPorts?: boolean;
-  /** Where to look for a broker already running on this machine (5672; tests use the run's broker). */
-  localProbePort?: number;
-  /** A broker to connect to at start instead of the sandbox (WARREN_BROKER_URL). */
-  brokerUrl?: string;
-  /** Its management API (WARREN_MANAGEMENT_URL); derived from the host when absent. */
-  managementUrl?: string;
-  reconnectBackoffMs?: number[];
-  log?: (line: string) => void;
-}
 
 export interface WarrenService {
   handlers: ServiceHandlers;
@@ -53,6 +29,7 @@ export interface WarrenService {
   shutdown(): Promise<void>;
   sandbox: SandboxBroker;
   connection: BrokerConnection;
+  engines: Engines;
 }
 
 export function createWarrenService(options: ServiceOptions): WarrenService {
@@ -77,7 +54,10 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
   };
 
 
-  const ctx: ServiceContext = { options, emit: options.emit, log, sandbox, store, catalog, connection, connectTo, onShutdown: (fn) => shutdownHooks.push(fn) };
+  // The composition root: the context, then the engines built once from it, then the features.
+  const base: ServiceContext = { options, emit: options.emit, log, sandbox, store, catalog, connection, connectTo, onShutdown: (fn) => shutdownHooks.push(fn) };
+  const engines = createEngines(base);
+  const ctx = { ...base, engines };
   const handlers: ServiceHandlers = {
     ...connectionsHandlers(ctx),
     ...overviewHandlers(ctx),
@@ -89,6 +69,7 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
 
   return {
     handlers,
+    engines,
     sandbox,
     connection,
     async autoConnect() {

@@ -15,7 +15,7 @@ import { fail, toWarrenError } from '../errors';
 import { composeBody, encodeTable, toPublishOptions } from './codec';
 import type { MaxMessageSize } from './max-size';
 import { openConfirmChannel } from './publisher';
-import type { TopologySnapshots } from './topology';
+import type { TopologyReader } from '../topology/reader';
 
 export type RepeatInput = z.output<typeof repeatInput>;
 
@@ -35,7 +35,7 @@ export class RepeatRuns {
 
   constructor(
     private readonly ctx: ServiceContext,
-    private readonly topology: TopologySnapshots,
+    private readonly topology: TopologyReader,
     private readonly maxSize: MaxMessageSize,
   ) {
     ctx.onShutdown(() => {
@@ -101,7 +101,7 @@ export class RepeatRuns {
         if (!p.firstReturn) {
           const replyText = (m.fields as unknown as { replyText: string }).replyText;
           p.firstReturn = { replyText, reasons: [] };
-          void this.topology.explain(input.exchange, input.routingKey, input.properties.headers).then((reasons) => {
+          void this.topology.explainReturn(input.exchange, input.routingKey, input.properties.headers).then((reasons) => {
             p.firstReturn = { replyText, reasons };
           });
         }

@@ -2,7 +2,6 @@ import amqp from 'amqplib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SAMPLE_FIELDS, type ChartMarker, type ChartsHistory, type ChartsStatus, type ChartTick } from '../../../shared/charts/types';
 import { MAX_WATCHED_QUEUES } from '../../../shared/charts/contract';
-import { recordMarker } from '../../../main/service/charts/sampler';
 import { createTestVhost, testBroker, waitFor } from '../../support/broker';
 import { makeService } from '../../support/service';
 
@@ -101,7 +100,7 @@ describe('chart sampler against the real broker', () => {
     expect(markers.some((m) => m.kind === 'consumer' && m.ref?.queue === 'orders' && /0 → 1/.test(m.label))).toBe(true);
 
     // History (what a reloaded window gets) holds the same samples.
-    recordMarker('demo step 1', 'orders', 'demo');
+    ctx.service.engines.sampler.recordMarker('demo step 1', { kind: 'demo', ref: { vhost, queue: 'orders' } });
     const history = await ctx.dispatch('charts.history', { queues: [{ vhost, queue: 'orders' }], overview: true });
     expect(history.ok).toBe(true);
     if (!history.ok) return;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WarrenError } from '../../../shared/errors';
 import type { ConsumerInfo, FieldEntry, MessageProperties, PublishOutcome, ReceivedMessage, RepeatProgress } from '../../../shared/messaging/types';
-import { waitFor } from '../../support/broker';
+import { putPolicy, waitFor } from '../../support/broker';
 import { connectedService } from '../../support/messaging';
 
 type Ctx = Awaited<ReturnType<typeof connectedService>>;
@@ -84,6 +84,18 @@ describe('publish and consume through the service', () => {
     expect(back.returned?.replyCode).toBe(312);
     expect(back.returned?.replyText).toBe('NO_ROUTE');
     expect(back.returned?.reasons.join(' ')).toMatch(/order\.eu\.\*/);
+  });
+
+  it('a returned message is explained with the alternate exchange a policy sets, as the Route explainer sees it', async () => {
+    await t.ch.assertExchange('policed', 'direct', { durable: false });
+    await putPolicy(t.vhost, 'ae-policy', { pattern: '^policed$', 'apply-to': 'exchanges', definition: { 'alternate-exchange': 'no-such-ae' } });
+    // The policy takes effect asynchronously; the explainer must name it once the broker applies it.
+    const back = await waitFor(async () => {
+      const outcome = await t.call<PublishOutcome>('messaging.publish', { exchange: 'policed', routingKey: 'nobody', mandatory: true, body: { mode: 'text', data: 'x' } });
+      return outcome.returned?.reasons.join(' ').includes('no-such-ae') ? outcome : undefined;
+    });
+    expect(back?.status).toBe('returned');
+    expect(back?.returned?.reasons.join(' ')).toMatch(/alternate exchange 'no-such-ae' of policed does not exist/);
   });
 
   it('a publish to a missing exchange is a 404 with a hint; the next publish works on a new channel', async () => {
