@@ -21,7 +21,7 @@ import { SampleCadence } from './cadence';
 import { BrokerIntervalEstimator } from './interval';
 import { CounterTracker } from './rates';
 import { MAX_WATCHED_QUEUES } from '../../../shared/charts/contract';
-import { RingBuffer } from './ring';
+import { RingBuffer } from '../ring';
 import type { ConnectionState } from '../../../shared/connections/types';
 import { warrenError, type WarrenError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';

@@ -1,53 +1,39 @@
 /**
- * A bounded ring of messages with contiguous ids: the newest `capacity` are kept, older ones are
- * counted (`dropped`), and any kept message is found by id in O(1).
+ * The consumers' kept messages: the one RingBuffer, plus lookup by id. Messages arrive with ids
+ * increasing by one, so a kept message is found by its distance from the oldest, in O(1); the
+ * evicted ones are counted (`dropped`) so the page can say "counted, not kept".
  */
+import { RingBuffer } from '../ring';
+
 export class IdRing<T extends { id: number }> {
-  private readonly items: (T | undefined)[];
-  private start = 0;
-  private size = 0;
+  private readonly ring: RingBuffer<T>;
   dropped = 0;
 
   constructor(readonly capacity: number) {
-    this.items = new Array<T | undefined>(capacity);
+    this.ring = new RingBuffer<T>(capacity);
   }
 
   get length(): number {
-    return this.size;
+    return this.ring.size;
   }
 
   /** Items must arrive with ids increasing by one. */
   push(item: T): void {
-    if (this.size < this.capacity) {
-      this.items[(this.start + this.size) % this.capacity] = item;
-      this.size++;
-      return;
-    }
-    this.items[this.start] = item;
-    this.start = (this.start + 1) % this.capacity;
-    this.dropped++;
+    if (this.ring.push(item) !== undefined) this.dropped++;
   }
 
   get(id: number): T | undefined {
-    if (this.size === 0) return undefined;
-    const first = this.items[this.start]!.id;
-    const offset = id - first;
-    if (offset < 0 || offset >= this.size) return undefined;
-    return this.items[(this.start + offset) % this.capacity];
+    const oldest = this.ring.at(0);
+    return oldest === undefined ? undefined : this.ring.at(id - oldest.id);
   }
 
   /** The newest `limit` items, oldest first. */
   newest(limit: number): T[] {
-    const n = Math.min(limit, this.size);
-    const out: T[] = [];
-    for (let i = this.size - n; i < this.size; i++) out.push(this.items[(this.start + i) % this.capacity]!);
-    return out;
+    return this.ring.toArray(limit);
   }
 
   clear(): void {
-    this.dropped += this.size;
-    this.items.fill(undefined);
-    this.start = 0;
-    this.size = 0;
+    this.dropped += this.ring.size;
+    this.ring.clear();
   }
 }
