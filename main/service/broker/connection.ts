@@ -9,8 +9,15 @@ import { openConnection, type ConnectTarget } from './target';
 import { fail, toWarrenError, WarrenFailure } from '../errors';
 import { ManagementClient, vhostPath } from './management';
 
+/**
+ * Reconnect backoff: quick at first, then every 3 s at most, so Warren is back within a few
+ * seconds of the broker accepting connections again (a restart, a sandbox Start), not 30 s.
+ */
+export const RECONNECT_BACKOFF_MS = [250, 500, 1000, 2000, 3000];
+
 export class BrokerConnection {
   private session?: AmqpSession;
+  private currentTarget?: ConnectTarget;
   private managementClient?: ManagementClient;
   private idle: ConnectionState = { status: 'idle', since: Date.now() };
 
@@ -21,6 +28,11 @@ export class BrokerConnection {
 
   get state(): ConnectionState {
     return this.session?.current ?? this.idle;
+  }
+
+  /** Where the current session connects (and reconnects) to. */
+  get target(): ConnectTarget | undefined {
+    return this.session ? this.currentTarget : undefined;
   }
 
   get management(): ManagementClient | undefined {
@@ -46,10 +58,11 @@ export class BrokerConnection {
       onState: (state) => {
         if (this.session === session) this.onState(state);
       },
-      backoffMs: this.backoffMs,
+      backoffMs: this.backoffMs ?? RECONNECT_BACKOFF_MS,
       explain: (error) => explainRefusal(target, error),
     });
     this.session = session;
+    this.currentTarget = target;
     this.managementClient = new ManagementClient({ url: target.managementUrl, username: target.username, password: target.password });
     return session.open();
   }

@@ -93,6 +93,8 @@ export function readPid(layout: SandboxLayout): number | undefined {
   return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
+export const LOOPBACK_DISTRIBUTION = '-kernel inet_dist_use_interface {127,0,0,1}';
+
 export function nodeEnvironment(layout: SandboxLayout, ports: SandboxPorts): NodeJS.ProcessEnv {
   return {
     ...process.env,
@@ -108,6 +110,12 @@ export function nodeEnvironment(layout: SandboxLayout, ports: SandboxPorts): Nod
     RABBITMQ_CONF_ENV_FILE: layout.envFile,
     RABBITMQ_PID_FILE: layout.pidFile,
     RABBITMQ_DIST_PORT: String(ports.dist),
+    // Erlang distribution (the port other nodes and rabbitmqctl use) on loopback only: the
+    // sandbox is for this machine, and that port speaks with the power of the Erlang cookie.
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: LOOPBACK_DISTRIBUTION,
+    RABBITMQ_CTL_ERL_ARGS: LOOPBACK_DISTRIBUTION,
+    // An epmd this node starts listens on loopback only as well (a running one is left alone).
+    ERL_EPMD_ADDRESS: '127.0.0.1',
   };
 }
 
