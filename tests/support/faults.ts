@@ -141,3 +141,75 @@ export async function restartDuringRepeat(own: OwnSandbox, how: 'graceful' | 'ki
     interrupted,
   };
 }
+
+/** Warren's browser host as a child process of the test (one process: kill -9 kills Warren). */
+export interface HostProcess {
+  child: import('node:child_process').ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+export async function startBrowserHost(dataDir: string, env: Record<string, string> = {}): Promise<HostProcess> {
+  const { spawn } = await import('node:child_process');
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'main/host-web/cli.ts')], {
+    cwd: root,
+    env: { ...process.env, WARREN_DATA_DIR: dataDir, WARREN_NO_BROWSER: '1', WARREN_OPEN_BROWSER: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const url = await waitFor(() => /Warren is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(output)?.[1], 60_000, 50);
+  return { child, url: url!, output: () => output };
+}
+
+/**
+ * A page's connection to the browser host, without a browser: the token is exchanged for the
+ * session cookie as the page would, then the WebSocket carries calls and events.
+ */
+export async function hostClient(url: string) {
+  const { WebSocket } = await import('ws');
+  const page = new URL(url);
+  const res = await fetch(url, { redirect: 'manual' });
+  const cookie = (res.headers.getSetCookie?.() ?? [])
+    .map((c) => c.split(';')[0]!)
+    .join('; ');
+  const ws = new WebSocket(`ws://${page.host}/ws`, { headers: { cookie, origin: page.origin } });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  let nextId = 1;
+  const pending = new Map<number, (result: { ok: boolean; value?: unknown; error?: { code: string; message: string } }) => void>();
+  const events: { event: string; payload: unknown }[] = [];
+  ws.on('message', (data) => {
+    const message = JSON.parse(data.toString()) as { id?: number; result?: never; events?: { event: string; payload: unknown }[] };
+    if (message.events) events.push(...message.events);
+    else if (typeof message.id === 'number') pending.get(message.id)?.(message.result!);
+  });
+  return {
+    ws,
+    events,
+    async call<T>(op: string, input: unknown): Promise<T> {
+      const id = nextId++;
+      const result = await new Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>((resolve) => {
+        pending.set(id, resolve);
+        ws.send(JSON.stringify({ id, op, input }));
+      });
+      pending.delete(id);
+      if (!result.ok) throw new Error(`${op}: ${result.error?.code} ${result.error?.message}`);
+      return result.value as T;
+    },
+    close: () => ws.close(),
+  };
+}
+
+/** Ready and unacknowledged counts of a queue, from the broker (a passive declare sees only ready). */
+export async function queueCounts(managementPort: number, queue: string, vhost = '/') {
+  const res = await fetch(`http://127.0.0.1:${managementPort}/api/queues/${encodeURIComponent(vhost)}/${encodeURIComponent(queue)}?columns=messages_ready,messages_unacknowledged,consumers`, {
+    headers: { authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}` },
+  });
+  const body = (await res.json()) as { messages_ready?: number; messages_unacknowledged?: number; consumers?: number };
+  return { ready: body.messages_ready ?? 0, unacked: body.messages_unacknowledged ?? 0, consumers: body.consumers ?? 0 };
+}
