@@ -7,6 +7,7 @@ import type { WarrenError } from '../../../shared/errors';
 import { AmqpSession, serverInfo } from './session';
 import { openConnection, type ConnectTarget } from './target';
 import { fail, toWarrenError, WarrenFailure } from '../errors';
+import { watchLiveness } from './liveness';
 import { ManagementClient, vhostPath } from './management';
 
 /**
@@ -63,6 +64,7 @@ export class BrokerConnection {
     });
     this.session = session;
     this.currentTarget = target;
+    session.onConnected((model) => watchLiveness(model, target.heartbeat));
     this.managementClient = new ManagementClient({ url: target.managementUrl, username: target.username, password: target.password });
     return session.open();
   }
