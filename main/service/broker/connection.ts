@@ -8,6 +8,7 @@ import { AmqpSession, serverInfo } from './session';
 import { openConnection, type ConnectTarget } from './target';
 import { fail, toWarrenError, WarrenFailure } from '../errors';
 import { watchLiveness } from './liveness';
+import { managementAgent } from './tls';
 import { ManagementClient, vhostPath } from './management';
 
 /**
@@ -65,7 +66,7 @@ export class BrokerConnection {
     this.session = session;
     this.currentTarget = target;
     session.onConnected((model) => watchLiveness(model, target.heartbeat));
-    this.managementClient = new ManagementClient({ url: target.managementUrl, username: target.username, password: target.password });
+    this.managementClient = new ManagementClient(managementEndpoint(target));
     return session.open();
   }
 
@@ -80,6 +81,12 @@ export class BrokerConnection {
   }
 }
 
+/** The management API of a target, with its TLS files when it is https. */
+export function managementEndpoint(target: ConnectTarget) {
+  const httpsAgent = managementAgent(target.managementUrl, target.tls);
+  return { url: target.managementUrl, username: target.username, password: target.password, ...(httpsAgent ? { httpsAgent } : {}) };
+}
+
 /** Opens and closes a connection, then asks the management API for the node's name. */
 export async function testConnection(target: ConnectTarget): Promise<TestConnectionResult> {
   const model = await openConnection(target).catch(async (err: unknown) => {
@@ -88,7 +95,7 @@ export async function testConnection(target: ConnectTarget): Promise<TestConnect
   const server = serverInfo(model);
   await model.close().catch(() => undefined);
   try {
-    const management = new ManagementClient({ url: target.managementUrl, username: target.username, password: target.password }, 3000);
+    const management = new ManagementClient(managementEndpoint(target), 3000);
     const overview = await management.get<{ node?: string }>('/overview', { columns: 'node' });
     if (overview.node) server.node = overview.node;
   } catch {
@@ -107,7 +114,7 @@ export async function testConnection(target: ConnectTarget): Promise<TestConnect
 export async function explainRefusal(target: ConnectTarget, error: WarrenError): Promise<WarrenError> {
   if (error.code !== 'NOT_ALLOWED') return error;
   try {
-    const management = new ManagementClient({ url: target.managementUrl, username: target.username, password: target.password }, 3000);
+    const management = new ManagementClient(managementEndpoint(target), 3000);
     await management.get(`/vhosts/${vhostPath(target.vhost)}`, { columns: 'name' });
     return {
       ...error,

@@ -19,6 +19,7 @@ import {
   writeNodeFiles,
   type SandboxLayout,
   type SandboxPorts,
+  type SandboxTls,
 } from './node-files';
 
 const CANDIDATE_BINARIES = [
@@ -40,6 +41,8 @@ export interface SandboxOptions {
   /** Take 5672/15672 when free (the product); tests pass false to stay off the defaults. */
   preferDefaultPorts?: boolean;
   startTimeoutMs?: number;
+  /** Also listen for AMQPS and https management with these files (tests of TLS). */
+  tls?: SandboxTls;
   /** How often a ready node is checked for being alive (the state follows the node). */
   watchEveryMs?: number;
   onState?: (state: SandboxState) => void;
@@ -74,6 +77,11 @@ export class SandboxBroker {
 
   get state(): SandboxState {
     return this.current;
+  }
+
+  /** The ports the node listens on (with TLS, its amqps and https management ports too). */
+  get ports(): SandboxPorts | undefined {
+    return this.current.status === 'ready' ? readPorts(this.layout) : undefined;
   }
 
   endpoint(): SandboxEndpoint | undefined {
@@ -112,7 +120,7 @@ export class SandboxBroker {
     if (running) return this.waitUntilReady(running, this.current.status !== 'ready' || this.current.reused === true);
 
     const ports = await this.choosePorts();
-    writeNodeFiles(this.layout, ports);
+    writeNodeFiles(this.layout, ports, this.options.tls);
     this.set({ status: 'starting', amqpPort: ports.amqp, managementPort: ports.management, error: undefined, logTail: undefined, reused: false });
     mkdirSync(path.dirname(this.layout.consoleLog), { recursive: true });
     const out = openSync(this.layout.consoleLog, 'a');
@@ -196,7 +204,10 @@ export class SandboxBroker {
     const amqp = await pick(previous?.amqp, prefer ? 5672 : undefined, []);
     const management = await pick(previous?.management, prefer ? 15672 : undefined, [amqp]);
     const dist = await pick(previous?.dist, undefined, [amqp, management]);
-    return { amqp, management, dist };
+    if (!this.options.tls) return { amqp, management, dist };
+    const amqps = await pick(previous?.amqps, undefined, [amqp, management, dist]);
+    const managementTls = await pick(previous?.managementTls, undefined, [amqp, management, dist, amqps]);
+    return { amqp, management, dist, amqps, managementTls };
   }
 
   async stop(): Promise<SandboxState> {
