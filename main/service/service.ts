@@ -18,6 +18,7 @@ import { ProfileCatalog, SANDBOX_PROFILE_ID } from './connections/profiles/catal
 import type { SecretCipher } from './connections/profiles/secrets';
 import { ProfileStore } from './connections/profiles/store';
 import { SandboxBroker } from './connections/sandbox/sandbox';
+import type { DeliveryFlow } from './messaging/flow';
 
 export type Emit = <K extends EventName>(event: K, payload: EventPayload<K>) => void;
 
@@ -42,6 +43,8 @@ export interface ServiceOptions {
   managementUrl?: string;
   reconnectBackoffMs?: number[];
   log?: (line: string) => void;
+  /** Delivery flow control fed by the host's clients (a page that stops reading pauses consumers). */
+  flow?: DeliveryFlow;
 }
 
 export interface WarrenService {

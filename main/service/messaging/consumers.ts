@@ -62,6 +62,8 @@ interface Consumer {
   /** A simulated-work pass is due on the next turn of the event loop. */
   scheduled: boolean;
   bindingArguments?: Record<string, unknown>;
+  /** Paused by flow control (a page behind), not by the user: resumed when the page catches up. */
+  flowPaused?: boolean;
 }
 
 export interface TapOptions extends ConsumerOptions {
@@ -80,6 +82,7 @@ export class ConsumerManager {
   private nextConsumer = 1;
 
   constructor(private readonly ctx: ServiceContext) {
+    ctx.options.flow?.onChange((paused) => void this.followFlow(paused));
     ctx.onShutdown(async () => {
       for (const c of [...this.consumers.values()]) await this.detach(c.info.id).catch(() => undefined);
     });
@@ -99,6 +102,26 @@ export class ConsumerManager {
     return [...this.consumers.values()].map((c) => this.snapshot(c));
   }
 
+  /** Flow control (see DeliveryFlow): stop consuming while a page is behind, start again after. */
+  private async followFlow(paused: boolean): Promise<void> {
+    for (const c of [...this.consumers.values()]) {
+      try {
+        if (paused && c.info.status === 'consuming' && c.live && c.info.consumerTag) {
+          c.flowPaused = true;
+          await c.live.channel.cancel(c.info.consumerTag);
+          c.info.status = 'paused';
+          c.info.reason = 'Paused while a Warren window catches up on deliveries; the broker keeps the messages';
+        } else if (!paused && c.flowPaused) {
+          c.flowPaused = false;
+          if (c.info.status === 'paused' && c.live && !c.live.closing) await this.consume(c, c.live);
+        }
+      } catch {
+        // A channel that closed meanwhile is handled by its close handler.
+      }
+      this.markDirty();
+    }
+  }
+
   onDelivery(listener: DeliveryListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -111,6 +134,7 @@ export class ConsumerManager {
       throw new WarrenFailure(toWarrenError(c.live?.closedBy ?? err));
     });
     c.info.status = 'paused';
+    c.flowPaused = false;
     return this.changed(c);
   }
 
