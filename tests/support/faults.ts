@@ -213,3 +213,237 @@ export async function queueCounts(managementPort: number, queue: string, vhost =
   const body = (await res.json()) as { messages_ready?: number; messages_unacknowledged?: number; consumers?: number };
   return { ready: body.messages_ready ?? 0, unacked: body.messages_unacknowledged ?? 0, consumers: body.consumers ?? 0 };
 }
+
+export interface WarrenKilledOutcome {
+  total: number;
+  /** Acked by the user before the kill (gone from the queue by design). */
+  acked: number;
+  /** Unacked by Warren when it was killed. */
+  unackedAtKill: number;
+  readyAfter: number;
+  lost: number;
+  /** From the second start to connected. */
+  recoverMs: number;
+  profileAfter?: string;
+  amqpPortAfter?: number;
+  sandboxPort: number;
+  secondOutput: string;
+}
+
+/**
+ * Warren (the browser host, a child process) attached with manual ack to a queue of `total`
+ * persistent messages on its own running sandbox, with a prefetch's worth unacked and some acked
+ * by the user, is killed -9; then started again on the same data folder.
+ */
+export async function warrenKilledDuringConsume(dataDir: string, cleanup: (fn: () => unknown) => void, total = 2_000): Promise<WarrenKilledOutcome> {
+  const { SandboxBroker } = await import('../../main/service/connections/sandbox/sandbox');
+  const sandbox = new SandboxBroker({ dir: path.join(dataDir, 'sandbox'), preferDefaultPorts: false });
+  cleanup(() => sandbox.stop());
+  const node = await sandbox.start();
+  if (node.status !== 'ready') throw new Error(`sandbox: ${node.error?.message}`);
+  const conn = await amqp.connect(`amqp://guest:guest@127.0.0.1:${node.amqpPort}/`);
+  const ch = await conn.createConfirmChannel();
+  await ch.assertQueue('work', { durable: true });
+  for (let i = 1; i <= total; i++) ch.sendToQueue('work', Buffer.from(`job-${i}`), { persistent: true });
+  await ch.waitForConfirms();
+  await conn.close();
+  const counts = () => queueCounts(node.managementPort!, 'work');
+
+  const first = await startBrowserHost(dataDir);
+  cleanup(() => first.child.kill('SIGKILL'));
+  const page = await hostClient(first.url);
+  await waitFor(async () => (await page.call<ConnectionState>('connection.state', {})).status === 'connected', 60_000);
+  const consumer = await page.call<{ id: string }>('consumers.attach', { queue: 'work', ackMode: 'manual', prefetch: 500 });
+  await waitFor(async () => (await counts()).unacked === 500, 30_000);
+  await page.call('consumers.settle', { consumerId: consumer.id, all: true, action: 'ack' });
+  await waitFor(async () => {
+    const c = await counts();
+    return c.unacked === 500 && c.ready < total - 500;
+  }, 30_000);
+  const atKill = await counts();
+  const acked = total - atKill.ready - atKill.unacked;
+  page.close();
+
+  first.child.kill('SIGKILL');
+  await new Promise((r) => (first.child.exitCode !== null || first.child.signalCode !== null ? r(undefined) : first.child.once('exit', r)));
+  const after = (await waitFor(async () => {
+    const c = await counts();
+    return c.unacked === 0 && c.consumers === 0 ? c : undefined;
+  }, 30_000))!;
+
+  const started = Date.now();
+  const second = await startBrowserHost(dataDir);
+  cleanup(() => second.child.kill('SIGKILL'));
+  const again = await hostClient(second.url);
+  const state = (await waitFor(async () => {
+    const s = await again.call<ConnectionState>('connection.state', {});
+    return s.status === 'connected' ? s : undefined;
+  }, 60_000))!;
+  const recoverMs = Date.now() - started;
+  const sandboxAfter = await again.call<SandboxState>('sandbox.state', {});
+  again.close();
+  second.child.kill('SIGKILL');
+  return {
+    total,
+    acked,
+    unackedAtKill: atKill.unacked,
+    readyAfter: after.ready,
+    lost: total - acked - after.ready,
+    recoverMs,
+    profileAfter: state.profileId,
+    amqpPortAfter: sandboxAfter.amqpPort,
+    sandboxPort: node.amqpPort!,
+    secondOutput: second.output(),
+  };
+}
+
+export interface NetworkCutOutcome {
+  heartbeatS: number;
+  detectedMs: number;
+  stateShown: string;
+  reconnectMs: number;
+  consumerBack: boolean;
+  receivedAfter: boolean;
+}
+
+/**
+ * A service connected through a real TCP proxy (heartbeat `heartbeatS`) with a consumer; the
+ * proxy blackholes, then resets and lets traffic through again.
+ */
+export async function networkCut(vhost: string, heartbeatS = 3): Promise<NetworkCutOutcome> {
+  const { TcpProxy } = await import('./tcp-proxy');
+  const { testBroker } = await import('./broker');
+  const b = testBroker();
+  const proxy = new TcpProxy(b.amqpPort);
+  await proxy.start();
+  const svc = makeService({ reconnectBackoffMs: [250, 500, 1000, 2000, 3000] });
+  const call = async <T>(op: string, input: unknown): Promise<T> => {
+    const r = await svc.dispatch(op, input);
+    if (!r.ok) throw new Error(`${op}: ${r.error.code} ${r.error.message}`);
+    return r.value as T;
+  };
+  try {
+    const profile = await call<{ id: string }>('profiles.save', {
+      name: 'Through the proxy',
+      host: '127.0.0.1',
+      port: proxy.port,
+      vhost,
+      username: 'guest',
+      password: 'guest',
+      managementUrl: b.managementUrl,
+      heartbeat: heartbeatS,
+    });
+    await call('connection.connect', { id: profile.id });
+    await svc.service.connection.requireSession().withChannel((ch) => ch.assertQueue('through', { durable: false }));
+    const consumer = await call<{ id: string }>('consumers.attach', { queue: 'through', ackMode: 'auto', prefetch: 10 });
+    const statusOf = async () => (await call<{ id: string; status: string }[]>('consumers.list', {})).find((c) => c.id === consumer.id)?.status;
+
+    proxy.blackhole();
+    const cut = Date.now();
+    await waitFor(() => svc.service.connection.state.status !== 'connected', 60_000, 20);
+    const detectedMs = Date.now() - cut;
+    const shown = svc.service.connection.state;
+    await waitFor(async () => (await statusOf()) === 'waiting', 20_000);
+
+    proxy.reset();
+    const restored = Date.now();
+    await waitFor(() => svc.service.connection.state.status === 'connected', 60_000, 20);
+    const reconnectMs = Date.now() - restored;
+    const consumerBack = (await waitFor(async () => (await statusOf()) === 'consuming', 30_000)) === true;
+    await svc.service.connection.requireSession().withChannel(async (ch) => {
+      ch.sendToQueue('through', Buffer.from('after the cut'));
+    });
+    const receivedAfter =
+      (await waitFor(
+        async () => (await call<{ messages: { body: { data: string } }[] }>('consumers.messages', { consumerId: consumer.id, limit: 10 })).messages.some((m) => m.body.data === 'after the cut'),
+        20_000,
+      )) === true;
+    return { heartbeatS, detectedMs, stateShown: `${shown.status}: ${shown.error?.message ?? ''}`, reconnectMs, consumerBack, receivedAfter };
+  } finally {
+    await svc.service.shutdown();
+    await proxy.close();
+  }
+}
+
+export interface StalledPageOutcome {
+  total: number;
+  /** On the broker once the consumer first paused, and once nothing more was taken for 3 s. */
+  stillOnBroker: number;
+  stillOnBrokerLater: number;
+  consumerShown: string;
+  rssBefore: number;
+  rssPeakStalled: number;
+  rssPeakAfter: number;
+  drained: boolean;
+  received: number;
+}
+
+/**
+ * The browser host (a child process) with a client that stops reading while a consumer gets a
+ * queue of `total` messages; then the client reads again.
+ */
+export async function stalledPage(vhost: string, dataDir: string, cleanup: (fn: () => unknown) => void, total = 200_000): Promise<StalledPageOutcome> {
+  const { testBroker } = await import('./broker');
+  const b = testBroker();
+  const url = `amqp://guest:guest@127.0.0.1:${b.amqpPort}/${encodeURIComponent(vhost)}`;
+  const conn = await amqp.connect(url);
+  const ch = await conn.createChannel();
+  await ch.assertQueue('flood', { durable: false });
+  const body = Buffer.from('z'.repeat(100));
+  for (let i = 0; i < total; i++) if (!ch.sendToQueue('flood', body)) await new Promise((r) => ch.once('drain', r));
+  await ch.checkQueue('flood');
+  await conn.close();
+  const counts = () => queueCounts(b.managementPort, 'flood', vhost);
+
+  const host = await startBrowserHost(dataDir, { WARREN_BROKER_URL: url, WARREN_MANAGEMENT_URL: b.managementUrl });
+  cleanup(() => host.child.kill('SIGKILL'));
+  const page = await hostClient(host.url);
+  await waitFor(async () => (await page.call<ConnectionState>('connection.state', {})).status === 'connected', 60_000);
+  const pid = host.child.pid!;
+  const rssOf = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
+  const rssBefore = rssOf();
+  let peak = rssBefore;
+  const sample = setInterval(() => (peak = Math.max(peak, rssOf())), 100);
+  try {
+    // The page stops reading: its socket is paused, the kernel buffers fill, then main's.
+    const socket = (page.ws as unknown as { _socket: import('node:net').Socket })._socket;
+    socket.pause();
+    const peakWindowStart = Date.now();
+    void page.call('consumers.attach', { queue: 'flood', ackMode: 'auto', prefetch: 1000 });
+    await waitFor(async () => {
+      const c = await counts();
+      return c.consumers === 0 && c.ready > 0 && c.ready < total;
+    }, 60_000, 200);
+    const stalled = await counts();
+    // The kernel's socket buffers grow while the page is stalled, so the consumer may run a few
+    // more times until they are full; then nothing more is taken: wait for 3 s without change.
+    let later = stalled;
+    for (let since = Date.now(); Date.now() - since < 3000; ) {
+      await new Promise((r) => setTimeout(r, 250));
+      const now = await counts();
+      if (now.ready !== later.ready || now.consumers !== 0) since = Date.now();
+      later = now;
+      if (Date.now() - peakWindowStart > 90_000) break;
+    }
+    const rssPeakStalled = peak;
+
+    socket.resume();
+    const drained = (await waitFor(async () => (await counts()).ready === 0, 120_000, 500)) === true;
+    const consumers = await page.call<{ status: string; received: number; reason?: string }[]>('consumers.list', {});
+    const shown = page.events.filter((e) => e.event === 'consumers.state').map((e) => (e.payload as { status: string; reason?: string }[])[0]).find((c) => c?.status === 'paused');
+    return {
+      total,
+      stillOnBroker: stalled.ready,
+      stillOnBrokerLater: later.ready,
+      consumerShown: shown ? `${shown.status}: ${shown.reason ?? ''}` : 'paused (not seen by the stalled page)',
+      rssBefore,
+      rssPeakStalled,
+      rssPeakAfter: peak,
+      drained,
+      received: consumers[0]?.received ?? 0,
+    };
+  } finally {
+    clearInterval(sample);
+    page.close();
+  }
+}
