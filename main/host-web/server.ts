@@ -19,7 +19,18 @@ export interface WebHostOptions {
   rendererDir: string;
   port?: number;
   token?: string;
+  /** Told when a client falls behind (stops reading) and when it has caught up or left. */
+  onBehind?: (client: object, behind: boolean) => void;
 }
+
+/**
+ * A client with more than BEHIND_BYTES queued is behind: consumers pause (see DeliveryFlow) and
+ * deliveries are not queued for it (the consumer's kept list has them); over DROP_BYTES no
+ * event is queued for it at all. It has caught up below CAUGHT_UP_BYTES. Call answers always go.
+ */
+const BEHIND_BYTES = 4 * 1024 * 1024;
+const CAUGHT_UP_BYTES = 512 * 1024;
+const DROP_BYTES = 32 * 1024 * 1024;
 
 export interface WebHost {
   url: string;
@@ -88,13 +99,35 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
-function attachClient(ws: WebSocket, { dispatch, events }: WebHostOptions): void {
+function attachClient(ws: WebSocket, { dispatch, events, onBehind }: WebHostOptions): void {
+  let watch: NodeJS.Timeout | undefined;
+  const behind = () => {
+    if (watch) return;
+    onBehind?.(ws, true);
+    watch = setInterval(() => {
+      if (ws.bufferedAmount > CAUGHT_UP_BYTES && ws.readyState === ws.OPEN) return;
+      clearInterval(watch);
+      watch = undefined;
+      onBehind?.(ws, false);
+    }, 100);
+  };
   const send = (message: CallResponse | EventBatch) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    if (ws.readyState !== ws.OPEN) return;
+    if ('events' in message && ws.bufferedAmount > BEHIND_BYTES) {
+      if (ws.bufferedAmount > DROP_BYTES) return;
+      message = { events: message.events.filter((e) => e.event !== 'consumers.deliveries') };
+    }
+    ws.send(JSON.stringify(message));
+    if (ws.bufferedAmount > BEHIND_BYTES) behind();
   };
   send({ events: events.snapshot() });
   const unsubscribe = events.subscribe((batch) => send({ events: batch }));
-  ws.on('close', unsubscribe);
+  ws.on('close', () => {
+    unsubscribe();
+    if (watch) clearInterval(watch);
+    watch = undefined;
+    onBehind?.(ws, false);
+  });
   ws.on('message', async (data) => {
     let request: Partial<CallRequest>;
     try {

@@ -6,6 +6,7 @@
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { HostKind } from '../../shared/connections/types';
 import type { SecretCipher } from './connections/profiles/secrets';
+import type { DeliveryFlow } from './messaging/flow';
 
 export type Emit = <K extends EventName>(event: K, payload: EventPayload<K>) => void;
 
@@ -30,4 +31,6 @@ export interface ServiceOptions {
   managementUrl?: string;
   reconnectBackoffMs?: number[];
   log?: (line: string) => void;
+  /** Delivery flow control fed by the host's clients (a page that stops reading pauses consumers). */
+  flow?: DeliveryFlow;
 }

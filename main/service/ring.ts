@@ -35,6 +35,16 @@ export class RingBuffer<T> {
     return evicted;
   }
 
+  /** Removes and returns the oldest item. */
+  shift(): T | undefined {
+    if (this.count === 0) return undefined;
+    const oldest = this.items[this.start];
+    this.items[this.start] = undefined;
+    this.start = (this.start + 1) % this.cap;
+    this.count -= 1;
+    return oldest;
+  }
+
   /** The `index`-th oldest item (0 = oldest), in O(1). */
   at(index: number): T | undefined {
     if (!Number.isInteger(index) || index < 0 || index >= this.count) return undefined;

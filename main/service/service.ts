@@ -3,23 +3,21 @@
  * operation of the contract. Hosts construct it with their own folders and secret cipher.
  */
 import path from 'node:path';
-import { parseAmqpUrl } from '../../shared/connections/amqp-url';
 import type { ServiceHandlers } from '../../shared/contract';
 import type { ConnectionState } from '../../shared/connections/types';
-import { openConnection } from './broker/target';
 import { chartsHandlers } from './charts/handlers';
 import { BrokerConnection } from './broker/connection';
 import type { ServiceContext } from './context';
 import { createEngines, type Engines } from './engines';
 import type { ServiceOptions } from './options';
 import { demoHandlers } from './demos/handlers';
+import { autoConnect } from './connections/autoconnect';
 import { connectionsHandlers } from './connections/handlers';
 import { overviewHandlers } from './overview/handlers';
 import { messagingHandlers } from './messaging/handlers';
 import { topologyHandlers } from './topology/handlers';
-import { DETECTED_PROFILE_ID, ENVIRONMENT_PROFILE_ID, ProfileCatalog, SANDBOX_PROFILE_ID } from './connections/profiles/catalog';
+import { ProfileCatalog, SANDBOX_PROFILE_ID } from './connections/profiles/catalog';
 import { ProfileStore } from './connections/profiles/store';
-import { canConnect } from './connections/sandbox/ports';
 import { SandboxBroker } from './connections/sandbox/sandbox';
 
 export interface WarrenService {
@@ -72,66 +70,11 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
     engines,
     sandbox,
     connection,
-    async autoConnect() {
-      if (options.brokerUrl) {
-        const parsed = parseAmqpUrl(options.brokerUrl, 'WARREN_BROKER_URL');
-        if (!parsed.ok) {
-          log(`WARREN_BROKER_URL is not usable: ${parsed.error.message}. ${parsed.error.hint}`);
-        } else {
-          catalog.environment = { ...parsed.value, managementUrl: options.managementUrl ?? '' };
-          log(`Connecting to the broker of WARREN_BROKER_URL (${parsed.value.host}:${parsed.value.port}, vhost ${parsed.value.vhost}).`);
-          return connectTo(ENVIRONMENT_PROFILE_ID);
-        }
-      }
-      const last = store.lastProfileId;
-      if (last && !catalog.isBuiltIn(last) && store.get(last)?.password !== undefined) {
-        const state = await connectTo(last);
-        if (state.status === 'connected') return state;
-      }
-      // A broker already on localhost:5672 that is not our sandbox: offer it rather than start a second one.
-      const probePort = options.localProbePort ?? 5672;
-      if (sandbox.state.status !== 'ready' && (await localBrokerAnswers(sandbox, probePort))) {
-        catalog.detectedLocalPort = probePort;
-        log(`A RabbitMQ broker answers on localhost:${probePort} with guest/guest; using it (profile “RabbitMQ on localhost”).`);
-        return connectTo(DETECTED_PROFILE_ID);
-      }
-      log('Starting the sandbox broker…');
-      const started = await sandbox.start();
-      if (started.status !== 'ready') {
-        log(`The sandbox broker is ${started.status}: ${started.error?.message ?? ''}`);
-        return connection.state;
-      }
-      log(`Sandbox broker ready on amqp://127.0.0.1:${started.amqpPort} (management http://127.0.0.1:${started.managementPort})${started.reused ? ', kept from an earlier launch' : ''}.`);
-      return connectTo(SANDBOX_PROFILE_ID);
-    },
+    autoConnect: () => autoConnect(ctx),
     async shutdown() {
       for (const hook of shutdownHooks.reverse()) await Promise.resolve(hook()).catch(() => undefined);
       await connection.disconnect().catch(() => undefined);
       await sandbox.shutdown();
     },
   };
-}
-
-/** True when something other than our own sandbox answers AMQP on localhost:`port` with guest/guest. */
-async function localBrokerAnswers(sandbox: SandboxBroker, port: number): Promise<boolean> {
-  if (!(await canConnect(port))) return false;
-  if (await sandbox.ownsPort(port)) return false;
-  try {
-    const model = await openConnection({
-      profileId: DETECTED_PROFILE_ID,
-      profileName: 'probe',
-      host: '127.0.0.1',
-      port,
-      vhost: '/',
-      username: 'guest',
-      password: 'guest',
-      tls: { enabled: false, verifyPeer: true },
-      heartbeat: 0,
-      managementUrl: '',
-    });
-    await model.close().catch(() => undefined);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,15 +1,23 @@
 /**
- * The consumers' kept messages: the one RingBuffer, plus lookup by id. Messages arrive with ids
- * increasing by one, so a kept message is found by its distance from the oldest, in O(1); the
- * evicted ones are counted (`dropped`) so the page can say "counted, not kept".
+ * The consumers' kept messages: the one RingBuffer, plus lookup by id and a byte budget.
+ * Messages arrive with ids increasing by one, so a kept message is found by its distance from
+ * the oldest, in O(1). With a byte budget the oldest are also dropped while the kept items weigh
+ * more than `maxBytes` (the newest one is always kept), so a few huge messages cannot hold the
+ * memory a count alone would allow. Dropped ones are counted so the page can say "counted, not kept".
  */
 import { RingBuffer } from '../ring';
 
 export class IdRing<T extends { id: number }> {
   private readonly ring: RingBuffer<T>;
   dropped = 0;
+  /** What the kept items weigh, by `weigh`. */
+  bytes = 0;
 
-  constructor(readonly capacity: number) {
+  constructor(
+    readonly capacity: number,
+    readonly maxBytes = Infinity,
+    private readonly weigh: (item: T) => number = () => 0,
+  ) {
     this.ring = new RingBuffer<T>(capacity);
   }
 
@@ -19,7 +27,15 @@ export class IdRing<T extends { id: number }> {
 
   /** Items must arrive with ids increasing by one. */
   push(item: T): void {
-    if (this.ring.push(item) !== undefined) this.dropped++;
+    const evicted = this.ring.push(item);
+    this.bytes += this.weigh(item);
+    if (evicted !== undefined) this.forget(evicted);
+    while (this.bytes > this.maxBytes && this.ring.size > 1) this.forget(this.ring.shift()!);
+  }
+
+  private forget(item: T): void {
+    this.bytes -= this.weigh(item);
+    this.dropped++;
   }
 
   get(id: number): T | undefined {
@@ -35,5 +51,6 @@ export class IdRing<T extends { id: number }> {
   clear(): void {
     this.dropped += this.ring.size;
     this.ring.clear();
+    this.bytes = 0;
   }
 }
