@@ -74,3 +74,17 @@ export const tableKey = (what = 'A header name') =>
       const problem = keyProblem(value, what);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     });
+
+/**
+ * `prefix + middle + suffix` as an AMQP name: `middle` (e.g. a user's exchange name inside a
+ * generated queue name) is cut, on a whole character, so the result stays within 255 bytes.
+ */
+export function fitName(prefix: string, middle: string, suffix: string): string {
+  const room = MAX_NAME_BYTES - utf8Length(prefix) - utf8Length(suffix);
+  let cut = '';
+  for (const char of middle) {
+    if (utf8Length(cut + char) > room) break;
+    cut += char;
+  }
+  return `${prefix}${cut}${suffix}`;
+}

@@ -20,7 +20,8 @@ export interface HostProcess {
 }
 
 export async function startHostProcess(env: Record<string, string> = {}): Promise<HostProcess> {
-  const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'tests/support/web-host-child.ts')], {
+  // tsx as a loader inside one node process, so `pid` is the host itself (its RSS is the host's).
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tests/support/web-host-child.ts')], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

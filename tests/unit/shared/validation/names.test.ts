@@ -48,3 +48,14 @@ describe('the shape check before zod', () => {
     expect(inputShapeProblem(undefined)).toBeUndefined();
   });
 });
+
+describe('generated names', () => {
+  it('cut the middle part on a whole character so the name stays within 255 bytes', async () => {
+    const { fitName } = await import('../../../../shared/validation/names');
+    expect(fitName('warren.tap.', 'ex', '.abc')).toBe('warren.tap.ex.abc');
+    const long = fitName('warren.tap.', '😀'.repeat(100), '.abc123');
+    expect(utf8Length(long)).toBeLessThanOrEqual(255);
+    expect(nameProblem(long, 'x')).toBeUndefined();
+    expect(long.endsWith('.abc123')).toBe(true);
+  });
+});
