@@ -5,7 +5,6 @@
 // within 1 s, the shared channel works, and the host's RSS stays under RSS_BOUND_MB.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { ERROR_CODES } from '../../shared/errors';
 import { sessionCookieName } from '../../shared/host-web/session';
 import { createTestVhost } from '../support/broker';
