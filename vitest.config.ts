@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['tests/integration/**/*.test.ts'],
+          include: ['tests/integration/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
           environment: 'node',
           // Each test has its own vhost; files run one at a time to keep a 2-core machine calm.
           fileParallelism: false,

@@ -7,7 +7,7 @@ import './ui/components.css';
 import './features/overview/overview.css';
 import './features/connections/connections.css';
 
-/** The browser host opens the page as /?token=…; the server has set a cookie, so drop it from the address bar. */
+/** The browser host opens the page as /?token=… (a one-time link, spent by now): drop it from the address bar. */
 function stripToken(): void {
   const url = new URL(window.location.href);
   if (!url.searchParams.has('token')) return;

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'NOT_CONNECTED',
   'MANAGEMENT_UNAVAILABLE',
   'SANDBOX_UNAVAILABLE',
+  'BUSY',
+  'SESSION',
   'INTERNAL',
   // AMQP reply codes (0-9-1), by name
   'CONTENT_TOO_LARGE', // 311
@@ -95,6 +97,8 @@ export const DEFAULT_HINTS: Readonly<Record<ErrorCode, string>> = {
   MANAGEMENT_UNAVAILABLE:
     'Enable the management plugin (rabbitmq-plugins enable rabbitmq_management) or set the management URL in the profile.',
   SANDBOX_UNAVAILABLE: 'Install rabbitmq-server (apt-get install rabbitmq-server) or connect to your own broker with a profile.',
+  BUSY: 'Warren is still answering many calls from this window; wait a moment and try again.',
+  SESSION: 'Open the link Warren printed in its terminal (each link works once; press Enter there for a new one).',
   INTERNAL: 'This is a bug in Warren; the log has details.',
   CONTENT_TOO_LARGE: 'Send a smaller message.',
   NO_ROUTE: 'No queue is bound for this routing key; use the route explainer to see why.',

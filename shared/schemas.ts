@@ -1,10 +1,11 @@
 /** zod schemas for everything that crosses the bridge into the main process. */
 import { z } from 'zod';
+import { amqpName } from './validation/names';
 
 /** Bounded strings: the bridge never accepts unbounded input. */
 export const shortText = (max = 255) => z.string().max(max);
 
-export const vhostName = z.string().min(1, 'a virtual host name cannot be empty').max(255);
+export const vhostName = amqpName('Virtual host name').refine((v) => v !== '', 'a virtual host name cannot be empty');
 
 export const tlsSettings = z.object({
   enabled: z.boolean().default(false),
@@ -25,7 +26,7 @@ export const profileDraft = z.object({
     .max(255)
     .regex(/^[^\s/?#@]+$/, 'a host has no spaces, slashes or @'),
   port: z.number({ error: 'enter a port number' }).int('a port is a whole number').min(1, 'a port is between 1 and 65535').max(65535, 'a port is between 1 and 65535'),
-  vhost: z.string().max(255).default('/'),
+  vhost: amqpName('Virtual host name').default('/'),
   username: shortText().default('guest'),
   /** Omitted when editing means "keep the stored password". */
   password: shortText(1024).optional(),

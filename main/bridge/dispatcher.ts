@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { isOperationName, operations, type ServiceHandlers } from '../../shared/contract';
 import { warrenError, type Result } from '../../shared/errors';
+import { inputShapeProblem } from '../../shared/validation/input-shape';
 import { toWarrenError } from '../service/errors';
 
 export type Dispatch = (op: unknown, input: unknown) => Promise<Result<unknown>>;
@@ -17,7 +18,17 @@ export function createDispatcher(handlers: ServiceHandlers, log: (line: string) 
       return { ok: false, error: warrenError('UNKNOWN_OPERATION', `Unknown operation: ${name}`) };
     }
     const spec = operations[op];
-    const parsed = (spec.input as z.ZodType).safeParse(input ?? {});
+    // Before zod: its parser recurses, and a deeply nested value would overflow the stack there.
+    const shape = inputShapeProblem(input);
+    if (shape) return { ok: false, error: refusal(op, shape.field, shape.message) };
+    let parsed: ReturnType<z.ZodType['safeParse']>;
+    try {
+      parsed = (spec.input as z.ZodType).safeParse(input ?? {});
+    } catch (err) {
+      // A schema that throws on some input is still the input's fault as far as the user can act.
+      log(`${op}: input check threw: ${err instanceof Error ? err.message : String(err)}`);
+      return { ok: false, error: refusal(op, undefined, 'the input could not be checked') };
+    }
     if (!parsed.success) return { ok: false, error: describeIssues(op, parsed.error.issues) };
     const handler = handlers[op] as (value: unknown) => Promise<unknown>;
     try {
@@ -33,9 +44,13 @@ export function createDispatcher(handlers: ServiceHandlers, log: (line: string) 
 function describeIssues(op: string, issues: z.core.$ZodIssue[]) {
   const first = issues[0];
   const field = first && first.path.length > 0 ? first.path.map(String).join('.') : undefined;
-  const detail = first ? `${field ? `${field}: ` : ''}${first.message}` : 'invalid input';
-  return warrenError('BAD_INPUT', `Invalid input for ${op} — ${detail}`, {
-    field,
-    hint: field ? `Correct “${field}” and try again.` : 'Correct the input and try again.',
+  return refusal(op, field, first?.message ?? 'invalid input');
+}
+
+function refusal(op: string, field: string | undefined, message: string) {
+  const named = field === '' ? undefined : field;
+  return warrenError('BAD_INPUT', `Invalid input for ${op} — ${named ? `${named}: ` : ''}${message}`, {
+    field: named,
+    hint: named ? `Correct “${named}” and try again.` : 'Correct the input and try again.',
   });
 }

@@ -3,6 +3,7 @@
  * Kept thin on purpose; everything that can be tested without Electron lives elsewhere.
  */
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
 import { IPC_CALL_CHANNEL, IPC_EVENTS_CHANNEL } from '../../shared/contract';
 import { warrenError } from '../../shared/errors';
@@ -10,22 +11,23 @@ import { createDispatcher } from '../bridge/dispatcher';
 import { EventHub } from '../bridge/events';
 import type { SecretCipher } from '../service/connections/profiles/secrets';
 import { createWarrenService } from '../service/service';
-
-const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+import {
+  ELECTRON_CSP,
+  SECURE_WEB_PREFERENCES,
+  isTrustedSender,
+  navigationAllowed,
+  passwordStorage,
+  permissionGranted,
+  windowOpenDecision,
+} from './security';
 
 function keychainCipher(): SecretCipher | undefined {
-  if (!safeStorage.isEncryptionAvailable()) return undefined;
+  const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined;
+  const storage = passwordStorage(safeStorage.isEncryptionAvailable(), backend);
+  if (storage.kind === 'memory-only') {
+    console.log(`[warren] ${storage.notice}`);
+    return undefined;
+  }
   return {
     kind: 'os-keychain',
     encrypt: (plain) => safeStorage.encryptString(plain).toString('base64'),
@@ -51,30 +53,45 @@ async function start(): Promise<void> {
     log: (line) => console.log(`[warren] ${line}`),
   });
   const dispatch = createDispatcher(service.handlers);
+  const appUrl = pathToFileURL(path.join(__dirname, '..', 'renderer', 'index.html')).href;
 
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [ELECTRON_CSP] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionGranted(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionGranted(permission));
+  // Every webContents (the window and anything it might create): no webviews, no leaving the app, no new windows.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.on('will-navigate', (event, url) => {
+      if (!navigationAllowed(url, appUrl)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!navigationAllowed(url, appUrl)) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(({ url }) => {
+      const decision = windowOpenDecision(url);
+      if (decision.openExternally) void shell.openExternal(decision.openExternally);
+      return { action: decision.action };
+    });
+  });
 
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
     title: 'Warren',
     backgroundColor: '#0f1720',
-    webPreferences: {
-      preload: path.join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: path.join(__dirname, 'preload.cjs') },
   });
 
   // Only our own window may call the service.
   ipcMain.handle(IPC_CALL_CHANNEL, (event, op: unknown, input: unknown) => {
-    if (event.sender !== window.webContents || !event.senderFrame?.url.startsWith('file://')) {
+    const sender = {
+      isAppWindow: event.sender === window.webContents,
+      isMainFrame: event.senderFrame !== null && event.senderFrame === window.webContents.mainFrame,
+      frameUrl: event.senderFrame?.url,
+    };
+    if (!isTrustedSender(sender, appUrl)) {
       return { ok: false, error: warrenError('ACCESS_REFUSED', 'Calls are accepted from Warren’s own window only') };
     }
     return dispatch(op, input);
@@ -84,14 +101,7 @@ async function start(): Promise<void> {
   });
   window.webContents.on('did-finish-load', () => window.webContents.send(IPC_EVENTS_CHANNEL, events.snapshot()));
 
-  // Locked navigation: no leaving the app, no new windows (links open in the user's browser).
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-
-  await window.loadFile(path.join(__dirname, '..', 'renderer', 'index.html'));
+  await window.loadURL(appUrl);
   void service.autoConnect();
 
   let quitting = false;

@@ -43,8 +43,10 @@ async function main(): Promise<void> {
   });
   const dispatch = createDispatcher(service.handlers, log);
   const port = process.env.WARREN_PORT ? Number(process.env.WARREN_PORT) : 0;
-  const host = await startWebHost({ dispatch, events, rendererDir, port, onBehind: (client, behind) => flow.report(client, behind) });
+  const host = await startWebHost({ dispatch, events, rendererDir, port, log, onBehind: (client, behind) => flow.report(client, behind) });
   console.log(`Warren is running at ${host.url}`);
+  log('The link works once. Press Enter here for a new one (another browser, or after closing this one).');
+  printLinksOnEnter(() => console.log(`New one-time link: ${host.newLink()}`));
   openBrowser(host.url, browserLaunch(process.env, process.platform), log);
 
   let stopping = false;
@@ -62,6 +64,18 @@ async function main(): Promise<void> {
   const state = await service.autoConnect();
   if (state.status === 'connected') log(`Connected to ${state.profileName} (${state.server?.product} ${state.server?.version}).`);
   else log(`Not connected: ${state.error?.message ?? service.sandbox.state.error?.message ?? state.status}. Open the page to pick a profile.`);
+}
+
+/** Each line typed in the terminal prints a fresh link. A terminal that goes away is simply not read. */
+function printLinksOnEnter(print: () => void): void {
+  const input = process.stdin;
+  input.on('error', () => undefined);
+  // Started in the background of a shell, reading the terminal would stop the process (SIGTTIN).
+  if (input.isTTY) process.on('SIGTTIN', () => undefined);
+  input.setEncoding('utf8');
+  input.on('data', (chunk: string) => {
+    for (let i = 0; i < chunk.split('\n').length - 1; i++) print();
+  });
 }
 
 main().catch((err: unknown) => {

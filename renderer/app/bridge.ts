@@ -4,7 +4,10 @@
  */
 import type { EventMessage, EventName, EventPayload, InputOf, OperationName, OutputOf } from '../../shared/contract';
 import type { CallResponse, EventBatch } from '../../shared/contract';
+import { MAX_BRIDGE_MESSAGE_BYTES } from '../../shared/contract';
 import { warrenError, type Result } from '../../shared/errors';
+import { SESSION_META, SESSION_STORAGE_KEY, WS_KEY_PREFIX, WS_PROTOCOL } from '../../shared/host-web/session';
+import { utf8Length } from '../../shared/validation/names';
 
 interface PreloadApi {
   call(op: string, input: unknown): Promise<Result<unknown>>;
@@ -39,12 +42,25 @@ class Bridge {
     try {
       socket = await this.open();
     } catch {
-      return { ok: false, error: warrenError('UNREACHABLE', 'Warren’s main process is not answering', { hint: 'Is `npm start` still running? Restart it and reload this page.' }) };
+      if (!sessionKey()) return { ok: false, error: warrenError('SESSION', 'This page has no session with Warren') };
+      return { ok: false, error: warrenError('UNREACHABLE', 'Warren’s main process is not answering', { hint: 'Is `npm start` still running? Restart it (or press Enter in its terminal for a new link) and open the link.' }) };
     }
     const id = this.nextId++;
+    const frame = JSON.stringify({ id, op, input });
+    // Refused here, before sending: Warren's main process closes the link on a bigger frame.
+    const bytes = utf8Length(frame);
+    if (bytes > MAX_BRIDGE_MESSAGE_BYTES) {
+      const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+      return {
+        ok: false,
+        error: warrenError('BAD_INPUT', `This call is ${mb(bytes)} MiB; Warren’s bridge carries at most ${mb(MAX_BRIDGE_MESSAGE_BYTES)} MiB`, {
+          hint: 'Send a smaller message body (or publish large bodies with a client library).',
+        }),
+      };
+    }
     return new Promise((resolve) => {
       this.pending.set(id, resolve as (result: Result<unknown>) => void);
-      socket.send(JSON.stringify({ id, op, input }));
+      socket.send(frame);
     });
   }
 
@@ -75,7 +91,9 @@ class Bridge {
       const url = new URL('/ws', window.location.href);
       url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
       url.search = '';
-      const socket = new WebSocket(url);
+      url.hash = '';
+      const key = sessionKey();
+      const socket = new WebSocket(url, key ? [WS_PROTOCOL, `${WS_KEY_PREFIX}${key}`] : [WS_PROTOCOL]);
       socket.onopen = () => {
         this.socket = socket;
         this.opening = undefined;
@@ -105,6 +123,24 @@ class Bridge {
       };
     });
     return this.opening;
+  }
+}
+
+/**
+ * The page's half of its session (shared/host-web/session.ts): the server writes it into the
+ * page of a one-time link; it is kept in this origin's storage so reloads and new tabs reuse it.
+ */
+function sessionKey(): string | undefined {
+  const meta = document.querySelector<HTMLMetaElement>(`meta[name="${SESSION_META}"]`);
+  try {
+    if (meta?.content) {
+      localStorage.setItem(SESSION_STORAGE_KEY, meta.content);
+      meta.remove();
+    }
+    return localStorage.getItem(SESSION_STORAGE_KEY) ?? undefined;
+  } catch {
+    // Storage disabled: the key lives as long as this page.
+    return meta?.content || undefined;
   }
 }
 

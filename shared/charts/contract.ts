@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import type { ChartMarker, ChartsHistory, ChartsStatus, ChartTick } from './types';
-import { empty, shortText, vhostName } from '../schemas';
+import { empty, vhostName } from '../schemas';
+import { requiredAmqpName } from '../validation/names';
 import { op, stateEvent, streamEvent } from '../spec';
 
 /** Most queues one watch list holds (the benchmark's 500 with room to spare). */
@@ -13,7 +14,7 @@ export const MAX_WATCHED_QUEUES = 1000;
 /** All chart history together (the main process' rings) stays within this (docs/charts.md). */
 export const CHART_MEMORY_CAP_BYTES = 64 * 1024 * 1024;
 
-const queueName = shortText(255).min(1, 'a queue name cannot be empty');
+const queueName = requiredAmqpName('Queue name', 'a queue name cannot be empty');
 const queueRef = z.object({ vhost: vhostName, queue: queueName });
 
 export const chartsOperations = {

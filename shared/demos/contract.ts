@@ -4,6 +4,7 @@ import type { DemoCode } from './code';
 import type { DemoState, DemoSummary } from './types';
 import { DEMO_NAMES } from './types';
 import { empty } from '../schemas';
+import { amqpName } from '../validation/names';
 import { op, stateEvent } from '../spec';
 
 const demoName = z.enum(DEMO_NAMES, { message: `choose one of ${DEMO_NAMES.join(', ')}` });
@@ -33,9 +34,7 @@ export const demoOperations = {
     z
       .object({
         action: z.string().min(1).max(64),
-        routingKey: z
-          .string()
-          .max(255, 'a routing key is at most 255 bytes')
+        routingKey: amqpName('Routing key')
           .refine((v) => v.trim().length > 0, 'type a routing key, e.g. kernel.error')
           .optional(),
         count: z.number().int().min(1, 'at least 1').max(1000, 'at most 1000 at a time').optional(),

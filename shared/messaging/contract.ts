@@ -16,6 +16,7 @@ import type {
   TopologyHints,
 } from './types';
 import { shortText } from '../schemas';
+import { amqpName, requiredAmqpName, tableKey } from '../validation/names';
 import { op, stateEvent, streamEvent } from '../spec';
 
 const MAX_INT64 = 2 ** 63;
@@ -46,7 +47,7 @@ export const fieldValue: z.ZodType<FieldValue> = z.lazy(() =>
 /** Keys are AMQP short strings: at most 255 bytes of UTF-8. */
 export const fieldEntry: z.ZodType<FieldEntry> = z.lazy(() =>
   z.object({
-    key: z.string().refine((k) => new TextEncoder().encode(k).length <= 255, 'a header name is at most 255 bytes (AMQP short string)'),
+    key: tableKey('A header name'),
     value: fieldValue,
   }),
 );
@@ -90,8 +91,8 @@ export const composedBody = z.object({
 });
 
 export const publishInput = z.object({
-  exchange: shortText(),
-  routingKey: shortText(),
+  exchange: amqpName('Exchange'),
+  routingKey: amqpName('Routing key'),
   properties: messageProperties.default({}),
   body: composedBody,
   mandatory: z.boolean().default(true),
@@ -132,11 +133,11 @@ export const messagingOperations = {
   'messaging.topology': op<TopologyHints>()(z.object({}).strict(), 'Exchanges, queues and binding keys for autocomplete'),
 
   'consumers.attach': op<ConsumerInfo>()(
-    consumerOptions.extend({ queue: shortText().min(1, 'name the queue to consume from') }),
+    consumerOptions.extend({ queue: requiredAmqpName('Queue name', 'name the queue to consume from') }),
     'Attach a consumer to a queue on its own channel',
   ),
   'consumers.tap': op<ConsumerInfo>()(
-    consumerOptions.extend({ exchange: shortText().min(1, 'the default exchange cannot be tapped; consume its queue instead'), bindingKey: shortText().default('#'), bindingArguments: fieldTable.optional() }),
+    consumerOptions.extend({ exchange: requiredAmqpName('Exchange', 'the default exchange cannot be tapped; consume its queue instead'), bindingKey: amqpName('Binding key').default('#'), bindingArguments: fieldTable.optional() }),
     'Tap an exchange through a temporary exclusive queue bound with a key',
   ),
   'consumers.list': op<ConsumerInfo[]>()(z.object({}).strict(), 'The consumers Warren attached'),
@@ -162,7 +163,7 @@ export const messagingOperations = {
   'consumers.clear': op<ConsumerInfo>()(consumerId, 'Forget the kept messages of a consumer (settled ones only)'),
 
   'messaging.peek': op<ReceivedMessage[]>()(
-    z.object({ queue: shortText().min(1), count: z.number().int().min(1).max(100).default(10) }),
+    z.object({ queue: requiredAmqpName('Queue name'), count: z.number().int().min(1).max(100).default(10) }),
     'Look at messages through the management API (get with requeue: they come back redelivered)',
   ),
 } as const;

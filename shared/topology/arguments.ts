@@ -16,12 +16,8 @@ export interface TypedArg {
 
 export type ArgsParse = Checked<Record<string, unknown>>;
 
-/** AMQP names (exchanges, queues, routing keys) are short strings: at most 255 bytes of UTF-8. */
-export const MAX_NAME_BYTES = 255;
-
-export function utf8Length(text: string): number {
-  return new TextEncoder().encode(text).length;
-}
+/** AMQP names are measured in one place (shared/validation/names.ts); re-exported for the topology feature. */
+export { MAX_NAME_BYTES, utf8Length } from '../validation/names';
 
 /** Queue arguments RabbitMQ checks, with the JS type the broker accepts (rabbit_amqqueue:declare_args/0). */
 const KNOWN_ARGS: Record<string, { kind: 'non-negative integer' | 'positive integer' | 'string' | 'boolean'; what: string; values?: readonly string[] }> = {

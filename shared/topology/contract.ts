@@ -12,26 +12,15 @@ import type {
   TopologySnapshot,
 } from './types';
 import { TABLE_KINDS } from './types';
-import { ARG_TYPES, MAX_NAME_BYTES, utf8Length } from './arguments';
-import { empty, shortText, vhostName } from '../schemas';
+import { ARG_TYPES } from './arguments';
+import { empty, vhostName } from '../schemas';
+import { amqpName, requiredAmqpName, tableKey } from '../validation/names';
 import { op, stateEvent } from '../spec';
 
-/** An AMQP short string: the bridge takes up to 1024 characters so that the byte limit gets its own message. */
-const amqpName = (what: string) =>
-  z
-    .string()
-    .max(1024, `${what} is far too long (at most ${MAX_NAME_BYTES} bytes)`)
-    .superRefine((value, ctx) => {
-      const bytes = utf8Length(value);
-      if (bytes > MAX_NAME_BYTES) {
-        ctx.addIssue({ code: 'custom', message: `${what} is ${bytes} bytes long; AMQP allows at most ${MAX_NAME_BYTES} bytes (UTF-8)` });
-      }
-    });
-
-const objectName = (what: string) => amqpName(what).refine((v) => v.trim() !== '', `give the ${what.toLowerCase()} a name`);
+const objectName = (what: string) => requiredAmqpName(what);
 
 export const typedArg = z.object({
-  key: z.string().max(255),
+  key: tableKey('An argument name'),
   type: z.enum(ARG_TYPES),
   value: z.string().max(65_536),
 });
@@ -88,7 +77,7 @@ export const bindInput = z.object({
 
 export const topologyOperations = {
   'queues.check': op<QueueCheck>()(
-    z.object({ vhost: vhostName.optional(), queue: shortText().min(1) }),
+    z.object({ vhost: vhostName.optional(), queue: requiredAmqpName('Queue name') }),
     'Passively check that a queue exists, with its message and consumer counts',
   ),
   'topology.list': op<TableResult>()(

@@ -27,7 +27,7 @@ test.afterAll(async () => {
 test('a watched queue’s chart draws ready/unacked/total and rates, and updates every second', async ({ page }) => {
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(warren.url);
+  await page.goto(await warren.link());
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
   await page.getByRole('link', { name: 'Charts' }).click();
   await expect(page.getByRole('heading', { name: 'Charts', level: 1 })).toBeVisible();
@@ -57,7 +57,7 @@ test('a watched queue’s chart draws ready/unacked/total and rates, and updates
 });
 
 test('CSV export holds exactly the samples the chart shows', async ({ page }) => {
-  await page.goto(warren.url);
+  await page.goto(await warren.link());
   await page.getByRole('link', { name: 'Charts' }).click();
   const chart = page.getByRole('figure', { name: 'Chart: orders' });
   // A reload keeps the watch list and the history (kept in the main process).

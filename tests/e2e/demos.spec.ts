@@ -21,7 +21,7 @@ test('EcomNow from the UI: take email down, place 5 orders, email_queue at 5; br
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  await page.goto(warren.url);
+  await page.goto(await warren.link());
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
   await page.getByRole('link', { name: 'Demos' }).click();
   await expect(page.getByRole('heading', { name: 'Demos' })).toBeVisible();
@@ -58,7 +58,7 @@ test('EcomNow from the UI: take email down, place 5 orders, email_queue at 5; br
 
 test('presenter mode at 1280×720: large type, keys step and reset', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(warren.url);
+  await page.goto(await warren.link());
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
   await page.getByRole('link', { name: 'Demos' }).click();
   await page.getByRole('tab', { name: 'Topic routing' }).click();
@@ -80,7 +80,7 @@ test('presenter mode at 1280×720: large type, keys step and reset', async ({ pa
 
 test('presenter mode, EcomNow: graph and live charts on one screen, keys drive the story', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(warren.url);
+  await page.goto(await warren.link());
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
   await page.getByRole('link', { name: 'Demos' }).click();
   await page.getByRole('tab', { name: 'EcomNow orders' }).click();

@@ -31,7 +31,7 @@ test('on a fresh data folder the page connects to the sandbox and shows the over
     if (m.type() === 'error') errors.push(m.text());
   });
   await page.goto(warren.url);
-  // The token leaves the address bar once the cookie holds it.
+  // The one-time token leaves the address bar once it is spent.
   await expect(page).not.toHaveURL(/token=/);
   const status = page.getByRole('status', { name: 'Connection status' });
   await expect(status).toContainText(/Connected/, { timeout: 60_000 });
@@ -47,7 +47,7 @@ test('on a fresh data folder the page connects to the sandbox and shows the over
 });
 
 test('the connections page lists the sandbox, and a profile test reports the broker', async ({ page }) => {
-  await page.goto(warren.url);
+  await page.goto(await warren.link());
   await page.getByRole('link', { name: 'Connections' }).click();
   await expect(page.getByRole('heading', { name: 'Connections' })).toBeVisible();
   const sandboxRow = page.getByRole('listitem').filter({ hasText: 'Sandbox broker' });

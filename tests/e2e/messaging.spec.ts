@@ -26,7 +26,7 @@ test.afterAll(async () => {
 });
 
 test('compose a JSON message with headers, see it in a consumer, ack it, counts change', async ({ page }) => {
-  await page.goto(warren.url);
+  await page.goto(await warren.link());
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
   await page.getByRole('link', { name: 'Publish' }).click();
   await expect(page.getByRole('heading', { name: 'Publish' })).toBeVisible();
@@ -66,7 +66,7 @@ test('compose a JSON message with headers, see it in a consumer, ack it, counts 
 });
 
 test('repeat 1,000 messages with the progress bar', async ({ page }) => {
-  await page.goto(warren.url);
+  await page.goto(await warren.link());
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
   await page.getByRole('link', { name: 'Publish' }).click();
   await page.getByLabel('Routing key').fill('bulk');
@@ -79,7 +79,7 @@ test('repeat 1,000 messages with the progress bar', async ({ page }) => {
 });
 
 test('export a consumer’s messages and re-import them to another queue, byte for byte', async ({ page }) => {
-  await page.goto(warren.url);
+  await page.goto(await warren.link());
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
   await page.getByRole('link', { name: 'Consumers' }).click();
   await page.getByLabel('Queue', { exact: true }).fill('dlq');

@@ -20,7 +20,7 @@ test('declare an exchange and a queue, bind them, see the edge, explain a route,
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  await page.goto(warren.url);
+  await page.goto(await warren.link());
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
   await page.getByRole('link', { name: 'Topology' }).click();
   await expect(page.getByRole('heading', { name: 'Topology' })).toBeVisible();
@@ -105,7 +105,7 @@ test('declare an exchange and a queue, bind them, see the edge, explain a route,
 });
 
 test('a redeclare with other settings shows existing vs requested, and the form keeps the input', async ({ page }) => {
-  await page.goto(`${warren.url}#/topology`);
+  await page.goto(`${await warren.link()}#/topology`);
   await expect(page.getByRole('heading', { name: 'Topology' })).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Declare queue' }).click();
   const form = page.getByRole('form', { name: 'Declare a queue' });

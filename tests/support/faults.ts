@@ -13,6 +13,7 @@ import type { Result } from '../../shared/errors';
 import { sandboxLayout } from '../../main/service/connections/sandbox/node-files';
 import { waitFor } from './broker';
 import { makeService, valueCaller } from './service';
+import { openLink, opened, pageSocket } from './web-session';
 
 export type OwnSandbox = Awaited<ReturnType<typeof ownSandboxService>>;
 
@@ -163,21 +164,13 @@ export async function startBrowserHost(dataDir: string, env: Record<string, stri
 }
 
 /**
- * A page's connection to the browser host, without a browser: the token is exchanged for the
- * session cookie as the page would, then the WebSocket carries calls and events.
+ * A page's connection to the browser host, without a browser: the one-time link is spent for
+ * the session as the page spends it (tests/support/web-session.ts), then the WebSocket carries
+ * typed calls and collects events.
  */
 export async function hostClient(url: string) {
-  const { WebSocket } = await import('ws');
-  const page = new URL(url);
-  const res = await fetch(url, { redirect: 'manual' });
-  const cookie = (res.headers.getSetCookie?.() ?? [])
-    .map((c) => c.split(';')[0]!)
-    .join('; ');
-  const ws = new WebSocket(`ws://${page.host}/ws`, { headers: { cookie, origin: page.origin } });
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
+  const ws = pageSocket(await openLink(url));
+  await opened(ws);
   let nextId = 1;
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const events: { event: string; payload: unknown }[] = [];

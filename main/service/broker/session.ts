@@ -6,8 +6,8 @@
 import amqp from 'amqplib';
 import type { Channel, ChannelModel } from 'amqplib';
 import type { ConnectionState, ServerInfo } from '../../../shared/connections/types';
-import type { WarrenError } from '../../../shared/errors';
-import { toWarrenError } from '../errors';
+import { warrenError, type WarrenError } from '../../../shared/errors';
+import { WarrenFailure, toWarrenError } from '../errors';
 import type { ConnectTarget } from './target';
 import { openConnection } from './target';
 
@@ -21,6 +21,8 @@ export interface SessionOptions {
 }
 
 const DEFAULT_BACKOFF = [500, 1000, 2000, 4000, 8000, 15000, 30000];
+/** Longest one command on the shared channel may take before it is given up (and the channel dropped). */
+const COMMAND_TIMEOUT_MS = 30_000;
 
 export class AmqpSession {
   private model?: ChannelModel;
@@ -29,6 +31,8 @@ export class AmqpSession {
   private closedByUser = false;
   private retryTimer?: NodeJS.Timeout;
   private countdown?: NodeJS.Timeout;
+  /** The tail of the queue of work on the shared channel. */
+  private lane: Promise<unknown> = Promise.resolve();
   private readonly reconnectListeners = new Set<(model: ChannelModel) => Promise<void> | void>();
 
   constructor(private readonly options: SessionOptions) {
@@ -72,19 +76,47 @@ export class AmqpSession {
   }
 
   /**
-   * Runs `work` on the shared command channel. When the broker closes that channel because
-   * of the work (a channel error such as 404), the error is returned to the caller, shown in
-   * the state as non-fatal, and the next call gets a fresh channel.
+   * Runs `work` on the shared command channel, one work at a time. When the work fails — the
+   * broker closed the channel (a 404 on a passive declare, a 406 …), or something local left it
+   * in an unknown state (an encoding error, no answer in time) — the error goes to the caller,
+   * a broker error is shown in the state as non-fatal, and the channel is dropped so the next
+   * work gets a fresh one. One at a time, so a channel error never fails someone else's work
+   * that happened to be queued on the same channel ("Channel ended").
    */
-  async withChannel<T>(work: (channel: Channel) => Promise<T>): Promise<T> {
-    const channel = await this.commandChannel();
+  withChannel<T>(work: (channel: Channel) => Promise<T>): Promise<T> {
+    const run = this.lane.then(() => this.runOnChannel(work));
+    this.lane = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runOnChannel<T>(work: (channel: Channel) => Promise<T>): Promise<T> {
+    const created = this.commandChannel();
+    const channel = await created;
+    let timer: NodeJS.Timeout | undefined;
     try {
-      return await work(channel);
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new WarrenFailure(warrenError('TIMEOUT', `The broker did not answer within ${COMMAND_TIMEOUT_MS / 1000} s`))),
+          COMMAND_TIMEOUT_MS,
+        );
+      });
+      return await Promise.race([work(channel), timeout]);
     } catch (err) {
       const error = toWarrenError(err);
       if (error.status && error.status >= 300) this.set({ lastChannelError: error, lastChannelErrorAt: Date.now() });
+      this.dropChannel(created, channel);
       throw err;
+    } finally {
+      clearTimeout(timer);
     }
+  }
+
+  /** Forgets `channel` (if it is still the shared one) and closes it without waiting. */
+  private dropChannel(created: Promise<Channel>, channel: Channel): void {
+    if (this.channel === created) this.channel = undefined;
+    void Promise.resolve()
+      .then(() => channel.close())
+      .catch(() => undefined);
   }
 
   private commandChannel(): Promise<Channel> {

@@ -23,6 +23,7 @@ import type { ServiceContext } from '../context';
 import { fail, toWarrenError, WarrenFailure } from '../errors';
 import { encodeTable, toReceived } from './codec';
 import { IdRing } from './ring';
+import { fitName } from '../../../shared/validation/names';
 
 /** Bytes of body sent with each delivery in the stream; the detail pane asks for the rest. */
 export const PREVIEW_BYTES = 512;
@@ -95,7 +96,8 @@ export class ConsumerManager {
   /** Declares `warren.tap.<exchange>.<n>` (exclusive, auto-delete), binds it with `bindingKey`, consumes. */
   tap(exchange: string, bindingKey: string, options: TapOptions): Promise<ConsumerInfo> {
     const suffix = Math.random().toString(36).slice(2, 8);
-    return this.create(`warren.tap.${exchange}.${suffix}`, options, { exchange, bindingKey });
+    // A long exchange name is shortened in the queue's name: a name over 255 bytes cannot be declared.
+    return this.create(fitName('warren.tap.', exchange, `.${suffix}`), options, { exchange, bindingKey });
   }
 
   list(): ConsumerInfo[] {

@@ -128,7 +128,12 @@ export async function listTable(
   if (firstPage && spec.pages) {
     // No `sort=`: the broker's default order is already vhost then name, and naming a sort
     // sends it down its slow path (10,000 queues: 2.3–6.5 s for one page instead of 0.1–1.0 s).
-    const page = await management.get<Page<Raw>>(path, { columns: spec.columns.join(','), page: 1, page_size: FIRST_PAGE_SIZE }, FIRST_PAGE_TIMEOUT_MS);
+    const page = await management.get<Page<Raw> | Raw[]>(path, { columns: spec.columns.join(','), page: 1, page_size: FIRST_PAGE_SIZE }, FIRST_PAGE_TIMEOUT_MS);
+    // Some per-vhost endpoints (channels of a vhost on 3.10) ignore paging and answer every row.
+    if (Array.isArray(page)) {
+      const rows = page.map(spec.row);
+      return { data: { kind, rows } as TableRows, total: rows.length, complete: true, vhost, fetchedAt, tookMs: Date.now() - fetchedAt };
+    }
     const rows = page.items.map(spec.row);
     return { data: { kind, rows } as TableRows, total: page.total_count, complete: page.page_count <= 1, vhost, fetchedAt, tookMs: Date.now() - fetchedAt };
   }

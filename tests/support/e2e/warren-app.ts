@@ -9,7 +9,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface RunningWarren {
+  /** The link Warren printed at start (one-time: the first page that opens it spends it). */
   url: string;
+  /** A new one-time link, as pressing Enter in Warren's terminal gives: one per page a test opens. */
+  link: () => Promise<string>;
   origin: string;
   output: () => string;
   dataDir: string;
@@ -23,7 +26,7 @@ export async function startWarren(env: Record<string, string> = {}): Promise<Run
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], {
     cwd: root,
     env: { ...process.env, WARREN_DATA_DIR: dataDir, WARREN_OPEN_BROWSER: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
@@ -40,8 +43,20 @@ export async function startWarren(env: Record<string, string> = {}): Promise<Run
     child.stdout!.on('data', check);
     child.once('exit', (code) => reject(new Error(`Warren exited (${code}) before printing its URL:\n${output}`)));
   });
+  let links = 0;
+  const link = async () => {
+    const nth = ++links;
+    child.stdin!.write('\n');
+    for (let i = 0; i < 300; i++) {
+      const printed = [...output.matchAll(/New one-time link: (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/g)];
+      if (printed.length >= nth) return printed[nth - 1]![1]!;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`Warren printed no new link in 30 s:\n${output}`);
+  };
   return {
     url,
+    link,
     origin: new URL(url).origin,
     output: () => output,
     dataDir,

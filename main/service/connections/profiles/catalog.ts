@@ -7,6 +7,7 @@ import { deriveManagementUrl } from '../../../../shared/connections/amqp-url';
 import type { ParsedProfileDraft } from '../../../../shared/schemas';
 import type { ConnectTarget } from '../../broker/target';
 import { fail } from '../../errors';
+import { describeEndpoint, passwordEndpoint } from './endpoint';
 import type { SandboxBroker } from '../sandbox/sandbox';
 import type { ProfileStore } from './store';
 
@@ -61,6 +62,12 @@ export class ProfileCatalog {
     }
     const stored = this.store.get(id);
     if (!stored) fail('NOT_FOUND', `No profile with id ${id}`, { hint: 'Reload the list of profiles.' });
+    if (stored.password === undefined && stored.passwordForOtherEndpoint) {
+      fail('BAD_INPUT', `The address of “${stored.name}” changed since its password was saved`, {
+        field: 'password',
+        hint: `Enter the password for ${describeEndpoint(stored)} (Warren sends a saved password only to the address it was saved for).`,
+      });
+    }
     if (stored.password === undefined) {
       fail('BAD_INPUT', `The profile “${stored.name}” has no password in this session`, {
         field: 'password',
@@ -73,7 +80,17 @@ export class ProfileCatalog {
   /** A connect target for a draft that is not saved (the "Test" button of the form). */
   draftTarget(draft: ParsedProfileDraft): ConnectTarget {
     let password = draft.password;
-    if (password === undefined && draft.id) password = this.store.get(draft.id)?.password;
+    if (password === undefined && draft.id) {
+      // The saved password goes only where it was saved for: a changed address needs it typed again.
+      password = this.store.passwordFor(draft.id, passwordEndpoint(draft));
+      const saved = this.store.get(draft.id);
+      if (password === undefined && saved && (saved.password !== undefined || saved.passwordForOtherEndpoint)) {
+        fail('BAD_INPUT', `The saved password of “${saved.name}” is for ${describeEndpoint(saved)}, not ${describeEndpoint(draft)}`, {
+          field: 'password',
+          hint: 'Enter the password again to test this address (Warren sends a saved password only to the address it was saved for).',
+        });
+      }
+    }
     return baseTarget({ ...draft, id: draft.id ?? 'draft', vhost: draft.vhost || '/' }, password ?? '');
   }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { ProfileSummary, TlsSettings } from '../../../../shared/connections/types';
 import type { ParsedProfileDraft } from '../../../../shared/schemas';
 import { fail } from '../../errors';
+import { passwordEndpoint } from './endpoint';
 import type { SecretCipher } from './secrets';
 
 interface StoredProfile {
@@ -22,6 +23,8 @@ interface StoredProfile {
   heartbeat: number;
   /** Present only when the password was sealed to disk. */
   sealedPassword?: string;
+  /** The endpoint (./endpoint.ts) the password was saved for; absent in files written before it was recorded. */
+  passwordFor?: string;
 }
 
 interface StoredFile {
@@ -31,12 +34,15 @@ interface StoredFile {
 }
 
 export interface StoredProfileWithSecret extends ProfileSummary {
+  /** Only when it was saved for this profile's current endpoint. */
   password: string | undefined;
+  /** The profile's address changed since its password was saved: the password is kept back. */
+  passwordForOtherEndpoint: boolean;
 }
 
 export class ProfileStore {
   private readonly file: string;
-  private readonly memoryPasswords = new Map<string, string>();
+  private readonly memoryPasswords = new Map<string, { password: string; endpoint: string }>();
   private data: StoredFile;
 
   /**
@@ -59,7 +65,16 @@ export class ProfileStore {
   get(id: string): StoredProfileWithSecret | undefined {
     const stored = this.data.profiles.find((p) => p.id === id);
     if (!stored) return undefined;
-    return { ...this.summary(stored), password: this.password(stored) };
+    const secret = this.secret(stored);
+    const here = secret !== undefined && secret.endpoint === passwordEndpoint(stored);
+    return { ...this.summary(stored), password: here ? secret.password : undefined, passwordForOtherEndpoint: secret !== undefined && !here };
+  }
+
+  /** The stored password of `id` if it was saved for `endpoint`, else undefined (never sent to another address). */
+  passwordFor(id: string, endpoint: string): string | undefined {
+    const stored = this.data.profiles.find((p) => p.id === id);
+    const secret = stored && this.secret(stored);
+    return secret && secret.endpoint === endpoint ? secret.password : undefined;
   }
 
   save(draft: ParsedProfileDraft & { rememberPassword?: boolean }): ProfileSummary {
@@ -77,12 +92,16 @@ export class ProfileStore {
       managementUrl: draft.managementUrl,
       heartbeat: draft.heartbeat,
     };
-    const password = draft.password ?? (existing ? this.password(existing) : undefined);
+    // A password kept from before stays bound to the address it was saved for: after an address
+    // change it is kept back (never sent to the new one) until the user types it again.
+    const kept = draft.password === undefined && existing ? this.secret(existing) : undefined;
+    const secret = draft.password !== undefined ? { password: draft.password, endpoint: passwordEndpoint(profile) } : kept;
     this.memoryPasswords.delete(id);
-    if (password !== undefined) {
+    if (secret !== undefined) {
       const seal = this.cipher && (this.alwaysSeal || draft.rememberPassword || (draft.rememberPassword === undefined && existing?.sealedPassword));
-      if (seal) profile.sealedPassword = this.cipher!.encrypt(password);
-      else this.memoryPasswords.set(id, password);
+      if (seal) profile.sealedPassword = this.cipher!.encrypt(secret.password);
+      else this.memoryPasswords.set(id, secret);
+      profile.passwordFor = secret.endpoint;
     }
     this.data.profiles = existing ? this.data.profiles.map((p) => (p.id === id ? profile : p)) : [...this.data.profiles, profile];
     this.persist();
@@ -107,15 +126,21 @@ export class ProfileStore {
     this.persist();
   }
 
-  private password(stored: StoredProfile): string | undefined {
+  /** The password with the endpoint it was saved for (a file from before: the profile's own). */
+  private secret(stored: StoredProfile): { password: string; endpoint: string } | undefined {
     if (stored.sealedPassword && this.cipher) {
       try {
-        return this.cipher.decrypt(stored.sealedPassword);
+        return { password: this.cipher.decrypt(stored.sealedPassword), endpoint: stored.passwordFor ?? passwordEndpoint(stored) };
       } catch {
         return undefined; // keychain changed: the user re-enters it
       }
     }
     return this.memoryPasswords.get(stored.id);
+  }
+
+  private password(stored: StoredProfile): string | undefined {
+    const secret = this.secret(stored);
+    return secret && secret.endpoint === passwordEndpoint(stored) ? secret.password : undefined;
   }
 
   private summary(p: StoredProfile): ProfileSummary {

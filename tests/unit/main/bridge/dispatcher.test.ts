@@ -34,6 +34,13 @@ describe('the dispatcher', () => {
     ['an empty queue name', 'queues.check', { queue: '' }, 'queue'],
     ['an extra field where none is allowed', 'connection.state', { surprise: 1 }, undefined],
     ['a boolean as a string', 'sandbox.setKeepRunning', { keepRunning: 'yes' }, 'keepRunning'],
+    ['a queue name of 510 bytes', 'queues.check', { queue: 'é'.repeat(255) }, 'queue'],
+    ['a queue name with a lone surrogate', 'queues.check', { queue: 'a\uD800' }, 'queue'],
+    ['a queue name with a NUL', 'topology.declareQueue', { name: 'a\u0000b' }, 'name'],
+    ['a __proto__ header', 'messaging.publish', { exchange: '', routingKey: 'q', body: { mode: 'text', data: 'x' }, properties: { headers: [{ key: '__proto__', value: { t: 'null' } }] } }, 'properties.headers.0.key'],
+    ['a constructor argument', 'topology.declareQueue', { name: 'q', arguments: [{ key: 'constructor', type: 'string', value: 'x' }] }, 'arguments.0.key'],
+    ['a __proto__ key in the input', 'queues.check', JSON.parse('{"queue":"q","__proto__":{"x":1}}'), '__proto__'],
+    ['a header nested 1,000 deep (checked before zod)', 'messaging.publish', { exchange: '', routingKey: 'q', body: { mode: 'text', data: 'x' }, properties: { headers: [{ key: 'deep', value: Array.from({ length: 1000 }).reduce<unknown>((v) => ({ t: 'array', v: [v] }), { t: 'null' }) }] } }, 'properties.headers.0.value.v.0.v.0.…'],
   ])('BAD_INPUT for %s, naming the field, service untouched', async (_label, op, input, field) => {
     const handlers = spyHandlers();
     const result = await createDispatcher(handlers)(op, input);
