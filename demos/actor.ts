@@ -30,7 +30,7 @@ export interface ActorSpec {
 export class Actor {
   status: ActorState['status'] = 'down';
   queue?: string;
-  /** Whether the presenter wants it running (restarted after a broker restart). */
+  /** Whether the presenter wants it running. */
   wanted = false;
   private model?: ChannelModel;
   private channel?: Channel;
@@ -102,16 +102,6 @@ export class Actor {
       await model.close().catch(() => undefined);
     }
     this.changed();
-  }
-
-  /** Forgets the connection after the broker went away (restart), so start() opens a new one. */
-  detach(): void {
-    this.generation += 1;
-    this.model = undefined;
-    this.channel = undefined;
-    this.unacked = 0;
-    this.chain = Promise.resolve();
-    this.status = 'down';
   }
 
   print(line: string): void {

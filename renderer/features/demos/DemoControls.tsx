@@ -54,7 +54,13 @@ export function DemoControls(p: Props) {
                 value={String(p.options[t.option] ?? t.choices[0]?.value)}
                 onChange={(e) => {
                   const v = e.target.value;
-                  p.onOption(t.option === 'prefetch' ? { prefetch: Number(v) } : t.option === 'idempotent' ? { idempotent: v === 'true' } : { variant: v as 'topic' | 'direct' | 'fanout' });
+                  p.onOption(
+                    t.option === 'prefetch'
+                      ? { prefetch: Number(v) }
+                      : t.option === 'variant'
+                        ? { variant: v as 'topic' | 'direct' | 'fanout' }
+                        : { [t.option]: v === 'true' },
+                  );
                 }}
               >
                 {t.choices.map((c) => (
