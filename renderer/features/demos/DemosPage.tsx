@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DemoName, DemoOptions, DemoSummary } from '../../../shared/demos/types';
 import type { WarrenError } from '../../../shared/errors';
 import { bridge } from '../../app/bridge';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { NotConnected } from '../../ui/NotConnected';
 import { ActorsPanel } from './ActorsPanel';
@@ -30,6 +31,8 @@ export function DemosPage() {
   const [auto, setAuto] = useState(false);
   const [presenter, setPresenter] = useState(false);
   const [error, setError] = useState<WarrenError>();
+  // R and Reset ask first while a run is in progress: one stray key must not end a talk's demo.
+  const [confirmReset, setConfirmReset] = useState(false);
   const state = useDemoState();
 
   useEffect(() => {
@@ -43,11 +46,19 @@ export function DemosPage() {
   const report = (result: { ok: boolean; error?: WarrenError }) => setError(result.ok ? undefined : result.error);
   const run = useCallback(async () => report(await bridge.call('demos.run', { name: selected, options: demoOptions })), [selected, demoOptions]);
   const next = useCallback(async () => report(await bridge.call('demos.step', {})), []);
-  const reset = useCallback(async () => report(await bridge.call('demos.reset', {})), []);
+  const reset = useCallback(async () => {
+    setConfirmReset(false);
+    report(await bridge.call('demos.reset', {}));
+  }, []);
+  const askReset = useCallback(() => (running ? setConfirmReset(true) : void reset()), [running, reset]);
   const failure = useCallback(async () => report(await bridge.call('demos.failure', {})), []);
   const keys = useMemo(
-    () => ({ next: () => void (running ? next() : run()), reset: () => void reset(), failure: () => void failure(), exit: () => setPresenter(false) }),
-    [running, next, run, reset, failure],
+    () =>
+      confirmReset
+        ? // While the question is open: R again confirms, Esc keeps the run (the dialog cancels on Esc itself).
+          { next: () => undefined, reset: () => void reset(), failure: () => undefined, exit: () => undefined }
+        : { next: () => void (running ? next() : run()), reset: askReset, failure: () => void failure(), exit: () => setPresenter(false) },
+    [confirmReset, running, next, run, reset, askReset, failure],
   );
   useDemoKeys(presenter, keys);
 
@@ -105,21 +116,23 @@ export function DemosPage() {
                 presenter={presenter}
                 onRun={() => void run()}
                 onNext={() => void next()}
-                onReset={() => void reset()}
+                onReset={askReset}
                 onFailure={() => void failure()}
                 onAuto={setAuto}
                 onPresenter={setPresenter}
                 onOption={onOption}
               />
-              {error ? <ErrorNotice error={error} onDismiss={() => setError(undefined)} /> : null}
-              {running && state?.error ? <ErrorNotice tone="warning" title="The demo hit a problem" error={state.error} /> : null}
+              <div className="demo-notices">
+                {error ? <ErrorNotice error={error} onDismiss={() => setError(undefined)} /> : null}
+                {running && state?.error ? <ErrorNotice tone="warning" title="The demo hit a problem" error={state.error} /> : null}
+              </div>
               {running && state?.isolation ? (
                 <p className="muted demo-where">
                   {state.isolation.mode === 'vhost' ? `In its own vhost ${state.isolation.vhost}` : `In vhost ${state.isolation.vhost}, names prefixed ${state.isolation.prefix}`} · Reset deletes what it declared
                 </p>
               ) : null}
               <div className="demo-stage">
-                <NarrationPanel steps={demo.steps} state={running ? state : undefined} />
+                <NarrationPanel steps={demo.steps} state={running ? state : undefined} results={presenter && running && state ? <FactsPanel state={state} /> : undefined} />
                 <div className="demo-live">
                   {running && state ? (
                     <>
@@ -128,7 +141,7 @@ export function DemosPage() {
                         <DemoCharts state={state} presenter={presenter} />
                       </div>
                       <DemoActions actions={demo.actions} disabled={!running} onAction={onAction} />
-                      <FactsPanel state={state} />
+                      {presenter ? null : <FactsPanel state={state} />}
                       <ActorsPanel actors={state.actors} />
                     </>
                   ) : (
@@ -141,6 +154,15 @@ export function DemosPage() {
           ) : null}
         </>
       )}
+      {confirmReset && running && demo ? (
+        <ConfirmDialog
+          title={`Reset ${demo.title}?`}
+          message={`The run is in progress (step ${state?.nextStep ?? 0} of ${state?.stepCount ?? 0}): its programs stop, what it declared is deleted and its charts start over.${presenter ? ' R again resets; Esc keeps it running.' : ''}`}
+          confirmLabel="Reset the run"
+          onConfirm={() => void reset()}
+          onCancel={() => setConfirmReset(false)}
+        />
+      ) : null}
     </div>
   );
 }
