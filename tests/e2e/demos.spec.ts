@@ -78,6 +78,14 @@ test('presenter mode at 1280×720: large type, keys step and reset', async ({ pa
   await expect(graph.getByRole('button', { name: /^queue Consumer 1 \(\*\.error\)/ })).toBeVisible({ timeout: 15_000 });
   await expect(graph.getByRole('button', { name: 'exchange topic_logs (topic)' })).toBeVisible();
   await expect(graph.getByTestId('graph-edge')).toHaveCount(3);
+  // On one screen: the explainer, the graph, the key field and the consumers' cards.
+  expect(await page.evaluate(() => document.querySelector('.demo-presenter')!.scrollHeight <= document.querySelector('.demo-presenter')!.clientHeight)).toBe(true);
+  expect(await page.evaluate(() => document.scrollingElement!.scrollHeight <= innerHeight)).toBe(true);
+  await expectInWindow(page.getByRole('region', { name: 'Route explainer' }), 'the route explainer');
+  await expectInWindow(graph, 'the graph');
+  await expectInWindow(page.getByLabel('Routing key'), 'the routing key field');
+  for (const c of ['Consumer 1 (*.error)', 'Consumer 2 (kernel.*)', 'Consumer 3 (#)']) await expectInWindow(page.getByRole('article', { name: c }), c);
+  await screenshot(page, 'demos-presenter-topics.png');
   await page.keyboard.press('r');
   await expect(page.getByRole('alertdialog', { name: 'Reset Topic routing?' })).toBeVisible();
   await page.keyboard.press('r'); // R again resets
