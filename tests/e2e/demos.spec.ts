@@ -1,4 +1,4 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { vhostOnRunBroker } from '../support/e2e/run-broker';
 import { startWarren, type RunningWarren } from '../support/e2e/warren-app';
 import { screenshot } from '../support/e2e/screenshot';
@@ -85,12 +85,22 @@ test('presenter mode at 1280×720: large type, keys step and reset', async ({ pa
   await expectInWindow(graph, 'the graph');
   await expectInWindow(page.getByLabel('Routing key'), 'the routing key field');
   for (const c of ['Consumer 1 (*.error)', 'Consumer 2 (kernel.*)', 'Consumer 3 (#)']) await expectInWindow(page.getByRole('article', { name: c }), c);
+  expect(await overflowing(page)).toEqual([]);
   await screenshot(page, 'demos-presenter-topics.png');
   await page.keyboard.press('r');
   await expect(page.getByRole('alertdialog', { name: 'Reset Topic routing?' })).toBeVisible();
   await page.keyboard.press('r'); // R again resets
   await expect(page.getByText('Nothing running')).toBeVisible({ timeout: 20_000 });
 });
+
+/** Parts of the presenter stage whose content spills out of their box (over the next part). */
+function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.demo-presenter .demo-narration, .demo-presenter .demo-live, .demo-presenter .demo-live > *, .demo-presenter .demo-picture > *')]
+      .filter((el) => el.scrollHeight > el.clientHeight + 1)
+      .map((el) => `${el.className}: ${el.scrollHeight} > ${el.clientHeight}`),
+  );
+}
 
 /** Every part of the element inside the 1280×720 window. */
 async function expectInWindow(locator: Locator, what: string) {
@@ -173,6 +183,7 @@ test('presenter mode, EcomNow at 1280×720: narration, charts with markers, serv
   );
   await screenshot(page, 'demos-presenter.png');
   expect(overlaps).toEqual([]);
+  expect(await overflowing(page)).toEqual([]);
 
   // R asks before it resets the run in progress; Esc keeps it running.
   await page.keyboard.press('r');
@@ -187,3 +198,32 @@ test('presenter mode, EcomNow at 1280×720: narration, charts with markers, serv
   await page.keyboard.press('r');
   await expect(page.getByText('Nothing running')).toBeVisible({ timeout: 20_000 });
 });
+
+for (const { tab, cards } of [
+  { tab: 'Hello World', cards: ['receive.py'] },
+  { tab: 'Work Queues', cards: ['worker.py #1', 'worker.py #2'] },
+  { tab: 'Best practices lab', cards: ['Consumer with auto_ack=True', 'Consumer with manual ack', 'Consumer that never acks'] },
+]) {
+  test(`presenter mode, ${tab} at 1280×720: narration, charts, controls and cards on one screen`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(warren.url);
+    await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
+    await page.getByRole('link', { name: 'Demos' }).click();
+    await page.getByRole('tab', { name: tab }).click();
+    await page.getByRole('button', { name: 'Presenter mode' }).click();
+    await page.keyboard.press('Space'); // run: step 1
+    await expect(page.getByRole('button', { name: /Next step \(2\// })).toBeEnabled({ timeout: 60_000 });
+    await expect(page.locator('.demo-chart').first()).toBeVisible({ timeout: 15_000 });
+    expect(await page.evaluate(() => document.scrollingElement!.scrollHeight <= innerHeight)).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('.demo-presenter')!.scrollHeight <= document.querySelector('.demo-presenter')!.clientHeight)).toBe(true);
+    await expectInWindow(page.getByRole('region', { name: 'Narration' }).locator('.demo-now p'), 'the step’s narration text');
+    for (const chart of await page.locator('.demo-chart').all()) await expectInWindow(chart, 'a queue chart');
+    for (const button of await page.getByRole('group', { name: 'Demo actions' }).getByRole('button').all()) await expectInWindow(button, 'a demo button');
+    for (const card of cards) await expectInWindow(page.getByRole('article', { name: card }), card);
+    expect(await overflowing(page)).toEqual([]);
+    await screenshot(page, `demos-presenter-${tab.toLowerCase().replace(/ /g, '-')}.png`);
+    await page.keyboard.press('r');
+    await page.keyboard.press('r');
+    await expect(page.getByText('Nothing running')).toBeVisible({ timeout: 20_000 });
+  });
+}

@@ -44,7 +44,8 @@ export function DemoCharts({ state, presenter }: { state: DemoState; presenter: 
   // Room at the right for the newest marker's label, which is drawn right of its line.
   const domain: [number, number] = [start, now + (now - start) * RIGHT_ROOM_SHARE];
   return (
-    <section className="demo-charts" aria-label="Queue charts">
+    // Presenter mode: every queue in one row, sharing the width (the legend spans it).
+    <section className="demo-charts" aria-label="Queue charts" style={presenter ? { gridTemplateColumns: `repeat(${state.charted.length}, minmax(0, 1fr))` } : undefined}>
       {state.charted.map(({ label, ref }) => (
         <DemoQueueChart
           key={refKey(ref)}
