@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { DemoCode } from '../../../shared/demos/code';
 import type { DemoName } from '../../../shared/demos/types';
-import { bridge } from '../../app/bridge';
+import { demosStore } from './useDemos';
 
 export function CodePanel({ name, refreshKey }: { name: DemoName; refreshKey: string }) {
   const [code, setCode] = useState<DemoCode>();
@@ -10,7 +10,7 @@ export function CodePanel({ name, refreshKey }: { name: DemoName; refreshKey: st
   const [copied, setCopied] = useState<string>();
   useEffect(() => {
     let active = true;
-    void bridge.call('demos.code', { name }).then((r) => active && r.ok && setCode(r.value));
+    void demosStore.code(name).then((r) => active && r.ok && setCode(r.value));
     return () => {
       active = false;
     };
