@@ -5,6 +5,7 @@
 import type { EventMessage, EventName, EventPayload, InputOf, OperationName, OutputOf } from '../../shared/contract';
 import type { CallResponse, EventBatch } from '../../shared/contract';
 import { warrenError, type Result } from '../../shared/errors';
+import type { BridgePort } from './bridgePort';
 
 interface PreloadApi {
   call(op: string, input: unknown): Promise<Result<unknown>>;
@@ -19,7 +20,7 @@ declare global {
 
 type Listener = (payload: never) => void;
 
-class Bridge {
+class Bridge implements BridgePort {
   private readonly listeners = new Map<EventName, Set<Listener>>();
   private readonly latest = new Map<EventName, unknown>();
   private readonly pending = new Map<number, (result: Result<unknown>) => void>();
@@ -108,4 +109,5 @@ class Bridge {
   }
 }
 
-export const bridge = new Bridge();
+/** The one bridge of this window; only the composition root (main.tsx) hands it to the stores. */
+export const bridge: BridgePort = new Bridge();

@@ -1,0 +1,29 @@
+/**
+ * The composition root of the renderer's state: every store is built here, once, from the one
+ * bridge (main.tsx), and handed down through a context. Components read a store with
+ * useStore(...) and call its actions; none of them sees the bridge.
+ */
+import { createContext, useContext } from 'react';
+import type { BridgePort } from './bridgePort';
+import { SessionStore } from './sessionStore';
+import { OverviewStore } from '../features/overview/store';
+
+export interface Stores {
+  session: SessionStore;
+  overview: OverviewStore;
+}
+
+export function createStores(bridge: BridgePort): Stores {
+  return {
+    session: new SessionStore(bridge),
+    overview: new OverviewStore(bridge),
+  };
+}
+
+export const StoresContext = createContext<Stores | undefined>(undefined);
+
+export function useStores(): Stores {
+  const stores = useContext(StoresContext);
+  if (!stores) throw new Error('useStores: render inside <StoresContext value={createStores(bridge)}>');
+  return stores;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { SessionStore } from '../../../../renderer/app/sessionStore';
+import type { ConnectionState } from '../../../../shared/connections/types';
+import { FakeBridge, ok, settle } from '../fakeBridge';
+
+const connected: ConnectionState = { status: 'connected', since: 5, profileId: 'p' } as ConnectionState;
+
+describe('SessionStore', () => {
+  it('fetches the connection once, then follows its state events', async () => {
+    const bridge = new FakeBridge({ 'connection.state': () => ok(connected), 'sandbox.state': () => ({ ok: false, error: { code: 'INTERNAL', message: 'x', hint: 'y' } }), 'app.info': () => ({ ok: false, error: { code: 'INTERNAL', message: 'x', hint: 'y' } }) });
+    const store = new SessionStore(bridge);
+    await settle();
+    expect(store.getSnapshot().connection).toEqual(connected);
+    bridge.emit('connection.state', { status: 'idle', since: 9 });
+    expect(store.getSnapshot().connection).toEqual({ status: 'idle', since: 9 });
+  });
+
+  it('ignores an answer that left before a newer event', async () => {
+    let answer: (value: ReturnType<typeof ok<ConnectionState>>) => void = () => undefined;
+    const bridge = new FakeBridge({ 'connection.state': () => new Promise((resolve) => (answer = resolve)) });
+    const store = new SessionStore(bridge);
+    bridge.emit('connection.state', { status: 'idle', since: 9 });
+    answer(ok(connected));
+    await settle();
+    expect(store.getSnapshot().connection).toEqual({ status: 'idle', since: 9 });
+  });
+
+  it('says when the link drops and asks again when it comes back', async () => {
+    const bridge = new FakeBridge({ 'connection.state': () => ok(connected) });
+    const store = new SessionStore(bridge);
+    bridge.setTransport(false);
+    expect(store.getSnapshot().transportUp).toBe(false);
+    bridge.setTransport(true);
+    await settle();
+    expect(store.getSnapshot().transportUp).toBe(true);
+    expect(bridge.callsOf('connection.state')).toHaveLength(2);
+  });
+});
