@@ -7,16 +7,19 @@ import { createContext, useContext } from 'react';
 import type { BridgePort } from './bridgePort';
 import { SessionStore } from './sessionStore';
 import { OverviewStore } from '../features/overview/store';
+import { TopologyStore } from '../features/topology/store';
 
 export interface Stores {
   session: SessionStore;
   overview: OverviewStore;
+  topology: TopologyStore;
 }
 
 export function createStores(bridge: BridgePort): Stores {
   return {
     session: new SessionStore(bridge),
     overview: new OverviewStore(bridge),
+    topology: new TopologyStore(bridge),
   };
 }
 

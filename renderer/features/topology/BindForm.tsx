@@ -2,7 +2,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { TypedArg } from '../../../shared/topology/arguments';
 import type { WarrenError } from '../../../shared/errors';
-import { bridge } from '../../app/bridge';
+import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { ArgumentsEditor, argKeyOf } from './ArgumentsEditor';
@@ -16,6 +16,7 @@ interface Props {
 }
 
 export function BindForm({ vhost, exchanges, queues, onDone }: Props) {
+  const { topology } = useStores();
   const listId = useId();
   const [source, setSource] = useState('');
   const [destinationType, setDestinationType] = useState<'queue' | 'exchange'>('queue');
@@ -31,7 +32,7 @@ export function BindForm({ vhost, exchanges, queues, onDone }: Props) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const result = await bridge.call('topology.bind', {
+    const result = await topology.bind({
       source,
       destination,
       destinationType,

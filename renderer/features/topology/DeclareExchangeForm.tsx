@@ -1,16 +1,18 @@
 /** Declare an exchange: any type the broker lists, its flags, an alternate exchange and arguments. */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { TypedArg } from '../../../shared/topology/arguments';
 import type { WarrenError } from '../../../shared/errors';
-import { bridge } from '../../app/bridge';
-import { useResult } from '../../app/useCall';
+import { useStores } from '../../app/stores';
+import { useStore } from '../../app/store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { CheckboxField, Field } from '../../ui/Field';
 import { ArgumentsEditor, argKeyOf } from './ArgumentsEditor';
 import { errorFor } from './formKit';
 
 export function DeclareExchangeForm({ vhost, onDone }: { vhost: string; onDone: (message: string) => void }) {
-  const types = useResult('topology.exchangeTypes', {});
+  const { topology } = useStores();
+  const { exchangeTypes } = useStore(topology);
+  useEffect(() => void topology.loadExchangeTypes(), [topology]);
   const [name, setName] = useState('');
   const [type, setType] = useState('direct');
   const [durable, setDurable] = useState(true);
@@ -24,7 +26,7 @@ export function DeclareExchangeForm({ vhost, onDone }: { vhost: string; onDone: 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const result = await bridge.call('topology.declareExchange', {
+    const result = await topology.declareExchange({
       name,
       type,
       durable,
@@ -32,14 +34,14 @@ export function DeclareExchangeForm({ vhost, onDone }: { vhost: string; onDone: 
       internal,
       ...(alternate ? { alternateExchange: alternate } : {}),
       arguments: args,
-    });
+    }, vhost);
     setBusy(false);
     if (!result.ok) return setError(result.error);
     setError(undefined);
-    onDone(`Declared exchange ${result.value.name} (${type}) in ${vhost}`);
+    onDone(result.value);
   };
 
-  const options = types.value ?? ['direct', 'fanout', 'headers', 'topic'];
+  const options = exchangeTypes ?? ['direct', 'fanout', 'headers', 'topic'];
   return (
     <form className="topo-form" aria-label="Declare an exchange" onSubmit={(e) => void submit(e)} noValidate>
       <h2 className="section-title">Declare an exchange in {vhost}</h2>

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { TypedArg } from '../../../shared/topology/arguments';
 import type { WarrenError } from '../../../shared/errors';
-import { bridge } from '../../app/bridge';
+import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { CheckboxField, Field } from '../../ui/Field';
 import { ArgumentsEditor, argKeyOf } from './ArgumentsEditor';
@@ -18,6 +18,7 @@ const NUMBERS = [
 type NumberKey = (typeof NUMBERS)[number][0];
 
 export function DeclareQueueForm({ vhost, onDone }: { vhost: string; onDone: (message: string) => void }) {
+  const { topology } = useStores();
   const [name, setName] = useState('');
   const [type, setType] = useState<'classic' | 'quorum' | 'stream'>('classic');
   const [durable, setDurable] = useState(true);
@@ -42,7 +43,7 @@ export function DeclareQueueForm({ vhost, onDone }: { vhost: string; onDone: (me
       if (value !== undefined) parsed[key] = value;
     }
     setBusy(true);
-    const result = await bridge.call('topology.declareQueue', {
+    const result = await topology.declareQueue({
       name,
       type,
       durable,
@@ -55,12 +56,12 @@ export function DeclareQueueForm({ vhost, onDone }: { vhost: string; onDone: (me
       ...(sac ? { singleActiveConsumer: true } : {}),
       ...(lazy ? { lazy: true } : {}),
       arguments: args,
-    });
+    }, vhost);
     setBusy(false);
     // The form keeps every value after an error so the user can correct one field.
     if (!result.ok) return setError(result.error);
     setError(undefined);
-    onDone(`Declared queue ${result.value.name} in ${vhost}`);
+    onDone(result.value);
   };
 
   return (

@@ -4,7 +4,7 @@ import type { WarrenError } from '../../../shared/errors';
 import type { RouteStep } from '../../../shared/topology/routing';
 import type { TypedArg } from '../../../shared/topology/arguments';
 import type { ExplainResult } from '../../../shared/topology/types';
-import { bridge } from '../../app/bridge';
+import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { ArgumentsEditor, argKeyOf } from './ArgumentsEditor';
@@ -27,6 +27,7 @@ function describeStep(step: RouteStep): string {
 }
 
 export function RouteExplainer({ vhost, exchanges }: Props) {
+  const { topology } = useStores();
   const [exchange, setExchange] = useState('');
   const [routingKey, setRoutingKey] = useState('');
   const [headers, setHeaders] = useState<TypedArg[]>([]);
@@ -38,7 +39,7 @@ export function RouteExplainer({ vhost, exchanges }: Props) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const r = await bridge.call('topology.explain', { vhost, exchange, routingKey, headers });
+    const r = await topology.explain({ vhost, exchange, routingKey, headers });
     setBusy(false);
     if (r.ok) {
       setResult(r.value);

@@ -1,7 +1,7 @@
 /** One topology table with its filter, count and detail pane. */
 import { useMemo, useState } from 'react';
 import type { RowOf, TableKind } from '../../../shared/topology/types';
-import type { TableState } from './useTable';
+import type { TableState } from './tableFeed';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { TABLES } from './columns';
 import { DetailPane } from './DetailPane';
