@@ -6,10 +6,12 @@
 import { createContext, useContext } from 'react';
 import type { BridgePort } from './bridgePort';
 import { SessionStore } from './sessionStore';
+import { ChartsStore } from '../features/charts/store';
 import { OverviewStore } from '../features/overview/store';
 import { TopologyStore } from '../features/topology/store';
 
 export interface Stores {
+  charts: ChartsStore;
   session: SessionStore;
   overview: OverviewStore;
   topology: TopologyStore;
@@ -18,6 +20,7 @@ export interface Stores {
 export function createStores(bridge: BridgePort): Stores {
   return {
     session: new SessionStore(bridge),
+    charts: new ChartsStore(bridge),
     overview: new OverviewStore(bridge),
     topology: new TopologyStore(bridge),
   };

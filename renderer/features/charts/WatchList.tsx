@@ -7,7 +7,7 @@
 import { memo, useCallback, useMemo, useState, type FormEvent } from 'react';
 import { refKey, type QueueRef } from '../../../shared/charts/types';
 import type { WarrenError } from '../../../shared/errors';
-import { bridge } from '../../app/bridge';
+import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 
@@ -26,6 +26,7 @@ interface Props {
 }
 
 export function WatchList({ watched, missing, vhost, shown, onToggle, onWatched }: Props) {
+  const { charts } = useStores();
   const [names, setNames] = useState('');
   const [filter, setFilter] = useState('');
   const [error, setError] = useState<WarrenError>();
@@ -45,7 +46,7 @@ export function WatchList({ watched, missing, vhost, shown, onToggle, onWatched 
       .map((n) => n.trim())
       .filter(Boolean);
     setBusy(true);
-    const result = await bridge.call('charts.watch', { ...(vhost ? { vhost } : {}), queues });
+    const result = await charts.watch(queues, vhost);
     setBusy(false);
     // The typed names stay after an error so they can be corrected.
     if (!result.ok) return setError(result.error);
@@ -55,14 +56,14 @@ export function WatchList({ watched, missing, vhost, shown, onToggle, onWatched 
   };
   const unwatch = useCallback(
     async (ref: QueueRef) => {
-      const result = await bridge.call('charts.unwatch', { vhost: ref.vhost, queues: [ref.queue] });
+      const result = await charts.unwatch(ref);
       if (!result.ok) setListError(result.error);
       else onToggle(ref, false);
     },
-    [onToggle],
+    [charts, onToggle],
   );
   const unwatchAll = async () => {
-    const result = await bridge.call('charts.unwatch', { all: true });
+    const result = await charts.unwatchAll();
     setListError(result.ok ? undefined : result.error);
   };
 
