@@ -7,11 +7,13 @@ import { createContext, useContext } from 'react';
 import type { BridgePort } from './bridgePort';
 import { SessionStore } from './sessionStore';
 import { ChartsStore } from '../features/charts/store';
+import { ConnectionsStore } from '../features/connections/store';
 import { OverviewStore } from '../features/overview/store';
 import { TopologyStore } from '../features/topology/store';
 
 export interface Stores {
   charts: ChartsStore;
+  connections: ConnectionsStore;
   session: SessionStore;
   overview: OverviewStore;
   topology: TopologyStore;
@@ -21,6 +23,7 @@ export function createStores(bridge: BridgePort): Stores {
   return {
     session: new SessionStore(bridge),
     charts: new ChartsStore(bridge),
+    connections: new ConnectionsStore(bridge),
     overview: new OverviewStore(bridge),
     topology: new TopologyStore(bridge),
   };
