@@ -8,12 +8,14 @@ import type { BridgePort } from './bridgePort';
 import { SessionStore } from './sessionStore';
 import { ChartsStore } from '../features/charts/store';
 import { ConnectionsStore } from '../features/connections/store';
+import { MessagingStore } from '../features/messaging/store';
 import { OverviewStore } from '../features/overview/store';
 import { TopologyStore } from '../features/topology/store';
 
 export interface Stores {
   charts: ChartsStore;
   connections: ConnectionsStore;
+  messaging: MessagingStore;
   session: SessionStore;
   overview: OverviewStore;
   topology: TopologyStore;
@@ -24,6 +26,7 @@ export function createStores(bridge: BridgePort): Stores {
     session: new SessionStore(bridge),
     charts: new ChartsStore(bridge),
     connections: new ConnectionsStore(bridge),
+    messaging: new MessagingStore(bridge),
     overview: new OverviewStore(bridge),
     topology: new TopologyStore(bridge),
   };

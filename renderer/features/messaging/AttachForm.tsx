@@ -3,12 +3,13 @@ import { useState } from 'react';
 import { rowsToEntries, type HeaderRow } from '../../../shared/messaging/codec';
 import type { AckMode } from '../../../shared/messaging/types';
 import type { WarrenError } from '../../../shared/errors';
-import { bridge } from '../../app/bridge';
+import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { CheckboxField, Field } from '../../ui/Field';
 import { HeadersEditor } from './HeadersEditor';
 
 export function AttachForm({ queues, exchanges }: { queues: string[]; exchanges: string[] }) {
+  const { messaging } = useStores();
   const [kind, setKind] = useState<'queue' | 'tap'>('queue');
   const [queue, setQueue] = useState('');
   const [exchange, setExchange] = useState('');
@@ -38,7 +39,7 @@ export function AttachForm({ queues, exchanges }: { queues: string[]; exchanges:
       ...(parsedArgs.value.length ? { arguments: parsedArgs.value } : {}),
     };
     setBusy(true);
-    const r = kind === 'queue' ? await bridge.call('consumers.attach', { queue, ...options }) : await bridge.call('consumers.tap', { exchange, bindingKey, ...options });
+    const r = kind === 'queue' ? await messaging.attach({ queue, ...options }) : await messaging.tap({ exchange, bindingKey, ...options });
     setBusy(false);
     if (!r.ok) setError(r.error);
   };

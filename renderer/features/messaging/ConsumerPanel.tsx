@@ -3,13 +3,15 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { valueToText } from '../../../shared/messaging/codec';
 import { toExport } from './export-file';
 import type { ConsumerInfo, ReceivedMessage } from '../../../shared/messaging/types';
-import type { WarrenError } from '../../../shared/errors';
-import { bridge } from '../../app/bridge';
+import type { Result, WarrenError } from '../../../shared/errors';
+import { useStore } from '../../app/store';
+import { useStores } from '../../app/stores';
+import type { SettleAction } from './store';
 import { Badge } from '../../ui/Badge';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { MessageDetail } from './MessageDetail';
 import { MessageRow, type RowActions } from './MessageRow';
-import { sendToPublish } from './republish';
+import { republishDraft } from './republish';
 
 /** Rows drawn beyond the visible ones, above and below (the list is virtual: only what shows is drawn). */
 const OVERSCAN = 8;
@@ -23,22 +25,10 @@ export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer:
   const [focus, setFocus] = useState<ReceivedMessage>();
   const [requeue, setRequeue] = useState(true);
   const [error, setError] = useState<WarrenError>();
-  const [ready, setReady] = useState<number>();
-
+  const { messaging } = useStores();
   // The queue's ready count beside the consumer's own unacked count, every 2 s.
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      void bridge.call('queues.check', { queue: consumer.queue }).then((r) => {
-        if (live && r.ok) setReady(r.value.messageCount);
-      });
-    load();
-    const timer = setInterval(load, 2000);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [consumer.queue]);
+  useEffect(() => messaging.watchReady(consumer.queue), [messaging, consumer.queue]);
+  const ready = useStore(messaging).ready.get(consumer.queue);
 
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase();
@@ -67,19 +57,18 @@ export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer:
   const to = Math.min(shown.length, Math.ceil((scrollTop + VIEW_PX) / rowPx) + OVERSCAN);
   const drawn = shown.slice(from, to);
 
-  const act = async (op: () => ReturnType<typeof bridge.call>) => {
+  const act = async <T,>(op: () => Promise<Result<T>>) => {
     setError(undefined);
     const r = await op();
     if (!r.ok) setError(r.error);
     return r;
   };
-  const settle = (action: 'ack' | 'nack' | 'reject', ids: number[]) =>
-    act(() => bridge.call('consumers.settle', { consumerId: consumer.id, ids, action, requeue: action === 'ack' ? false : requeue })).then(() => setSelected(new Set()));
+  const settle = (action: SettleAction, ids: number[]) => act(() => messaging.settle(consumer.id, ids, action, requeue)).then(() => setSelected(new Set()));
 
   // Rows get one stable set of actions (memoised rows); they read the latest state through a ref.
-  const latest = useRef({ settle, consumerId: consumer.id });
+  const latest = useRef({ settle, consumerId: consumer.id, messaging });
   useEffect(() => {
-    latest.current = { settle, consumerId: consumer.id };
+    latest.current = { settle, consumerId: consumer.id, messaging };
   });
   const actions = useMemo<RowActions>(
     () => ({
@@ -92,15 +81,19 @@ export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer:
           return next;
         }),
       settle: (action, id) => void latest.current.settle(action, [id]),
-      republish: (m) => void bridge.call('consumers.message', { consumerId: latest.current.consumerId, id: m.id }).then((r) => sendToPublish(r.ok ? r.value : m)),
+      republish: (m) =>
+        void latest.current.messaging.message(latest.current.consumerId, m.id).then((r) => {
+          latest.current.messaging.editInComposer(republishDraft(r.ok ? r.value : m));
+          window.location.hash = '#/publish';
+        }),
     }),
     [],
   );
 
   const exportJson = (list: ReceivedMessage[]) => {
-    void Promise.all(list.map((m) => (m.truncated ? bridge.call('consumers.message', { consumerId: consumer.id, id: m.id }) : Promise.resolve({ ok: true as const, value: m })))).then((results) => {
+    void messaging.wholeMessages(consumer.id, list).then((whole) => {
       // The documented `warren.messages` v1 format (bodies in base64); Publish → Import reads it back.
-      const doc = toExport(results.flatMap((r) => (r.ok ? [r.value] : [])));
+      const doc = toExport(whole);
       const url = URL.createObjectURL(new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' }));
       const a = document.createElement('a');
       a.href = url;
@@ -134,12 +127,12 @@ export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer:
         </div>
         <div className="button-row">
           {consumer.status === 'consuming' ? (
-            <button type="button" className="button" onClick={() => void act(() => bridge.call('consumers.pause', { consumerId: consumer.id }))}>Pause</button>
+            <button type="button" className="button" onClick={() => void act(() => messaging.pause(consumer.id))}>Pause</button>
           ) : consumer.status !== 'closed' ? (
-            <button type="button" className="button" onClick={() => void act(() => bridge.call('consumers.resume', { consumerId: consumer.id }))}>Resume</button>
+            <button type="button" className="button" onClick={() => void act(() => messaging.resume(consumer.id))}>Resume</button>
           ) : null}
-          <button type="button" className="button button-danger-quiet" title="Close the channel with messages unacked: they return to ready and are redelivered" onClick={() => void act(() => bridge.call('consumers.crash', { consumerId: consumer.id }))}>Crash</button>
-          <button type="button" className="button button-danger" onClick={() => void act(() => bridge.call('consumers.detach', { consumerId: consumer.id }))}>Detach</button>
+          <button type="button" className="button button-danger-quiet" title="Close the channel with messages unacked: they return to ready and are redelivered" onClick={() => void act(() => messaging.crash(consumer.id))}>Crash</button>
+          <button type="button" className="button button-danger" onClick={() => void act(() => messaging.detach(consumer.id))}>Detach</button>
         </div>
       </div>
       {error ? <ErrorNotice error={error} onDismiss={() => setError(undefined)} /> : null}
@@ -150,7 +143,7 @@ export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer:
             <button type="button" className="button" disabled={selectedIds.length === 0} onClick={() => void settle('ack', selectedIds)}>Ack selected</button>
             <button type="button" className="button" disabled={selectedIds.length === 0} onClick={() => void settle('nack', selectedIds)}>Nack selected</button>
             <button type="button" className="button" disabled={selectedIds.length === 0} onClick={() => void settle('reject', selectedIds)}>Reject selected</button>
-            <button type="button" className="button" disabled={consumer.unacked === 0} onClick={() => void act(() => bridge.call('consumers.settle', { consumerId: consumer.id, all: true, action: 'ack' }))}>Ack all</button>
+            <button type="button" className="button" disabled={consumer.unacked === 0} onClick={() => void act(() => messaging.ackAll(consumer.id))}>Ack all</button>
             <label className="checkbox-line"><input type="checkbox" checked={requeue} onChange={(e) => setRequeue(e.target.checked)} />Requeue on nack/reject</label>
           </>
         ) : null}

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { parseExport, toPublishInput } from './export-file';
 import type { ExportedMessage } from '../../../shared/messaging/types';
 import type { WarrenError } from '../../../shared/errors';
-import { bridge } from '../../app/bridge';
+import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { CheckboxField, Field } from '../../ui/Field';
 import type { ComposerDraft } from './draft';
@@ -34,6 +34,7 @@ function preview(m: ExportedMessage): string {
 }
 
 export function ImportPanel({ onEdit }: { onEdit: (draft: ComposerDraft) => void }) {
+  const { messaging } = useStores();
   const [file, setFile] = useState<string>();
   const [messages, setMessages] = useState<ExportedMessage[]>([]);
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -64,7 +65,7 @@ export function ImportPanel({ onEdit }: { onEdit: (draft: ComposerDraft) => void
     const result: Outcome = { confirmed: 0, returned: 0, nacked: 0, failed: 0 };
     setProgress({ done: 0, total: indexes.length });
     for (const [n, i] of indexes.entries()) {
-      const r = await bridge.call('messaging.publish', toPublishInput(messages[i]!, target));
+      const r = await messaging.publishOnly(toPublishInput(messages[i]!, target));
       if (!r.ok) {
         result.failed++;
         result.firstError ??= r.error;

@@ -2,19 +2,20 @@
 import { useState } from 'react';
 import type { ReceivedMessage } from '../../../shared/messaging/types';
 import type { WarrenError } from '../../../shared/errors';
-import { bridge } from '../../app/bridge';
+import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { MessageDetail } from './MessageDetail';
 
 export function PeekPanel({ queues }: { queues: string[] }) {
+  const { messaging } = useStores();
   const [queue, setQueue] = useState('');
   const [count, setCount] = useState('5');
   const [messages, setMessages] = useState<ReceivedMessage[]>();
   const [error, setError] = useState<WarrenError>();
   const peek = async () => {
     setError(undefined);
-    const r = await bridge.call('messaging.peek', { queue, count: Math.min(100, Math.max(1, Number(count) || 5)) });
+    const r = await messaging.peek({ queue, count: Math.min(100, Math.max(1, Number(count) || 5)) });
     if (r.ok) setMessages(r.value);
     else setError(r.error);
   };

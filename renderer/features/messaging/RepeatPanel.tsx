@@ -1,8 +1,8 @@
 /** Repeat: N messages at R/s (0 = as fast as possible), progress bar, live rate, Cancel. */
 import { useState } from 'react';
 import type { WarrenError } from '../../../shared/errors';
-import { bridge } from '../../app/bridge';
-import { useRepeatProgress } from './useRepeat';
+import { useStore } from '../../app/store';
+import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { CheckboxField, Field } from '../../ui/Field';
 import { draftToInput, type ComposerDraft } from './draft';
@@ -13,7 +13,9 @@ export function RepeatPanel({ draft, onInvalid }: { draft: ComposerDraft; onInva
   const [confirm, setConfirm] = useState(true);
   const [runId, setRunId] = useState<string>();
   const [error, setError] = useState<WarrenError>();
-  const progress = useRepeatProgress(runId);
+  const { messaging } = useStores();
+  const latest = useStore(messaging).repeat;
+  const progress = latest && latest.runId === runId ? latest : undefined;
   const running = progress ? progress.state === 'running' : runId !== undefined && !error;
 
   const start = async () => {
@@ -25,7 +27,7 @@ export function RepeatPanel({ draft, onInvalid }: { draft: ComposerDraft; onInva
     if (!Number.isInteger(n) || n < 1) return setError({ code: 'BAD_INPUT', message: 'Count is a whole number of at least 1', hint: 'e.g. 1000' });
     if (!Number.isFinite(r) || r < 0) return setError({ code: 'BAD_INPUT', message: 'Rate is messages per second, 0 for as fast as possible', hint: 'e.g. 100' });
     setRunId(undefined);
-    const res = await bridge.call('messaging.repeat', { ...built.input, count: n, ratePerSecond: r, confirm });
+    const res = await messaging.repeat({ ...built.input, count: n, ratePerSecond: r, confirm });
     if (res.ok) setRunId(res.value.runId);
     else setError(res.error);
   };
@@ -38,7 +40,7 @@ export function RepeatPanel({ draft, onInvalid }: { draft: ComposerDraft; onInva
         <Field label="Rate (msg/s, 0 = max)">{(c) => <input {...c} inputMode="numeric" value={rate} onChange={(e) => setRate(e.target.value)} />}</Field>
         <CheckboxField label="Confirms" checked={confirm} onChange={setConfirm} />
         {running && runId ? (
-          <button type="button" className="button button-danger" onClick={() => void bridge.call('messaging.repeatCancel', { runId })}>
+          <button type="button" className="button button-danger" onClick={() => void messaging.cancelRepeat(runId)}>
             Cancel
           </button>
         ) : (
