@@ -11,6 +11,7 @@ import { Badge } from '../../ui/Badge';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { MessageDetail } from './MessageDetail';
 import { MessageRow, type RowActions } from './MessageRow';
+import { useVirtualRows } from '../../ui/useVirtualRows';
 import { republishDraft } from './republish';
 
 /** Rows drawn beyond the visible ones, above and below (the list is virtual: only what shows is drawn). */
@@ -43,19 +44,17 @@ export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer:
     return list;
   }, [messages, filter]);
 
-  // Virtual list: draw only the rows in view (plus a margin), so a stream of thousands a second
-  // redraws a few dozen rows, not every kept one.
-  const [scrollTop, setScrollTop] = useState(0);
+  // The one virtual list: only the rows in view (plus a margin) are drawn, so a stream of
+  // thousands a second redraws a few dozen rows, not every kept one. Rows share one height,
+  // measured on the first row drawn (rows keep no index, so new arrivals redraw none of them).
+  const scroller = useRef<HTMLDivElement>(null);
   const [rowPx, setRowPx] = useState(ROW_PX);
-  const firstRow = useRef<HTMLTableSectionElement>(null);
   const hasRows = shown.length > 0;
   useEffect(() => {
-    const row = firstRow.current?.querySelector('tr[data-row]');
+    const row = scroller.current?.querySelector('tr[data-row]');
     if (row instanceof HTMLElement && row.offsetHeight > 0 && Math.abs(row.offsetHeight - rowPx) > 1) setRowPx(row.offsetHeight);
   }, [rowPx, hasRows]);
-  const from = Math.max(0, Math.floor(scrollTop / rowPx) - OVERSCAN);
-  const to = Math.min(shown.length, Math.ceil((scrollTop + VIEW_PX) / rowPx) + OVERSCAN);
-  const drawn = shown.slice(from, to);
+  const virtual = useVirtualRows({ count: shown.length, scrollRef: scroller, rowHeight: rowPx, overscan: OVERSCAN, initialHeight: VIEW_PX });
 
   const act = async <T,>(op: () => Promise<Result<T>>) => {
     setError(undefined);
@@ -152,7 +151,7 @@ export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer:
         </button>
       </div>
       <div className={focus ? 'msg-list-layout with-detail' : 'msg-list-layout'}>
-        <div className="table-scroll msg-list" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+        <div className="table-scroll msg-list" ref={scroller}>
           <table className="table">
             <thead>
               <tr>
@@ -160,12 +159,13 @@ export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer:
                 <th>Time</th><th>Exchange</th><th>Routing key</th><th>Redelivered</th><th>Tag</th><th>Size</th><th>Body</th><th>State</th><th><span className="visually-hidden">Actions</span></th>
               </tr>
             </thead>
-            <tbody ref={firstRow}>
-              {from > 0 ? <tr aria-hidden="true" style={{ height: from * rowPx }} /> : null}
-              {drawn.map((m) => (
-                <MessageRow key={m.id} m={m} focused={focus?.id === m.id} selected={selected.has(m.id)} manual={manual} actions={actions} />
-              ))}
-              {to < shown.length ? <tr aria-hidden="true" style={{ height: (shown.length - to) * rowPx }} /> : null}
+            <tbody>
+              {virtual.before > 0 ? <tr aria-hidden="true" style={{ height: virtual.before }} /> : null}
+              {virtual.items.map(({ index }) => {
+                const m = shown[index]!;
+                return <MessageRow key={m.id} m={m} focused={focus?.id === m.id} selected={selected.has(m.id)} manual={manual} actions={actions} />;
+              })}
+              {virtual.after > 0 ? <tr aria-hidden="true" style={{ height: virtual.after }} /> : null}
             </tbody>
           </table>
           {messages.length === 0 ? <p className="section-note">No messages yet.</p> : null}

@@ -5,7 +5,7 @@
 import { memo } from 'react';
 import type { ReceivedMessage } from '../../../shared/messaging/types';
 
-export type SettleAction = 'ack' | 'nack' | 'reject';
+import type { SettleAction } from './store';
 
 export interface RowActions {
   focus: (m: ReceivedMessage) => void;
