@@ -51,8 +51,8 @@ export function ProfileForm({ editing, appInfo, onSaved, onCancel }: Props) {
   const draftOrErrors = () => {
     setErrors({});
     const result = toDraft(values, appInfo);
-    if (!result.ok) setErrors(result.errors);
-    return result.ok ? result.draft : undefined;
+    if (!result.ok) setErrors(errorsFrom(...result.errors));
+    return result.ok ? result.value : undefined;
   };
 
   const submit = async (event: FormEvent) => {

@@ -5,6 +5,7 @@ import type { AckMode } from '../../../shared/messaging/types';
 import type { WarrenError } from '../../../shared/errors';
 import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { invalid } from '../../ui/invalid';
 import { CheckboxField, Field } from '../../ui/Field';
 import { HeadersEditor } from './HeadersEditor';
 
@@ -27,9 +28,9 @@ export function AttachForm({ queues, exchanges }: { queues: string[]; exchanges:
   const submit = async () => {
     setError(undefined);
     const parsedArgs = rowsToEntries(args);
-    if (!parsedArgs.ok) return setError({ code: 'BAD_INPUT', message: parsedArgs.message, hint: 'Fix the argument and try again.' });
+    if (!parsedArgs.ok) return setError(invalid(parsedArgs.message, { field: 'arguments', hint: 'Fix the argument and try again.' }));
     const n = Number(prefetch);
-    if (!Number.isInteger(n) || n < 0 || n > 65535) return setError({ code: 'BAD_INPUT', message: 'Prefetch is a whole number from 0 (unlimited) to 65535', hint: 'e.g. 10', field: 'prefetch' });
+    if (!Number.isInteger(n) || n < 0 || n > 65535) return setError(invalid('Prefetch is a whole number from 0 (unlimited) to 65535', { field: 'prefetch', hint: 'e.g. 10' }));
     const options = {
       prefetch: n,
       ackMode,

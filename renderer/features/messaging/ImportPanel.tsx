@@ -9,6 +9,7 @@ import type { ExportedMessage } from '../../../shared/messaging/types';
 import type { WarrenError } from '../../../shared/errors';
 import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { invalid } from '../../ui/invalid';
 import { CheckboxField, Field } from '../../ui/Field';
 import type { ComposerDraft } from './draft';
 import { republishDraft } from './republish';
@@ -51,7 +52,7 @@ export function ImportPanel({ onEdit }: { onEdit: (draft: ComposerDraft) => void
     setOutcome(undefined);
     const parsed = parseExport(await f.text());
     if (!parsed.ok) {
-      setError({ code: 'BAD_INPUT', message: `${f.name}: ${parsed.message}`, hint: 'Choose a file exported from a consumer’s list (Export … (JSON)).' });
+      setError(invalid(`${f.name}: ${parsed.message}`, { field: 'file', hint: 'Choose a file exported from a consumer’s list (Export … (JSON)).' }));
       return;
     }
     setFile(f.name);

@@ -33,8 +33,9 @@ export function PublishPage() {
     if (connected) void messaging.loadHints();
   }, [messaging, connected, connection.since]);
 
-  const invalid = (field: string, message: string) => {
-    setErrors({ [field]: message });
+  /** A local validation failure, shown at its field. */
+  const showInvalid = (error: WarrenError) => {
+    setErrors({ [formField(error)]: error.message });
     setOutcome(undefined);
   };
 
@@ -43,9 +44,9 @@ export function PublishPage() {
     setFailure(undefined);
     setOutcome(undefined);
     const built = draftToInput(d);
-    if (!built.ok) return invalid(built.field, built.message);
+    if (!built.ok) return showInvalid(built.errors[0]);
     setBusy(true);
-    const r = await messaging.publish(built.input, d);
+    const r = await messaging.publish(built.value, d);
     setBusy(false);
     // The draft is never cleared: after an error the user fixes it and sends again.
     if (r.ok) setOutcome(r.value);
@@ -87,7 +88,7 @@ export function PublishPage() {
           {errors.form ? <ErrorNotice error={{ message: errors.form }} /> : null}
           {failure ? <ErrorNotice title="Not published" error={failure} onDismiss={() => setFailure(undefined)} /> : null}
           {outcome ? <OutcomeView outcome={outcome} /> : null}
-          <RepeatPanel draft={draft} onInvalid={invalid} />
+          <RepeatPanel draft={draft} onInvalid={showInvalid} />
         </section>
         <aside className="msg-side">
           <SavedList title="Templates" items={templates} onLoad={setDraft} onDelete={(name) => messaging.deleteTemplate(name)} empty="Save a message to reuse it." />
@@ -100,7 +101,7 @@ export function PublishPage() {
           window.scrollTo({ top: 0 });
         }}
       />
-      {showCode && built.ok ? <CodeDialog input={built.input} onClose={() => setShowCode(false)} /> : null}
+      {showCode && built.ok ? <CodeDialog input={built.value} onClose={() => setShowCode(false)} /> : null}
     </PageShell>
   );
 }

@@ -4,10 +4,11 @@ import type { WarrenError } from '../../../shared/errors';
 import { useStore } from '../../app/store';
 import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { invalid } from '../../ui/invalid';
 import { CheckboxField, Field } from '../../ui/Field';
 import { draftToInput, type ComposerDraft } from './draft';
 
-export function RepeatPanel({ draft, onInvalid }: { draft: ComposerDraft; onInvalid: (field: string, message: string) => void }) {
+export function RepeatPanel({ draft, onInvalid }: { draft: ComposerDraft; onInvalid: (error: WarrenError) => void }) {
   const [count, setCount] = useState('1000');
   const [rate, setRate] = useState('0');
   const [confirm, setConfirm] = useState(true);
@@ -21,13 +22,13 @@ export function RepeatPanel({ draft, onInvalid }: { draft: ComposerDraft; onInva
   const start = async () => {
     setError(undefined);
     const built = draftToInput(draft);
-    if (!built.ok) return onInvalid(built.field, built.message);
+    if (!built.ok) return onInvalid(built.errors[0]);
     const n = Number(count);
     const r = Number(rate);
-    if (!Number.isInteger(n) || n < 1) return setError({ code: 'BAD_INPUT', message: 'Count is a whole number of at least 1', hint: 'e.g. 1000' });
-    if (!Number.isFinite(r) || r < 0) return setError({ code: 'BAD_INPUT', message: 'Rate is messages per second, 0 for as fast as possible', hint: 'e.g. 100' });
+    if (!Number.isInteger(n) || n < 1) return setError(invalid('Count is a whole number of at least 1', { field: 'count', hint: 'e.g. 1000' }));
+    if (!Number.isFinite(r) || r < 0) return setError(invalid('Rate is messages per second, 0 for as fast as possible', { field: 'ratePerSecond', hint: 'e.g. 100' }));
     setRunId(undefined);
-    const res = await messaging.repeat({ ...built.input, count: n, ratePerSecond: r, confirm });
+    const res = await messaging.repeat({ ...built.value, count: n, ratePerSecond: r, confirm });
     if (res.ok) setRunId(res.value.runId);
     else setError(res.error);
   };

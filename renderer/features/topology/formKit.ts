@@ -1,12 +1,13 @@
 /** Small helpers shared by the declare and bind forms. */
-import { warrenError, type WarrenError } from '../../../shared/errors';
+import type { WarrenError } from '../../../shared/errors';
+import { invalid } from '../../ui/invalid';
 
 /** '' → undefined; a whole number → the number; anything else → a BAD_INPUT for that field. */
 export function optionalInt(text: string, field: string, label: string): number | undefined | WarrenError {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
   if (!/^\d+$/.test(trimmed)) {
-    return warrenError('BAD_INPUT', `${label} must be a whole number of 0 or more; got "${trimmed}"`, { field, hint: 'Type digits only, or leave it empty.' });
+    return invalid(`${label} must be a whole number of 0 or more; got "${trimmed}"`, { field, hint: 'Type digits only, or leave it empty.' });
   }
   return Number(trimmed);
 }
