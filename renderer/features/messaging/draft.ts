@@ -16,6 +16,27 @@ export interface ComposerDraft {
   /** Property fields as typed (strings), keyed by MessageProperties names. */
   props: Partial<Record<'contentType' | 'contentEncoding' | 'priority' | 'correlationId' | 'replyTo' | 'expiration' | 'messageId' | 'timestamp' | 'type' | 'userId' | 'appId', string>>;
   headers: HeaderRow[];
+  /** The user typed the content type (or it came with a received message): it no longer follows the body kind. */
+  contentTypeTyped?: boolean;
+}
+
+/** The content type a body of each kind is sent with, unless the user typed one. */
+export const CONTENT_TYPE_OF: Record<BodyMode, string> = {
+  json: 'application/json',
+  text: 'text/plain',
+  base64: 'application/octet-stream',
+  hex: 'application/octet-stream',
+};
+
+/** Another body kind: the content type follows it, unless the user typed one. */
+export function withBodyMode(d: ComposerDraft, bodyMode: BodyMode, body = d.body): ComposerDraft {
+  const props = d.contentTypeTyped ? d.props : { ...d.props, contentType: CONTENT_TYPE_OF[bodyMode] };
+  return { ...d, bodyMode, body, props };
+}
+
+/** A property typed by the user; typing the content type (even clearing it) stops it following the body kind. */
+export function withProperty(d: ComposerDraft, key: keyof ComposerDraft['props'], value: string): ComposerDraft {
+  return { ...d, props: { ...d.props, [key]: value }, ...(key === 'contentType' ? { contentTypeTyped: true } : {}) };
 }
 
 export const EMPTY_DRAFT: ComposerDraft = {
@@ -25,7 +46,7 @@ export const EMPTY_DRAFT: ComposerDraft = {
   body: '{\n  "hello": "world"\n}',
   persistent: false,
   mandatory: true,
-  props: { contentType: 'application/json' },
+  props: { contentType: CONTENT_TYPE_OF.json },
   headers: [],
 };
 

@@ -21,5 +21,7 @@ export function republishDraft(m: ReceivedMessage): ComposerDraft {
     mandatory: true,
     props,
     headers: entriesToRows(p.headers),
+    // What the message was sent with stays, whatever the body kind shown.
+    contentTypeTyped: true,
   };
 }
