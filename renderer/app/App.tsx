@@ -20,7 +20,7 @@ export function App() {
         <TopBar title={page.label} connection={connection} sandbox={sandbox} transportUp={transportUp} />
         <div className="banners">
           <TransportBanner up={transportUp} />
-          <ChannelErrorBanner error={connection.lastChannelError} at={connection.lastChannelErrorAt} />
+          <ChannelErrorBanner />
         </div>
         <main className="page" id="main">
           <Page key={page.id} />

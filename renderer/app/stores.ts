@@ -22,13 +22,24 @@ export interface Stores {
 }
 
 export function createStores(bridge: BridgePort): Stores {
+  const session = new SessionStore(bridge);
+  // Every store calls through here: a refusal its caller shows is not repeated by a banner.
+  const calls: BridgePort = {
+    call: async (op, input) => {
+      const result = await bridge.call(op, input);
+      if (!result.ok) session.noteRefusal(result.error);
+      return result;
+    },
+    on: (event, listener) => bridge.on(event, listener),
+    onTransport: (listener) => bridge.onTransport(listener),
+  };
   return {
-    session: new SessionStore(bridge),
-    charts: new ChartsStore(bridge),
-    connections: new ConnectionsStore(bridge),
-    messaging: new MessagingStore(bridge),
-    overview: new OverviewStore(bridge),
-    topology: new TopologyStore(bridge),
+    session,
+    charts: new ChartsStore(calls),
+    connections: new ConnectionsStore(calls),
+    messaging: new MessagingStore(calls),
+    overview: new OverviewStore(calls),
+    topology: new TopologyStore(calls),
   };
 }
 

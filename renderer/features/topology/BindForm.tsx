@@ -6,7 +6,7 @@ import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { ArgumentsEditor, argKeyOf } from './ArgumentsEditor';
-import { errorFor } from './formKit';
+import { placeError } from './formKit';
 
 interface Props {
   vhost: string;
@@ -14,6 +14,9 @@ interface Props {
   queues: string[];
   onDone: (message: string) => void;
 }
+
+/** The fields a refusal can be shown at. */
+const FIELDS: readonly string[] = ['source', 'destination', 'routingKey'];
 
 export function BindForm({ vhost, exchanges, queues, onDone }: Props) {
   const { topology } = useStores();
@@ -25,6 +28,7 @@ export function BindForm({ vhost, exchanges, queues, onDone }: Props) {
   const [xMatch, setXMatch] = useState<'all' | 'any' | 'all-with-x' | 'any-with-x'>('all');
   const [args, setArgs] = useState<TypedArg[]>([]);
   const [error, setError] = useState<WarrenError>();
+  const shown = placeError(error, FIELDS);
   const [busy, setBusy] = useState(false);
   const sourceType = exchanges.find((x) => x.name === source)?.type;
   const headers = sourceType === 'headers';
@@ -49,7 +53,7 @@ export function BindForm({ vhost, exchanges, queues, onDone }: Props) {
   return (
     <form className="topo-form" aria-label="Bind" onSubmit={(e) => void submit(e)} noValidate>
       <h2 className="section-title">Add a binding in {vhost}</h2>
-      {error ? <ErrorNotice title="The binding was not made" error={error} /> : null}
+      {shown.notice ? <ErrorNotice title="The binding was not made" error={shown.notice} /> : null}
       <datalist id={`${listId}-x`}>
         {exchanges.filter((x) => x.name !== '').map((x) => (
           <option key={x.name} value={x.name}>
@@ -63,7 +67,7 @@ export function BindForm({ vhost, exchanges, queues, onDone }: Props) {
         ))}
       </datalist>
       <div className="form-grid">
-        <Field label="Source exchange" error={errorFor(error, 'source')} description={sourceType ? `A ${sourceType} exchange.` : undefined}>
+        <Field label="Source exchange" error={shown.at('source')} description={sourceType ? `A ${sourceType} exchange.` : undefined}>
           {(p) => <input {...p} type="text" className="mono" list={`${listId}-x`} value={source} onChange={(e) => setSource(e.target.value)} />}
         </Field>
         <Field label="Destination kind">
@@ -74,7 +78,7 @@ export function BindForm({ vhost, exchanges, queues, onDone }: Props) {
             </select>
           )}
         </Field>
-        <Field label="Destination" error={errorFor(error, 'destination')}>
+        <Field label="Destination" error={shown.at('destination')}>
           {(p) => (
             <input {...p} type="text" className="mono" list={destinationType === 'queue' ? `${listId}-q` : `${listId}-x`} value={destination} onChange={(e) => setDestination(e.target.value)} />
           )}
@@ -91,7 +95,7 @@ export function BindForm({ vhost, exchanges, queues, onDone }: Props) {
             )}
           </Field>
         ) : (
-          <Field label="Routing key" error={errorFor(error, 'routingKey')} description={sourceType === 'topic' ? '* matches one word, # zero or more.' : undefined}>
+          <Field label="Routing key" error={shown.at('routingKey')} description={sourceType === 'topic' ? '* matches one word, # zero or more.' : undefined}>
             {(p) => <input {...p} type="text" className="mono" value={routingKey} onChange={(e) => setRoutingKey(e.target.value)} />}
           </Field>
         )}

@@ -7,7 +7,10 @@ import { useStore } from '../../app/store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { CheckboxField, Field } from '../../ui/Field';
 import { ArgumentsEditor, argKeyOf } from './ArgumentsEditor';
-import { errorFor } from './formKit';
+import { placeError } from './formKit';
+
+/** The fields a refusal can be shown at. */
+const FIELDS: readonly string[] = ['name', 'type', 'alternateExchange'];
 
 export function DeclareExchangeForm({ vhost, onDone }: { vhost: string; onDone: (message: string) => void }) {
   const { topology } = useStores();
@@ -21,6 +24,7 @@ export function DeclareExchangeForm({ vhost, onDone }: { vhost: string; onDone: 
   const [alternate, setAlternate] = useState('');
   const [args, setArgs] = useState<TypedArg[]>([]);
   const [error, setError] = useState<WarrenError>();
+  const shown = placeError(error, FIELDS);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -45,12 +49,12 @@ export function DeclareExchangeForm({ vhost, onDone }: { vhost: string; onDone: 
   return (
     <form className="topo-form" aria-label="Declare an exchange" onSubmit={(e) => void submit(e)} noValidate>
       <h2 className="section-title">Declare an exchange in {vhost}</h2>
-      {error ? <ErrorNotice title="The exchange was not declared" error={error} /> : null}
+      {shown.notice ? <ErrorNotice title="The exchange was not declared" error={shown.notice} /> : null}
       <div className="form-grid">
-        <Field label="Exchange name" error={errorFor(error, 'name')}>
+        <Field label="Exchange name" error={shown.at('name')}>
           {(p) => <input {...p} type="text" className="mono" value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>
-        <Field label="Exchange type" error={errorFor(error, 'type')}>
+        <Field label="Exchange type" error={shown.at('type')}>
           {(p) => (
             <select {...p} value={type} onChange={(e) => setType(e.target.value)}>
               {options.map((t) => (
@@ -66,7 +70,7 @@ export function DeclareExchangeForm({ vhost, onDone }: { vhost: string; onDone: 
           <CheckboxField label="Auto-delete" checked={autoDelete} onChange={setAutoDelete} />
           <CheckboxField label="Internal" checked={internal} onChange={setInternal} description="Only other exchanges may publish to it." />
         </div>
-        <Field label="Alternate exchange" error={errorFor(error, 'alternateExchange')} description="Where messages no binding matches go.">
+        <Field label="Alternate exchange" error={shown.at('alternateExchange')} description="Where messages no binding matches go.">
           {(p) => <input {...p} type="text" className="mono" value={alternate} onChange={(e) => setAlternate(e.target.value)} />}
         </Field>
         <div className="span-2">

@@ -6,7 +6,7 @@ import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { CheckboxField, Field } from '../../ui/Field';
 import { ArgumentsEditor, argKeyOf } from './ArgumentsEditor';
-import { errorFor, isError, optionalInt } from './formKit';
+import { placeError, isError, optionalInt } from './formKit';
 
 const NUMBERS = [
   ['messageTtl', 'Message TTL (ms)'],
@@ -16,6 +16,9 @@ const NUMBERS = [
   ['maxPriority', 'Max priority'],
 ] as const;
 type NumberKey = (typeof NUMBERS)[number][0];
+
+/** The fields a refusal can be shown at. */
+const FIELDS: readonly string[] = ['name', 'type', 'overflow', 'deadLetterExchange', 'deadLetterRoutingKey', ...NUMBERS.map(([key]) => key)];
 
 export function DeclareQueueForm({ vhost, onDone }: { vhost: string; onDone: (message: string) => void }) {
   const { topology } = useStores();
@@ -32,6 +35,7 @@ export function DeclareQueueForm({ vhost, onDone }: { vhost: string; onDone: (me
   const [lazy, setLazy] = useState(false);
   const [args, setArgs] = useState<TypedArg[]>([]);
   const [error, setError] = useState<WarrenError>();
+  const shown = placeError(error, FIELDS);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -67,12 +71,12 @@ export function DeclareQueueForm({ vhost, onDone }: { vhost: string; onDone: (me
   return (
     <form className="topo-form" aria-label="Declare a queue" onSubmit={(e) => void submit(e)} noValidate>
       <h2 className="section-title">Declare a queue in {vhost}</h2>
-      {error ? <ErrorNotice title="The queue was not declared" error={error} /> : null}
+      {shown.notice ? <ErrorNotice title="The queue was not declared" error={shown.notice} /> : null}
       <div className="form-grid">
-        <Field label="Queue name" error={errorFor(error, 'name')} description="Empty lets the broker choose a name.">
+        <Field label="Queue name" error={shown.at('name')} description="Empty lets the broker choose a name.">
           {(p) => <input {...p} type="text" className="mono" value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>
-        <Field label="Queue type" error={errorFor(error, 'type')}>
+        <Field label="Queue type" error={shown.at('type')}>
           {(p) => (
             <select {...p} value={type} onChange={(e) => setType(e.target.value as typeof type)}>
               <option value="classic">classic</option>
@@ -89,11 +93,11 @@ export function DeclareQueueForm({ vhost, onDone }: { vhost: string; onDone: (me
           <CheckboxField label="Lazy mode" checked={lazy} onChange={setLazy} />
         </div>
         {NUMBERS.map(([key, label]) => (
-          <Field key={key} label={label} error={errorFor(error, key)}>
+          <Field key={key} label={label} error={shown.at(key)}>
             {(p) => <input {...p} type="text" inputMode="numeric" value={numbers[key]} onChange={(e) => setNumbers({ ...numbers, [key]: e.target.value })} />}
           </Field>
         ))}
-        <Field label="Overflow" error={errorFor(error, 'overflow')}>
+        <Field label="Overflow" error={shown.at('overflow')}>
           {(p) => (
             <select {...p} value={overflow} onChange={(e) => setOverflow(e.target.value)}>
               <option value="">default (drop-head)</option>
@@ -103,10 +107,10 @@ export function DeclareQueueForm({ vhost, onDone }: { vhost: string; onDone: (me
             </select>
           )}
         </Field>
-        <Field label="Dead-letter exchange" error={errorFor(error, 'deadLetterExchange')}>
+        <Field label="Dead-letter exchange" error={shown.at('deadLetterExchange')}>
           {(p) => <input {...p} type="text" className="mono" value={dlx} onChange={(e) => setDlx(e.target.value)} />}
         </Field>
-        <Field label="Dead-letter routing key" error={errorFor(error, 'deadLetterRoutingKey')}>
+        <Field label="Dead-letter routing key" error={shown.at('deadLetterRoutingKey')}>
           {(p) => <input {...p} type="text" className="mono" value={dlk} onChange={(e) => setDlk(e.target.value)} />}
         </Field>
         <div className="span-2">

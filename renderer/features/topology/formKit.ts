@@ -16,7 +16,14 @@ export function isError(value: unknown): value is WarrenError {
   return typeof value === 'object' && value !== null && 'code' in value && 'hint' in value;
 }
 
-/** The error to show under a field, when the error names that field. */
-export function errorFor(error: WarrenError | undefined, field: string): { message: string; hint?: string } | undefined {
-  return error?.field === field ? { message: error.message, hint: error.hint } : undefined;
+/**
+ * A refusal shows once, where the user acted: under the field it names when the form shows that
+ * field, otherwise above the form (never both).
+ */
+export function placeError(error: WarrenError | undefined, fields: readonly string[]) {
+  const atField = error?.field !== undefined && fields.includes(error.field);
+  return {
+    notice: atField ? undefined : error,
+    at: (field: string): { message: string; hint?: string } | undefined => (atField && error?.field === field ? { message: error.message, hint: error.hint } : undefined),
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SessionStore } from '../../../../renderer/app/sessionStore';
+import { bannerChannelError, CHANNEL_BANNER_MS, SessionStore } from '../../../../renderer/app/sessionStore';
 import type { ConnectionState } from '../../../../shared/connections/types';
 import { FakeBridge, ok, settle } from '../fakeBridge';
 
@@ -34,5 +34,30 @@ describe('SessionStore', () => {
     await settle();
     expect(store.getSnapshot().transportUp).toBe(true);
     expect(bridge.callsOf('connection.state')).toHaveLength(2);
+  });
+});
+
+describe('bannerChannelError', () => {
+  const error = { code: 'PRECONDITION_FAILED' as const, message: 'inequivalent arg', hint: 'h', status: 406 };
+  const connection = { status: 'connected', since: 1, lastChannelError: error, lastChannelErrorAt: 1000 } as ConnectionState;
+
+  it('shows a channel error nobody answered with', () => {
+    expect(bannerChannelError(connection, [], 1500)).toBe(error);
+  });
+
+  it('hides one the caller got back as its answer (shown where the user acted)', () => {
+    expect(bannerChannelError(connection, [{ code: 'PRECONDITION_FAILED', status: 406, at: 1100 }], 1500)).toBeUndefined();
+    expect(bannerChannelError(connection, [{ code: 'NOT_FOUND', status: 404, at: 1100 }], 1500)).toBe(error);
+  });
+
+  it('goes by itself once the channel has long been reopened', () => {
+    expect(bannerChannelError(connection, [], 1000 + CHANNEL_BANNER_MS + 1)).toBeUndefined();
+  });
+
+  it('the store notes only channel errors (with a status) among refused calls', () => {
+    const store = new SessionStore(new FakeBridge());
+    store.noteRefusal({ code: 'BAD_INPUT' });
+    store.noteRefusal(error);
+    expect(store.getSnapshot().answered).toEqual([{ code: 'PRECONDITION_FAILED', status: 406, at: expect.any(Number) }]);
   });
 });
