@@ -104,12 +104,14 @@ export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer:
 
   const manual = consumer.options.ackMode !== 'auto';
   const selectedIds = [...selected];
-  const label = consumer.tap ? `Tap on ${consumer.tap.exchange} (${consumer.tap.bindingKey})` : `Queue ${consumer.queue}`;
+  // Two consumers on one queue are told apart by their tags, in the title itself.
+  const source = consumer.tap ? `Tap on ${consumer.tap.exchange} (${consumer.tap.bindingKey})` : `Queue ${consumer.queue}`;
+  const label = `${source}${consumer.consumerTag ? ` · ${consumer.consumerTag}` : ''}`;
   return (
     <section className="card msg-consumer" aria-label={`Consumer ${consumer.id}: ${label}`}>
       <div className="card-header msg-consumer-head">
         <div>
-          <h2 className="section-title">{label} <Badge tone={consumer.status === 'consuming' ? 'ok' : consumer.status === 'closed' ? 'error' : 'warn'}>{consumer.status}</Badge></h2>
+          <h2 className="section-title">{source}{consumer.consumerTag ? <span className="msg-title-tag"> · {consumer.consumerTag}</span> : null} <Badge tone={consumer.status === 'consuming' ? 'ok' : consumer.status === 'closed' ? 'error' : 'warn'}>{consumer.status}</Badge></h2>
           <p className="section-note">
             {consumer.tap ? `Temporary exclusive queue ${consumer.queue} · ` : ''}
             tag {consumer.consumerTag ?? '—'} · prefetch {consumer.options.prefetch} · {consumer.options.ackMode} ack
@@ -156,7 +158,7 @@ export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer:
             <thead>
               <tr>
                 <th><span className="visually-hidden">Select</span></th>
-                <th>Time</th><th>Exchange</th><th>Routing key</th><th>Redelivered</th><th>Tag</th><th>Size</th><th>Body</th><th>State</th><th><span className="visually-hidden">Actions</span></th>
+                <th>Time</th><th>State</th><th>Exchange</th><th>Routing key</th><th>Redelivered</th><th>Tag</th><th>Size</th><th>Body</th><th><span className="visually-hidden">Actions</span></th>
               </tr>
             </thead>
             <tbody>

@@ -22,9 +22,12 @@ export function PeekPanel({ queues }: { queues: string[] }) {
   return (
     <section className="card" aria-labelledby="peek-title">
       <h2 id="peek-title" className="section-title">Peek</h2>
-      <p className="notice notice-warning msg-caveat">
-        Peek takes messages with the management API and puts them back (requeue). The broker then marks them <strong>redelivered</strong>, and they may come back in a different order. Consumers attached meanwhile may receive them.
-      </p>
+      {/* One block of text: a notice lays out its children as columns, so the sentence is one child. */}
+      <div className="notice notice-warning msg-caveat" role="note" aria-label="Peek caveat">
+        <p className="notice-message">
+          Peek takes messages with the management API and puts them back (requeue). The broker then marks them <strong>redelivered</strong>, and they may come back in a different order. Consumers attached meanwhile may receive them.
+        </p>
+      </div>
       <div className="msg-repeat-row">
         <Field label="Queue to peek">
           {(c) => (
