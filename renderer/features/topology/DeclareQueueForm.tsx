@@ -20,9 +20,10 @@ type NumberKey = (typeof NUMBERS)[number][0];
 /** The fields a refusal can be shown at. */
 const FIELDS: readonly string[] = ['name', 'type', 'overflow', 'deadLetterExchange', 'deadLetterRoutingKey', ...NUMBERS.map(([key]) => key)];
 
-export function DeclareQueueForm({ vhost, onDone }: { vhost: string; onDone: (message: string) => void }) {
+/** `initialName` fills the name in (e.g. a queue someone tried to attach to that does not exist). */
+export function DeclareQueueForm({ vhost, onDone, initialName = '' }: { vhost: string; onDone: (message: string) => void; initialName?: string }) {
   const { topology } = useStores();
-  const [name, setName] = useState('');
+  const [name, setName] = useState(initialName);
   const [type, setType] = useState<'classic' | 'quorum' | 'stream'>('classic');
   const [durable, setDurable] = useState(true);
   const [exclusive, setExclusive] = useState(false);
