@@ -4,7 +4,8 @@
  * tick re-renders none of them), and a long list shows a filter and its first LIST_LIMIT
  * matches instead of hundreds of rows nobody scrolls through.
  */
-import { memo, useCallback, useMemo, useState, type FormEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useStore } from '../../app/store';
 import { refKey, type QueueRef } from '../../../shared/charts/types';
 import type { WarrenError } from '../../../shared/errors';
 import { useStores } from '../../app/stores';
@@ -27,6 +28,13 @@ interface Props {
 
 export function WatchList({ watched, missing, vhost, shown, onToggle, onWatched }: Props) {
   const { charts } = useStores();
+  const { queueNames } = useStore(charts);
+  useEffect(() => void charts.loadQueueNames(), [charts]);
+  // Suggested as you type: the connection's queues not watched yet.
+  const suggestions = useMemo(() => {
+    const watchedNames = new Set(watched.filter((r) => r.vhost === (vhost ?? '/')).map((r) => r.queue));
+    return (queueNames ?? []).filter((q) => !watchedNames.has(q)).slice(0, 500);
+  }, [queueNames, watched, vhost]);
   const [names, setNames] = useState('');
   const [filter, setFilter] = useState('');
   const [error, setError] = useState<WarrenError>();
@@ -74,7 +82,16 @@ export function WatchList({ watched, missing, vhost, shown, onToggle, onWatched 
       </h2>
       <form className="charts-watch-form" onSubmit={(e) => void watch(e)}>
         <Field label="Queues to watch" error={error ? { message: error.message, hint: error.hint } : undefined} description="One or more names, separated by commas">
-          {(control) => <input {...control} type="text" value={names} onChange={(e) => setNames(e.target.value)} placeholder="orders, payments" maxLength={300_000} />}
+          {(control) => (
+            <>
+              <input {...control} type="text" list="charts-queue-names" value={names} onChange={(e) => setNames(e.target.value)} placeholder="orders, payments" maxLength={300_000} />
+              <datalist id="charts-queue-names">
+                {suggestions.map((q) => (
+                  <option key={q} value={q} />
+                ))}
+              </datalist>
+            </>
+          )}
         </Field>
         <button type="submit" className="button button-primary" disabled={busy || names.trim() === ''}>
           Watch

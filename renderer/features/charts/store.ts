@@ -10,6 +10,8 @@ import { KnownSeries, SeriesFeed } from './seriesFeed';
 
 export interface ChartsState {
   status?: ChartsStatus;
+  /** The connection's queues, for the watch list's suggestions. */
+  queueNames?: string[];
 }
 
 export class ChartsStore extends StateStore<ChartsState> {
@@ -25,8 +27,17 @@ export class ChartsStore extends StateStore<ChartsState> {
     return new SeriesFeed(this.bridge, this.known, refs, overview);
   }
 
-  watch(queues: string[], vhost: string | undefined): Promise<Result<ChartsStatus>> {
-    return this.bridge.call('charts.watch', { ...(vhost ? { vhost } : {}), queues });
+  async watch(queues: string[], vhost: string | undefined): Promise<Result<ChartsStatus>> {
+    const r = await this.bridge.call('charts.watch', { ...(vhost ? { vhost } : {}), queues });
+    // The status event follows; the answer is already the new status.
+    if (r.ok) this.set({ status: r.value });
+    return r;
+  }
+
+  /** Asks for the connection's queue names (the watch list suggests them as you type). */
+  async loadQueueNames(): Promise<void> {
+    const r = await this.bridge.call('messaging.topology', {});
+    if (r.ok) this.set({ queueNames: r.value.queues });
   }
 
   unwatch(ref: QueueRef): Promise<Result<ChartsStatus>> {

@@ -12,6 +12,8 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { MessageDetail } from './MessageDetail';
 import { MessageRow, type RowActions } from './MessageRow';
 import { useVirtualRows } from '../../ui/useVirtualRows';
+import { WatchButton } from '../charts/WatchButton';
+import { useWarren } from '../../app/useWarren';
 import { republishDraft } from './republish';
 
 /** Rows drawn beyond the visible ones, above and below (the list is virtual: only what shows is drawn). */
@@ -27,6 +29,7 @@ export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer:
   const [requeue, setRequeue] = useState(true);
   const [error, setError] = useState<WarrenError>();
   const { messaging } = useStores();
+  const { connection } = useWarren();
   // The queue's ready count beside the consumer's own unacked count, every 2 s.
   useEffect(() => messaging.watchReady(consumer.queue), [messaging, consumer.queue]);
   const ready = useStore(messaging).ready.get(consumer.queue);
@@ -134,6 +137,7 @@ export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer:
           ) : null}
           <button type="button" className="button button-danger-quiet" title="Close the channel with messages unacked: they return to ready and are redelivered" onClick={() => void act(() => messaging.crash(consumer.id))}>Crash</button>
           <button type="button" className="button button-danger" onClick={() => void act(() => messaging.detach(consumer.id))}>Detach</button>
+          {connection.vhost !== undefined && !consumer.tap ? <WatchButton queue={consumer.queue} vhost={connection.vhost} /> : null}
         </div>
       </div>
       {error ? <ErrorNotice error={error} onDismiss={() => setError(undefined)} /> : null}

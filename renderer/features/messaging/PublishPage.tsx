@@ -6,6 +6,7 @@ import type { WarrenError } from '../../../shared/errors';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageShell } from '../../ui/PageShell';
 import { CodeDialog } from './CodeDialog';
+import { WatchButton } from '../charts/WatchButton';
 import { ImportPanel } from './ImportPanel';
 import { Composer, formField, OutcomeView } from './Composer';
 import { RepeatPanel } from './RepeatPanel';
@@ -88,6 +89,11 @@ export function PublishPage() {
           {errors.form ? <ErrorNotice error={{ message: errors.form }} /> : null}
           {failure ? <ErrorNotice title="Not published" error={failure} onDismiss={() => setFailure(undefined)} /> : null}
           {outcome ? <OutcomeView outcome={outcome} /> : null}
+          {outcome?.status === 'confirmed' && draft.exchange === '' && draft.routingKey && connection.vhost !== undefined ? (
+            <div className="button-row">
+              <WatchButton queue={draft.routingKey} vhost={connection.vhost} />
+            </div>
+          ) : null}
           <RepeatPanel draft={draft} onInvalid={showInvalid} />
         </section>
         <aside className="msg-side">

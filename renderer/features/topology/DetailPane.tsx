@@ -4,6 +4,7 @@ import type { WarrenError } from '../../../shared/errors';
 import type { BindingRow, ExchangeRow, QueueRow, RowOf, TableKind } from '../../../shared/topology/types';
 import { useStores } from '../../app/stores';
 import { count, type Done } from './store';
+import { WatchButton } from '../charts/WatchButton';
 import { CheckboxField } from '../../ui/Field';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { KeyValueList, type KeyValue } from '../../ui/KeyValueList';
@@ -135,6 +136,11 @@ export function DetailPane<K extends TableKind>({ kind, row, canChange, onDone }
   return (
     <aside className="topo-detail card" aria-label="Details">
       <h2 className="section-title">Details</h2>
+      {kind === 'queues' ? (
+        <div className="button-row">
+          <WatchButton queue={(row as QueueRow).name} vhost={(row as QueueRow).vhost} />
+        </div>
+      ) : null}
       {actions ? <div className="topo-actions">{actions}</div> : null}
       <KeyValueList items={facts} className="topo-facts" />
       {pending ? (
