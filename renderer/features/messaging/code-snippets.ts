@@ -145,9 +145,9 @@ export function pythonSnippet(m: SnippetInput): string {
 }
 
 export function typescriptSnippet(m: SnippetInput): string {
-  const options = [`  mandatory: ${m.mandatory},`];
-  for (const [k, v] of Object.entries(m.properties)) if (k !== 'headers' && v !== undefined) options.push(`  ${k}: ${JSON.stringify(v)},`);
-  if (m.properties.headers?.length) options.push(`  headers: ${tsTable(m.properties.headers, '  ')},`);
+  const options = [`  "mandatory": ${m.mandatory},`];
+  for (const [k, v] of Object.entries(m.properties)) if (k !== 'headers' && v !== undefined) options.push(`  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
+  if (m.properties.headers?.length) options.push(`  "headers": ${tsTable(m.properties.headers, '  ')},`);
   const body = m.body.text !== undefined ? `Buffer.from(${JSON.stringify(m.body.text)}, 'utf8')` : `Buffer.from(${JSON.stringify(m.body.base64 ?? '')}, 'base64')`;
   return [
     "import amqp from 'amqplib';",
