@@ -12,7 +12,7 @@ import { TopologyGraph } from './TopologyGraph';
 import { TopologyTable } from './TopologyTable';
 import { usePageVisible } from '../../ui/usePageVisible';
 import { useTopologySnapshot } from './useSnapshot';
-import { tableKey, tableView } from './tableFeed';
+import { pausedView, tableKey, tableView } from './tableFeed';
 import { sessionKey as keyOf } from '../../app/sessionStore';
 import { useStore } from '../../app/store';
 import { useStores } from '../../app/stores';
@@ -60,7 +60,7 @@ export function TopologyPage() {
   // list of the table shown renders deferred (React interrupts that for input); a first page,
   // an error or another table is urgent.
   const defer = answer.result?.complete === true && deferred.key === key && deferred.result?.data.kind === tableKind;
-  const table = tableView(defer ? deferred : answer, topology.table.remembered(key), tableKind, key);
+  const table = connection.status === 'reconnecting' ? pausedView(answer, tableKind) : tableView(defer ? deferred : answer, topology.table.remembered(key), tableKind, key);
   const needSnapshot = live && visible && (tab === 'graph' || tab === 'route' || form === 'bind') && vhost !== undefined;
   const { snapshot, error: snapshotError } = useTopologySnapshot(vhost, needSnapshot, sessionKey);
 
@@ -74,7 +74,7 @@ export function TopologyPage() {
       className="topo-page"
       title="Topology"
       subtitle={`${all ? 'Every virtual host' : `Virtual host ${vhost ?? '—'}`}${live && !canChange ? ' · changes are made in the connection’s virtual host only' : ''}`}
-      needs="connected"
+      needs="reachable"
       actions={<VhostPicker vhosts={vhosts ?? []} value={all ? undefined : vhost} onChange={(next) => setChoice({ profileId: connection.profileId, vhost: next ?? '' })} />}
     >
 

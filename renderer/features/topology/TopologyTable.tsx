@@ -65,6 +65,11 @@ export function TopologyTable<K extends TableKind>({ kind, table, canChange, onD
         </p>
       ) : null}
       {table.error && !table.result ? <ErrorNotice title={`Could not list ${def.label.toLowerCase()}`} error={table.error} /> : null}
+      {table.paused && table.result ? (
+        <p className="topo-stale muted" role="status">
+          Partial: Warren is reconnecting to the broker; these are the rows read at {new Date(table.result.fetchedAt).toLocaleTimeString('en-GB')}.
+        </p>
+      ) : null}
       {table.error && table.result ? (
         // During a broker restart a read may fail: what was read stays, and says it is partial.
         <p className="topo-stale muted" role="status">

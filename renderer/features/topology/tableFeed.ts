@@ -31,6 +31,13 @@ export interface TableState {
   loading: boolean;
   /** True while the rows shown come from the previous visit and a fresh list is on its way. */
   stale?: boolean;
+  /** True while Warren reconnects: the rows shown are the last read, and may be partial. */
+  paused?: boolean;
+}
+
+/** While Warren reconnects (a broker restart), the table keeps the last rows it read, marked paused. */
+export function pausedView(answer: TableAnswer, kind: TableKind): TableState {
+  return answer.result?.data.kind === kind ? { result: answer.result, loading: false, paused: true } : { loading: true };
 }
 
 /** The last answer, for the table it answers (`key`). */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TopologyStore } from '../../../../renderer/features/topology/store';
-import { refreshDelay, TABLE_REFRESH_MS, tableKey, tableView } from '../../../../renderer/features/topology/tableFeed';
+import { pausedView, refreshDelay, TABLE_REFRESH_MS, tableKey, tableView } from '../../../../renderer/features/topology/tableFeed';
 import { SNAPSHOT_REFRESH_MS, snapshotView } from '../../../../renderer/features/topology/snapshotFeed';
 import type { TableResult, TopologySnapshot } from '../../../../shared/topology/types';
 import { FakeBridge, ok, settle } from '../fakeBridge';
@@ -70,6 +70,12 @@ describe('TopologyStore tables', () => {
     await vi.advanceTimersByTimeAsync(TABLE_REFRESH_MS);
     expect(store.table.view('queues', { all: true }, 's')).toMatchObject({ result: { total: 3 }, error: { code: 'TIMEOUT' } });
     stop();
+  });
+
+  it('while Warren reconnects, keeps the last rows read for the table, marked paused', () => {
+    const answer = { key: 'old-session', result: rows(3, true), loading: false };
+    expect(pausedView(answer, 'queues')).toMatchObject({ paused: true, result: { total: 3 } });
+    expect(pausedView(answer, 'exchanges')).toEqual({ loading: true });
   });
 
   it('never shows one table’s rows for another', () => {
