@@ -85,7 +85,7 @@ export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer:
       settle: (action, id) => void latest.current.settle(action, [id]),
       republish: (m) =>
         void latest.current.messaging.message(latest.current.consumerId, m.id).then((r) => {
-          latest.current.messaging.editInComposer(republishDraft(r.ok ? r.value : m));
+          latest.current.messaging.setDraft(republishDraft(r.ok ? r.value : m));
           window.location.hash = '#/publish';
         }),
     }),

@@ -40,12 +40,8 @@ export class MessagingStore extends StateStore<MessagingState> {
   }
 
   // ── the composer ──────────────────────────────────────────────────────────
+  /** What the composer holds: typed by the user, or a received or imported message to send again. */
   setDraft(draft: ComposerDraft): void {
-    this.set({ draft });
-  }
-
-  /** Opens a received message in the composer (re-publish, e.g. from a dead-letter queue). */
-  editInComposer(draft: ComposerDraft): void {
     this.set({ draft });
   }
 
