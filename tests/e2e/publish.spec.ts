@@ -22,7 +22,9 @@ test.beforeAll(async () => {
   broker = await vhostOnRunBroker('e2e-publish');
   const conn = await amqp.connect(broker.amqpUrl);
   const ch = await conn.createChannel();
-  for (const q of ['kinds', 'exact', 'history']) await ch.assertQueue(q, { durable: false });
+  for (const q of ['kinds', 'exact', 'history', 'again']) await ch.assertQueue(q, { durable: false });
+  ch.sendToQueue('again', Buffer.from('send me again'), { contentType: 'text/x-note', headers: { origin: 'dead-letter' } });
+  await ch.checkQueue('again');
   await ch.assertExchange(LONG_EXCHANGE, 'topic', { durable: false });
   await ch.bindQueue('history', LONG_EXCHANGE, '#');
   await conn.close();
@@ -156,4 +158,19 @@ test('the composer keeps its draft when the user leaves the page and comes back'
   await expect(page.getByLabel('Routing key')).toHaveValue('orders.kept');
   await expect(page.getByLabel('Body', { exact: true })).toHaveValue('{"kept": true}');
   await expect(page.getByLabel('Headers 1 name')).toHaveValue('trace');
+});
+
+test('a received message opens in the composer, as it was received, with one click', async ({ page }) => {
+  await page.goto(`${warren.url}#/consumers`);
+  await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
+  await page.getByLabel('Queue', { exact: true }).fill('again');
+  await page.getByRole('button', { name: 'Attach' }).click();
+  const row = page.getByRole('region', { name: /Queue again/ }).getByRole('row').filter({ hasText: 'send me again' });
+  await row.getByRole('button', { name: /^Re-publish message/ }).click();
+  await expect(page.getByRole('heading', { name: 'Publish', level: 1 })).toBeVisible();
+  await expect(page.getByLabel('Routing key')).toHaveValue('again');
+  await expect(page.getByLabel('Body', { exact: true })).toHaveValue('send me again');
+  await expect(page.getByLabel('Content type')).toHaveValue('text/x-note');
+  await expect(page.getByLabel('Headers 1 name')).toHaveValue('origin');
+  await expect(page.getByLabel('Headers 1 value')).toHaveValue('dead-letter');
 });
