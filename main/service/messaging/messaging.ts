@@ -4,7 +4,7 @@
  * `messagingFor(ctx).consumers.attach('tasks', { prefetch: 1, ackMode: 'manual', exclusive: false, keep: 10000 })`.
  */
 import type { ServiceContext } from '../context';
-import { ConsumerManager } from './consumers';
+import { ConsumerManager } from './consumers/manager';
 import { MaxMessageSize } from './max-size';
 import { Publisher } from './publisher';
 import { RepeatRuns } from './repeat';

@@ -4,7 +4,7 @@
  * comes back after detach.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KEEP_BYTES } from '../../../main/service/messaging/consumers';
+import { KEEP_BYTES } from '../../../main/service/messaging/consumers/buffer';
 import { keptBytes } from '../../support/faults';
 import { connectedService } from '../../support/messaging';
 
