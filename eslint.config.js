@@ -47,9 +47,7 @@ export default tseslint.config(
   {
     // Components never call the bridge: a feature's store (renderer/features/<f>/store.ts) owns
     // its calls, events and polling, and gets the bridge from the composition root (main.tsx).
-    // The demos' folder follows when its store lands.
     files: ['renderer/features/**/*.{ts,tsx}', 'renderer/ui/**/*.{ts,tsx}'],
-    ignores: ['renderer/features/demos/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -59,7 +57,6 @@ export default tseslint.config(
   },
   {
     files: ['renderer/features/**/*.tsx', 'renderer/ui/**/*.tsx'],
-    ignores: ['renderer/features/demos/**'],
     rules: {
       'no-restricted-imports': [
         'error',

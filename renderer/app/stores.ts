@@ -8,6 +8,7 @@ import type { BridgePort } from './bridgePort';
 import { SessionStore } from './sessionStore';
 import { ChartsStore } from '../features/charts/store';
 import { ConnectionsStore } from '../features/connections/store';
+import { createDemosStore, type DemosStore } from '../features/demos/store';
 import { MessagingStore } from '../features/messaging/store';
 import { OverviewStore } from '../features/overview/store';
 import { TopologyStore } from '../features/topology/store';
@@ -15,6 +16,7 @@ import { TopologyStore } from '../features/topology/store';
 export interface Stores {
   charts: ChartsStore;
   connections: ConnectionsStore;
+  demos: DemosStore;
   messaging: MessagingStore;
   session: SessionStore;
   overview: OverviewStore;
@@ -37,6 +39,7 @@ export function createStores(bridge: BridgePort): Stores {
     session,
     charts: new ChartsStore(calls),
     connections: new ConnectionsStore(calls),
+    demos: createDemosStore(calls),
     messaging: new MessagingStore(calls),
     overview: new OverviewStore(calls),
     topology: new TopologyStore(calls),

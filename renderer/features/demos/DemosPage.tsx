@@ -13,7 +13,7 @@ import { DemoGraph } from './DemoGraph';
 import { FactsPanel } from './FactsPanel';
 import { NarrationPanel } from './NarrationPanel';
 import { useDemoKeys } from './useKeys';
-import { demosStore as store, useDemos } from './useDemos';
+import { useDemos, useDemosStore } from './useDemos';
 import { useWarren } from '../../app/useWarren';
 import '../topology/topology.css';
 import './demos.css';
@@ -29,18 +29,19 @@ export function DemosPage() {
   const [presenter, setPresenter] = useState(false);
   // R and Reset ask first while a run is in progress: one stray key must not end a talk's demo.
   const [confirmReset, setConfirmReset] = useState(false);
+  const store = useDemosStore();
   const { demos, state, error } = useDemos();
   const selected: DemoName = choice ?? state?.name ?? 'hello';
   const demo = demos.find((d) => d.name === selected);
   const running = !!state && state.name === selected && state.status !== 'idle' && state.status !== 'failed';
   const demoOptions = useMemo(() => options[selected] ?? {}, [options, selected]);
 
-  const run = useCallback(() => store.run(selected, demoOptions), [selected, demoOptions]);
+  const run = useCallback(() => store.run(selected, demoOptions), [store, selected, demoOptions]);
   const next = store.step;
   const reset = useCallback(async () => {
     setConfirmReset(false);
     await store.reset();
-  }, []);
+  }, [store]);
   const askReset = useCallback(() => (running ? setConfirmReset(true) : void reset()), [running, reset]);
   const failure = store.failure;
   const keys = useMemo(

@@ -1,10 +1,13 @@
-/** The app's demos store, on the app's bridge, and the hook that reads it. */
+/** The demos store of the app (built with every other store in renderer/app/stores.ts) and the hook that reads it. */
 import { useSyncExternalStore } from 'react';
-import { bridge } from '../../app/bridge';
-import { createDemosStore, type DemosSnapshot, type DemosStore } from './store';
+import { useStores } from '../../app/stores';
+import type { DemosSnapshot, DemosStore } from './store';
 
-export const demosStore: DemosStore = createDemosStore(bridge);
+export function useDemosStore(): DemosStore {
+  return useStores().demos;
+}
 
 export function useDemos(): DemosSnapshot {
-  return useSyncExternalStore(demosStore.subscribe, demosStore.getSnapshot);
+  const store = useDemosStore();
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }
