@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_FIELDS } from '../../../../shared/charts/types';
-import { formatCompact, niceTicks, timeTicks } from '../../../../renderer/features/charts/axis';
-import { parseCsv, samplesToCsv } from '../../../../renderer/features/charts/csv';
-import { downsample } from '../../../../shared/charts/downsample';
 import { BrokerIntervalEstimator } from '../../../../main/service/charts/interval';
 import { CounterTracker, counterRate } from '../../../../main/service/charts/rates';
 import { SeriesRing } from '../../../../main/service/charts/series-ring';
@@ -170,78 +167,6 @@ describe('rates from counters', () => {
     tracker.forget('q');
     expect(tracker.rate('q', 30_000, 5)).toBeNull();
     expect(tracker.size).toBe(1);
-  });
-});
-
-describe('downsampling for long windows', () => {
-  const points = (n: number) => ({
-    t: Array.from({ length: n }, (_, i) => i * 1000),
-    rows: Array.from({ length: n }, (_, i) => [i, 2 * i, i % 10 === 0 ? null : 1]),
-  });
-
-  it('returns short series unchanged', () => {
-    const p = points(50);
-    expect(downsample(p, 100)).toBe(p);
-  });
-
-  it('reduces to at most maxPoints, keeps the time span and means per bucket', () => {
-    const p = points(3600);
-    const d = downsample(p, 300);
-    expect(d.t.length).toBeLessThanOrEqual(300);
-    expect(d.t.length).toBeGreaterThan(290);
-    expect(d.t[d.t.length - 1]).toBe(3599_000);
-    // Means keep stacked sums consistent: field1 = 2 × field0 in every bucket.
-    for (const row of d.rows) expect(row[1]).toBeCloseTo(2 * row[0]!, 6);
-    // Times ascend.
-    for (let i = 1; i < d.t.length; i++) expect(d.t[i]!).toBeGreaterThan(d.t[i - 1]!);
-  });
-
-  it('keeps a gap where a bucket has no value, and ignores gaps in a bucket that has some', () => {
-    const d = downsample({ t: [0, 1, 2, 3, 4, 5], rows: [[1], [3], [null], [null], [5], [null]] }, 3);
-    expect(d.rows).toEqual([[2], [null], [5]]);
-  });
-});
-
-describe('y-axis', () => {
-  it('has nice ticks from 0 to 100,000 and for small counts', () => {
-    expect(niceTicks(100_000)).toEqual([0, 25_000, 50_000, 75_000, 100_000]);
-    expect(niceTicks(87_312)).toEqual([0, 25_000, 50_000, 75_000, 100_000]);
-    expect(niceTicks(50)).toEqual([0, 20, 40, 60]);
-    expect(niceTicks(3)).toEqual([0, 1, 2, 3]);
-    expect(niceTicks(0)).toEqual([0, 1]);
-    for (const max of [7, 13, 999, 12_345, 1e6]) {
-      const ticks = niceTicks(max);
-      expect(ticks[0]).toBe(0);
-      expect(ticks[ticks.length - 1]!).toBeGreaterThanOrEqual(max);
-      expect(ticks.length).toBeLessThanOrEqual(7);
-    }
-  });
-
-  it('puts time ticks on round clock steps', () => {
-    expect(timeTicks(0, 60_000)).toEqual([0, 10_000, 20_000, 30_000, 40_000, 50_000, 60_000]);
-    expect(timeTicks(1_000, 301_000)).toEqual([60_000, 120_000, 180_000, 240_000, 300_000]);
-    expect(timeTicks(5, 5)).toEqual([5]);
-  });
-
-  it('labels compactly', () => {
-    expect(formatCompact(950)).toBe('950');
-    expect(formatCompact(1500)).toBe('1.5k');
-    expect(formatCompact(25_000)).toBe('25k');
-    expect(formatCompact(100_000)).toBe('100k');
-    expect(formatCompact(2_500_000)).toBe('2.5M');
-    expect(formatCompact(2.25)).toBe('2.3');
-    expect(formatCompact(0)).toBe('0');
-  });
-});
-
-describe('CSV export', () => {
-  it('writes one row per sample with empty cells for gaps, and reads back', () => {
-    const csv = samplesToCsv(SAMPLE_FIELDS, [0, 1000], [[50, 0, 50, 0, 1.23456, null, null, null, null], [40, 10, 50, 1]], 'orders, "eu"');
-    const rows = parseCsv(csv);
-    expect(rows[0]).toEqual(['series', 'time', 'epoch_ms', 'ready', 'unacked', 'total', 'consumers', 'publish_per_s', 'deliver_per_s', 'ack_per_s', 'redeliver_per_s', 'unroutable_per_s']);
-    expect(rows[1]).toEqual(['orders, "eu"', '1970-01-01T00:00:00.000Z', '0', '50', '0', '50', '0', '1.235', '', '', '', '']);
-    expect(rows[2]!.slice(3, 7)).toEqual(['40', '10', '50', '1']);
-    expect(rows).toHaveLength(3);
   });
 });
 
