@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bannerChannelError, CHANNEL_BANNER_MS, SessionStore } from '../../../../renderer/app/sessionStore';
 import type { ConnectionState } from '../../../../shared/connections/types';
-import { FakeBridge, ok, settle } from '../fakeBridge';
+import { FakeBridge, ok, settle } from '../../../support/fake-bridge';
 
 const connected: ConnectionState = { status: 'connected', since: 5, profileId: 'p' } as ConnectionState;
 

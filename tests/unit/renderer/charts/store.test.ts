@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ChartsStore } from '../../../../renderer/features/charts/store';
 import { OVERVIEW_KEY } from '../../../../renderer/features/charts/seriesFeed';
 import { refKey, type ChartsStatus, type SampleRow } from '../../../../shared/charts/types';
-import { FakeBridge, ok, settle } from '../fakeBridge';
+import { FakeBridge, ok, settle } from '../../../support/fake-bridge';
 
 const orders = { vhost: '/', queue: 'orders' };
 const row = (ready: number) => ({ ready }) as unknown as SampleRow;

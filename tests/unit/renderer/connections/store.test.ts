@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConnectionsStore } from '../../../../renderer/features/connections/store';
 import type { ProfileSummary } from '../../../../shared/connections/types';
-import { FakeBridge, ok, settle } from '../fakeBridge';
+import { FakeBridge, ok, settle } from '../../../support/fake-bridge';
 
 const profile = (id: string) => ({ id, name: id }) as unknown as ProfileSummary;
 

@@ -4,27 +4,16 @@ import type { DemoState, DemoSummary } from '../../../../shared/demos/types';
 import type { Result } from '../../../../shared/errors';
 import { warrenError } from '../../../../shared/errors';
 import { createDemosStore, type DemosBridge } from '../../../../renderer/features/demos/store';
+import type { EventName, EventPayload } from '../../../../shared/contract';
+import { FakeBridge, type Handlers } from '../../../support/fake-bridge';
 
 const idle = (updatedAt: number): DemoState => ({ status: 'idle', nextStep: 0, stepCount: 0, options: {}, failureOn: false, actors: [], queues: [], charted: [], narration: [], measured: {}, updatedAt });
 const hello: DemoSummary = { name: 'hello', title: 'Hello World', summary: '', steps: [], actions: [], toggles: [] };
 
-/** Answers each call from `answers` (a function of the input, or a promise the test resolves). */
-function fakeBridge(answers: Record<string, (input: unknown) => Promise<Result<unknown>>>) {
-  const calls: { op: string; input: unknown }[] = [];
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const bridge = {
-    call: (op: string, input: unknown) => {
-      calls.push({ op, input });
-      return answers[op]?.(input) ?? Promise.resolve({ ok: true, value: undefined });
-    },
-    on: (event: string, listener: (payload: unknown) => void) => {
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event)!.add(listener);
-      return () => listeners.get(event)!.delete(listener);
-    },
-  };
-  const push = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload));
-  return { bridge: bridge as unknown as DemosBridge, calls, push, listening: (event: string) => listeners.get(event)?.size ?? 0 };
+/** The stores' fake bridge, in the shape these tests read it; an operation without an answer succeeds with nothing. */
+function fakeBridge(answers: Handlers) {
+  const bridge = new FakeBridge(new Proxy(answers, { get: (target, op: string) => target[op as keyof Handlers] ?? (() => ({ ok: true, value: undefined })) }));
+  return { bridge: bridge as DemosBridge, calls: bridge.calls, push: <K extends EventName>(event: K, payload: EventPayload<K>) => bridge.emit(event, payload), listening: (event: EventName) => bridge.listenerCount(event) };
 }
 
 const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });

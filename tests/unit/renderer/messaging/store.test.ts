@@ -3,7 +3,7 @@ import { MessagingStore, READY_POLL_MS } from '../../../../renderer/features/mes
 import { REDRAW_MS, UI_KEEP } from '../../../../renderer/features/messaging/consumersFeed';
 import { EMPTY_DRAFT } from '../../../../renderer/features/messaging/draft';
 import type { ConsumerInfo, ReceivedMessage } from '../../../../shared/messaging/types';
-import { FakeBridge, ok, settle } from '../fakeBridge';
+import { FakeBridge, ok, settle } from '../../../support/fake-bridge';
 
 const consumer = (id: string) => ({ id, queue: 'q' }) as unknown as ConsumerInfo;
 const message = (id: number) => ({ id, settled: 'pending', truncated: false }) as unknown as ReceivedMessage;

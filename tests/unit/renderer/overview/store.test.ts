@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OVERVIEW_INTERVAL_MS, OverviewStore, overviewKey } from '../../../../renderer/features/overview/store';
 import type { Overview } from '../../../../shared/overview/types';
-import { FakeBridge, ok, settle } from '../fakeBridge';
+import { FakeBridge, ok, settle } from '../../../support/fake-bridge';
 
 const overview = (vhost: string) => ({ vhost, sampledAt: 1 }) as unknown as Overview;
 

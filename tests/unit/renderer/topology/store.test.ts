@@ -3,7 +3,7 @@ import { TopologyStore } from '../../../../renderer/features/topology/store';
 import { pausedView, refreshDelay, TABLE_REFRESH_MS, tableKey, tableView } from '../../../../renderer/features/topology/tableFeed';
 import { SNAPSHOT_REFRESH_MS, snapshotView } from '../../../../renderer/features/topology/snapshotFeed';
 import type { TableResult, TopologySnapshot } from '../../../../shared/topology/types';
-import { FakeBridge, ok, settle } from '../fakeBridge';
+import { FakeBridge, ok, settle } from '../../../support/fake-bridge';
 
 const rows = (n: number, complete: boolean, tookMs = 10): TableResult =>
   ({ data: { kind: 'queues', rows: Array.from({ length: n }, (_, i) => ({ name: `q${i}` })) }, total: 3, complete, fetchedAt: 1, tookMs }) as unknown as TableResult;

@@ -2,9 +2,9 @@
  * A bridge for the stores' unit tests: answers calls from handlers given per operation,
  * records every call, and lets a test push events and link changes.
  */
-import type { EventName, EventPayload, InputOf, OperationName, OutputOf } from '../../../shared/contract';
-import { warrenError, type Result } from '../../../shared/errors';
-import type { BridgePort } from '../../../renderer/app/bridgePort';
+import type { EventName, EventPayload, InputOf, OperationName, OutputOf } from '../../shared/contract';
+import { warrenError, type Result } from '../../shared/errors';
+import type { BridgePort } from '../../renderer/app/bridgePort';
 
 type Handler<K extends OperationName> = (input: InputOf<K>) => Result<OutputOf<K>> | Promise<Result<OutputOf<K>>>;
 export type Handlers = { [K in OperationName]?: Handler<K> };
