@@ -25,6 +25,7 @@ import { encodeTable, toReceived } from '../codec';
 import { IdRing } from '../ring';
 import { fullBody, KEEP_BYTES, PREVIEW_BYTES, preview, type Kept } from './buffer';
 import { countDots, sendSettle, slim, type Unacked } from './settle';
+import { SimulatedWork } from './simulated-work';
 import { fitName } from '../../../../shared/validation/names';
 
 /** At most this many previews per consumer per flush; the rest stay in the ring. */
@@ -48,11 +49,8 @@ interface Consumer {
   nextId: number;
   pending: Kept[];
   skipped: number;
-  /** Simulated processing: ids waiting for their turn. */
-  work: number[];
-  working: boolean;
-  /** A simulated-work pass is due on the next turn of the event loop. */
-  scheduled: boolean;
+  /** Simulated processing (ack mode 'simulated'). */
+  work?: SimulatedWork;
   bindingArguments?: Record<string, unknown>;
   /** Paused by flow control (a page behind), not by the user: resumed when the page catches up. */
   flowPaused?: boolean;
@@ -159,7 +157,7 @@ export class ConsumerManager {
     // event) still refers to the consumer: detach gives the memory back.
     c.ring.clear();
     c.pending = [];
-    c.work = [];
+    c.work?.clear();
     c.info.status = 'closed';
     c.info.reason = c.info.tap ? `Detached; the tap queue ${c.info.queue} was deleted` : 'Detached';
     this.markDirty();
@@ -257,11 +255,9 @@ export class ConsumerManager {
       nextId: 1,
       pending: [],
       skipped: 0,
-      work: [],
-      working: false,
-      scheduled: false,
       bindingArguments: tap && (options as TapOptions).bindingArguments ? encodeTable((options as TapOptions).bindingArguments!, 'bindingArguments') : undefined,
     };
+    if (options.ackMode === 'simulated') c.work = this.simulatedWork(c);
     this.watch(session);
     await this.start(c);
     this.consumers.set(c.info.id, c);
@@ -344,55 +340,23 @@ export class ConsumerManager {
       c.skipped += MAX_PER_FLUSH;
       c.pending.splice(0, MAX_PER_FLUSH);
     }
-    if (c.info.options.ackMode === 'simulated') {
-      c.work.push(id);
-      this.schedule(c);
-    }
+    c.work?.add(id);
     for (const listener of this.listeners) listener(c.info.id, preview(kept), msg.content);
     this.markDirty();
   }
 
-  /**
-   * Simulated work: one message at a time, in delivery order, acked after a fixed time or one
-   * second per '.'. Work of 0 ms is acked in batches: everything one network read delivered
-   * goes out as one ack with multiple=true (the order makes that exact), which is what lets a
-   * 0 ms worker keep up with the broker.
-   */
-  private schedule(c: Consumer): void {
-    if (c.working || c.scheduled) return;
-    c.scheduled = true;
-    setImmediate(() => {
-      c.scheduled = false;
-      void this.process(c);
-    });
-  }
-
-  private async process(c: Consumer): Promise<void> {
-    if (c.working) return;
-    c.working = true;
-    let ready: number[] = [];
-    const ackReady = () => {
-      if (ready.length > 0 && this.consumers.get(c.info.id) === c) this.settle(c.info.id, { ids: ready, action: 'ack', requeue: false });
-      ready = [];
-    };
-    try {
-      for (let next = c.work.shift(); next !== undefined; next = c.work.shift()) {
-        const entry = c.unacked.get(next);
-        if (!entry) continue;
+  /** The consumer's simulated worker: acks what its work finished, while the consumer is still this one. */
+  private simulatedWork(c: Consumer): SimulatedWork {
+    return new SimulatedWork({
+      entry: (id) => c.unacked.get(id),
+      durationMs: (entry) => {
         const sim = c.info.options.simulate;
-        const ms = sim?.kind === 'fixed' ? sim.ms : (entry.dots ?? 0) * 1000;
-        if (ms > 0) {
-          ackReady();
-          await new Promise((r) => setTimeout(r, ms));
-        }
-        if (this.consumers.get(c.info.id) !== c) return;
-        if (c.unacked.has(next) && c.live?.channel === entry.channel) ready.push(next);
-        if (ms > 0) ackReady();
-      }
-      ackReady();
-    } finally {
-      c.working = false;
-    }
+        return sim?.kind === 'fixed' ? sim.ms : (entry.dots ?? 0) * 1000;
+      },
+      alive: () => this.consumers.get(c.info.id) === c,
+      ackable: (id, entry) => c.unacked.has(id) && c.live?.channel === entry.channel,
+      ack: (ids) => this.settle(c.info.id, { ids, action: 'ack', requeue: false }),
+    });
   }
 
   private cancelledByBroker(c: Consumer): void {
@@ -457,7 +421,7 @@ export class ConsumerManager {
       if (kept) kept.settled = as;
     }
     c.unacked.clear();
-    c.work = [];
+    c.work?.clear();
     this.settledChanges.push({ consumerId: c.info.id, ids, settled: as });
     this.markDirty();
   }
