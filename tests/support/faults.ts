@@ -363,6 +363,8 @@ export interface StalledPageOutcome {
   /** On the broker once the consumer first paused, and once nothing more was taken for 3 s. */
   stillOnBroker: number;
   stillOnBrokerLater: number;
+  /** Nothing more left the broker for 3 s while the page was stalled (false: still taking after 90 s). */
+  settled: boolean;
   consumerShown: string;
   rssBefore: number;
   rssPeakStalled: number;
@@ -411,11 +413,13 @@ export async function stalledPage(vhost: string, dataDir: string, cleanup: (fn: 
     // The kernel's socket buffers grow while the page is stalled, so the consumer may run a few
     // more times until they are full; then nothing more is taken: wait for 3 s without change.
     let later = stalled;
-    for (let since = Date.now(); Date.now() - since < 3000; ) {
+    let settled = false;
+    for (let since = Date.now(); !settled; ) {
       await new Promise((r) => setTimeout(r, 250));
       const now = await counts();
       if (now.ready !== later.ready || now.consumers !== 0) since = Date.now();
       later = now;
+      settled = Date.now() - since >= 3000;
       if (Date.now() - peakWindowStart > 90_000) break;
     }
     const rssPeakStalled = peak;
@@ -428,6 +432,7 @@ export async function stalledPage(vhost: string, dataDir: string, cleanup: (fn: 
       total,
       stillOnBroker: stalled.ready,
       stillOnBrokerLater: later.ready,
+      settled,
       consumerShown: shown ? `${shown.status}: ${shown.reason ?? ''}` : 'paused (not seen by the stalled page)',
       rssBefore,
       rssPeakStalled,

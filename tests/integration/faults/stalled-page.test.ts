@@ -30,8 +30,11 @@ describe('a page that stops reading', () => {
     console.log(`[faults] stalled page: ${JSON.stringify(o)}`);
     // Flow control: the consumer left the broker with messages still there, and took no more.
     expect(o.stillOnBroker).toBeGreaterThan(0);
-    // Settled with most of the queue still on the broker (the kernel's buffers took the rest).
-    expect(o.stillOnBrokerLater).toBeGreaterThan(o.total / 2);
+    // Then it settles: nothing more leaves the broker while the page stays stalled. How much went
+    // before depends on how far the kernel grows the socket's buffers (up to tcp_rmem's 32 MiB
+    // here), so the test asserts the settling and a remainder, not a share.
+    expect(o.settled).toBe(true);
+    expect(o.stillOnBrokerLater).toBeGreaterThan(0);
     expect(o.rssPeakStalled - o.rssBefore).toBeLessThan(120 * MB);
     // Reading again: everything arrives (the full-speed drain's memory is logged, not bounded here).
     expect(o.drained).toBe(true);
