@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { importDirectionPlugin } from './scripts/import-rules.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -15,6 +16,12 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The directions of scripts/import-rules.mjs, which the architecture test checks on the whole graph.
+    files: ['main/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}', 'shared/**/*.{ts,tsx}', 'demos/**/*.{ts,tsx}'],
+    plugins: { warren: importDirectionPlugin },
+    rules: { 'warren/import-direction': 'error' },
   },
   {
     files: ['shared/**/*.ts'],

@@ -2,7 +2,7 @@
 // Plain Node with no dependencies, because node_modules may not exist yet.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,6 +15,13 @@ export function ensureNodeModules() {
   const stamp = path.join(root, 'node_modules', '.warren-lock-hash');
   const hash = createHash('sha256').update(readFileSync(lock)).digest('hex');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return;
+  // Installed by hand (`npm ci`): npm's own record of the tree is newer than the lock file. Trust
+  // it rather than reinstall — a reinstall under a running test run pulls its modules away.
+  const installed = path.join(root, 'node_modules', '.package-lock.json');
+  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) {
+    writeFileSync(stamp, hash);
+    return;
+  }
   say(existsSync(path.join(root, 'node_modules')) ? 'package-lock.json changed: running npm ci…' : 'Installing npm packages (npm ci)…');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });

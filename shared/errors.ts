@@ -54,6 +54,16 @@ export interface WarrenError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: WarrenError };
 
+/** A local validation failure, the one shape every check before sending uses: BAD_INPUT naming its field. */
+export type Invalid = WarrenError & { code: 'BAD_INPUT'; field: string };
+
+/** What a local check gives back: the value, or why not (a Result, so it crosses the bridge as is). */
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: Invalid };
+
+export function invalid(field: string, message: string, hint = 'Correct the highlighted field and try again.'): Invalid {
+  return { code: 'BAD_INPUT', message, hint, field };
+}
+
 export const AMQP_REPLY_CODES: Readonly<Record<number, ErrorCode>> = {
   311: 'CONTENT_TOO_LARGE',
   312: 'NO_ROUTE',

@@ -9,6 +9,7 @@ import { createDispatcher } from '../bridge/dispatcher';
 import { EventHub } from '../bridge/events';
 import { defaultConfigDir, defaultDataDir } from '../paths';
 import { fileKeyCipher } from '../service/connections/profiles/secrets';
+import { DeliveryFlow } from '../service/messaging/flow';
 import { createWarrenService } from '../service/service';
 import { browserLaunch, openBrowser } from './open-browser';
 import { startWebHost } from './server';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   const dataDir = defaultDataDir();
   const configDir = defaultConfigDir();
   const log = (line: string) => console.log(`[warren] ${line}`);
+  const flow = new DeliveryFlow();
   const service = createWarrenService({
     host: 'browser',
     version,
@@ -34,13 +36,14 @@ async function main(): Promise<void> {
     cipher: fileKeyCipher(configDir),
     alwaysSeal: false,
     emit: (event, payload) => events.emit(event, payload),
+    flow,
     brokerUrl: process.env.WARREN_BROKER_URL,
     managementUrl: process.env.WARREN_MANAGEMENT_URL,
     log,
   });
   const dispatch = createDispatcher(service.handlers, log);
   const port = process.env.WARREN_PORT ? Number(process.env.WARREN_PORT) : 0;
-  const host = await startWebHost({ dispatch, events, rendererDir, port, log });
+  const host = await startWebHost({ dispatch, events, rendererDir, port, log, onBehind: (client, behind) => flow.report(client, behind) });
   console.log(`Warren is running at ${host.url}`);
   log('The link works once. Press Enter here for a new one (another browser, or after closing this one).');
   printLinksOnEnter(() => console.log(`New one-time link: ${host.newLink()}`));

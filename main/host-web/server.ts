@@ -30,7 +30,18 @@ export interface WebHostOptions {
   rendererDir: string;
   port?: number;
   log?: (line: string) => void;
+  /** Told when a client falls behind (stops reading) and when it has caught up or left. */
+  onBehind?: (client: object, behind: boolean) => void;
 }
+
+/**
+ * A client with more than BEHIND_BYTES queued is behind: consumers pause (see DeliveryFlow) and
+ * deliveries are not queued for it (the consumer's kept list has them); over DROP_BYTES no
+ * event is queued for it at all. It has caught up below CAUGHT_UP_BYTES. Call answers always go.
+ */
+const BEHIND_BYTES = 4 * 1024 * 1024;
+const CAUGHT_UP_BYTES = 512 * 1024;
+const DROP_BYTES = 32 * 1024 * 1024;
 
 export interface WebHost {
   /** The first one-time link (printed at start). */
@@ -141,10 +152,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
-function attachClient(ws: WebSocket, { dispatch, events }: WebHostOptions, log: (line: string) => void): void {
+function attachClient(ws: WebSocket, { dispatch, events, onBehind }: WebHostOptions, log: (line: string) => void): void {
   let inFlight = 0;
+  let watch: NodeJS.Timeout | undefined;
+  const behind = () => {
+    if (watch) return;
+    onBehind?.(ws, true);
+    watch = setInterval(() => {
+      if (ws.bufferedAmount > CAUGHT_UP_BYTES && ws.readyState === ws.OPEN) return;
+      clearInterval(watch);
+      watch = undefined;
+      onBehind?.(ws, false);
+    }, 100);
+  };
   const send = (message: CallResponse | EventBatch) => {
     if (ws.readyState !== ws.OPEN) return;
+    if ('events' in message && ws.bufferedAmount > BEHIND_BYTES) {
+      if (ws.bufferedAmount > DROP_BYTES) return;
+      message = { events: message.events.filter((e) => e.event !== 'consumers.deliveries') };
+    }
     let text: string;
     try {
       text = JSON.stringify(message);
@@ -153,6 +179,7 @@ function attachClient(ws: WebSocket, { dispatch, events }: WebHostOptions, log: 
       text = JSON.stringify({ id: message.id, result: { ok: false, error: warrenError('INTERNAL', `The answer could not be encoded: ${String(err)}`) } });
     }
     ws.send(text);
+    if (ws.bufferedAmount > BEHIND_BYTES) behind();
   };
   const refuse = (id: number, error: WarrenError) => send({ id, result: { ok: false, error } });
 
@@ -160,7 +187,12 @@ function attachClient(ws: WebSocket, { dispatch, events }: WebHostOptions, log: 
   ws.on('error', (err) => log(`WebSocket: ${err.message}`));
   send({ events: events.snapshot() });
   const unsubscribe = events.subscribe((batch) => send({ events: batch }));
-  ws.on('close', unsubscribe);
+  ws.on('close', () => {
+    unsubscribe();
+    if (watch) clearInterval(watch);
+    watch = undefined;
+    onBehind?.(ws, false);
+  });
 
   ws.on('message', (data: RawData, isBinary: boolean) => {
     const frame = readFrame(data, isBinary);

@@ -7,7 +7,7 @@ import type { BrokerConnection } from './broker/connection';
 import type { ProfileCatalog } from './connections/profiles/catalog';
 import type { ProfileStore } from './connections/profiles/store';
 import type { SandboxBroker } from './connections/sandbox/sandbox';
-import type { Emit, ServiceOptions } from './service';
+import type { Emit, ServiceOptions } from './options';
 
 export interface ServiceContext {
   options: ServiceOptions;

@@ -3,48 +3,22 @@
  * operation of the contract. Hosts construct it with their own folders and secret cipher.
  */
 import path from 'node:path';
-import { parseAmqpUrl } from '../../shared/connections/amqp-url';
-import type { EventName, EventPayload, ServiceHandlers } from '../../shared/contract';
-import type { ConnectionState, HostKind } from '../../shared/connections/types';
-import { openConnection } from './broker/target';
+import type { ServiceHandlers } from '../../shared/contract';
+import type { ConnectionState } from '../../shared/connections/types';
 import { chartsHandlers } from './charts/handlers';
 import { BrokerConnection } from './broker/connection';
 import type { ServiceContext } from './context';
+import { createEngines, type Engines } from './engines';
+import type { ServiceOptions } from './options';
 import { demoHandlers } from './demos/handlers';
+import { autoConnect } from './connections/autoconnect';
 import { connectionsHandlers } from './connections/handlers';
 import { overviewHandlers } from './overview/handlers';
 import { messagingHandlers } from './messaging/handlers';
 import { topologyHandlers } from './topology/handlers';
-import { DETECTED_PROFILE_ID, ENVIRONMENT_PROFILE_ID, ProfileCatalog, SANDBOX_PROFILE_ID } from './connections/profiles/catalog';
-import type { SecretCipher } from './connections/profiles/secrets';
+import { ProfileCatalog, SANDBOX_PROFILE_ID } from './connections/profiles/catalog';
 import { ProfileStore } from './connections/profiles/store';
-import { canConnect } from './connections/sandbox/ports';
 import { SandboxBroker } from './connections/sandbox/sandbox';
-
-export type Emit = <K extends EventName>(event: K, payload: EventPayload<K>) => void;
-
-export interface ServiceOptions {
-  host: HostKind;
-  version: string;
-  /** Sandbox data lives in `${dataDir}/sandbox`. */
-  dataDir: string;
-  /** profiles.json lives here. */
-  configDir: string;
-  /** Seals passwords for disk; undefined keeps every password in memory. */
-  cipher?: SecretCipher;
-  /** Seal every password (desktop keychain) rather than only those the user asks to remember. */
-  alwaysSeal: boolean;
-  emit: Emit;
-  preferDefaultPorts?: boolean;
-  /** Where to look for a broker already running on this machine (5672; tests use the run's broker). */
-  localProbePort?: number;
-  /** A broker to connect to at start instead of the sandbox (WARREN_BROKER_URL). */
-  brokerUrl?: string;
-  /** Its management API (WARREN_MANAGEMENT_URL); derived from the host when absent. */
-  managementUrl?: string;
-  reconnectBackoffMs?: number[];
-  log?: (line: string) => void;
-}
 
 export interface WarrenService {
   handlers: ServiceHandlers;
@@ -53,6 +27,7 @@ export interface WarrenService {
   shutdown(): Promise<void>;
   sandbox: SandboxBroker;
   connection: BrokerConnection;
+  engines: Engines;
 }
 
 export function createWarrenService(options: ServiceOptions): WarrenService {
@@ -77,7 +52,10 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
   };
 
 
-  const ctx: ServiceContext = { options, emit: options.emit, log, sandbox, store, catalog, connection, connectTo, onShutdown: (fn) => shutdownHooks.push(fn) };
+  // The composition root: the context, then the engines built once from it, then the features.
+  const base: ServiceContext = { options, emit: options.emit, log, sandbox, store, catalog, connection, connectTo, onShutdown: (fn) => shutdownHooks.push(fn) };
+  const engines = createEngines(base);
+  const ctx = { ...base, engines };
   const handlers: ServiceHandlers = {
     ...connectionsHandlers(ctx),
     ...overviewHandlers(ctx),
@@ -89,68 +67,14 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
 
   return {
     handlers,
+    engines,
     sandbox,
     connection,
-    async autoConnect() {
-      if (options.brokerUrl) {
-        const parsed = parseAmqpUrl(options.brokerUrl, 'WARREN_BROKER_URL');
-        if (!parsed.ok) {
-          log(`WARREN_BROKER_URL is not usable: ${parsed.error.message}. ${parsed.error.hint}`);
-        } else {
-          catalog.environment = { ...parsed.value, managementUrl: options.managementUrl ?? '' };
-          log(`Connecting to the broker of WARREN_BROKER_URL (${parsed.value.host}:${parsed.value.port}, vhost ${parsed.value.vhost}).`);
-          return connectTo(ENVIRONMENT_PROFILE_ID);
-        }
-      }
-      const last = store.lastProfileId;
-      if (last && !catalog.isBuiltIn(last) && store.get(last)?.password !== undefined) {
-        const state = await connectTo(last);
-        if (state.status === 'connected') return state;
-      }
-      // A broker already on localhost:5672 that is not our sandbox: offer it rather than start a second one.
-      const probePort = options.localProbePort ?? 5672;
-      if (sandbox.state.status !== 'ready' && (await localBrokerAnswers(sandbox, probePort))) {
-        catalog.detectedLocalPort = probePort;
-        log(`A RabbitMQ broker answers on localhost:${probePort} with guest/guest; using it (profile “RabbitMQ on localhost”).`);
-        return connectTo(DETECTED_PROFILE_ID);
-      }
-      log('Starting the sandbox broker…');
-      const started = await sandbox.start();
-      if (started.status !== 'ready') {
-        log(`The sandbox broker is ${started.status}: ${started.error?.message ?? ''}`);
-        return connection.state;
-      }
-      log(`Sandbox broker ready on amqp://127.0.0.1:${started.amqpPort} (management http://127.0.0.1:${started.managementPort})${started.reused ? ', kept from an earlier launch' : ''}.`);
-      return connectTo(SANDBOX_PROFILE_ID);
-    },
+    autoConnect: () => autoConnect(ctx),
     async shutdown() {
       for (const hook of shutdownHooks.reverse()) await Promise.resolve(hook()).catch(() => undefined);
       await connection.disconnect().catch(() => undefined);
       await sandbox.shutdown();
     },
   };
-}
-
-/** True when something other than our own sandbox answers AMQP on localhost:`port` with guest/guest. */
-async function localBrokerAnswers(sandbox: SandboxBroker, port: number): Promise<boolean> {
-  if (!(await canConnect(port))) return false;
-  if (await sandbox.ownsPort(port)) return false;
-  try {
-    const model = await openConnection({
-      profileId: DETECTED_PROFILE_ID,
-      profileName: 'probe',
-      host: '127.0.0.1',
-      port,
-      vhost: '/',
-      username: 'guest',
-      password: 'guest',
-      tls: { enabled: false, verifyPeer: true },
-      heartbeat: 0,
-      managementUrl: '',
-    });
-    await model.close().catch(() => undefined);
-    return true;
-  } catch {
-    return false;
-  }
 }

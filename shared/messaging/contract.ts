@@ -105,7 +105,9 @@ export const repeatInput = publishInput.extend({
   confirm: z.boolean().default(true),
   /** Answer only when the run ends (tests, benches); the UI follows progress events instead. */
   wait: z.boolean().default(false),
-});
+  /** Carry on an interrupted run: messages 1..resumeFrom were confirmed, send resumeFrom+1..count. */
+  resumeFrom: z.number().int().min(0).max(10_000_000).default(0),
+}).refine((r) => r.resumeFrom < r.count, { path: ['resumeFrom'], message: 'resumeFrom is below count (the messages already confirmed)' });
 
 const consumerOptions = z.object({
   prefetch: z.number().int().min(0, 'prefetch is 0 (unlimited) or more').max(65535, 'prefetch is at most 65535').default(10),

@@ -146,6 +146,11 @@ export interface RepeatProgress {
   error?: { code: string; message: string; hint: string };
   /** The route explainer's reason for the first returned message. */
   firstReturn?: { replyText: string; reasons: string[] };
+  /**
+   * Set when the connection was lost mid-run (a broker restart): messages 1..resumeFrom were
+   * confirmed; the same run carries on with `resumeFrom` once Warren has reconnected.
+   */
+  resumeFrom?: number;
 }
 
 export interface TopologyHints {

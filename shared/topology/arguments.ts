@@ -2,6 +2,7 @@
  * Typed arguments as the user enters them (key, type, text) turned into the values AMQP sends,
  * and the checks that refuse bad ones before anything reaches the broker. Pure.
  */
+import { invalid, type Checked, type Invalid } from '../errors';
 
 export const ARG_TYPES = ['string', 'number', 'boolean', 'null', 'list'] as const;
 export type ArgType = (typeof ARG_TYPES)[number];
@@ -13,13 +14,7 @@ export interface TypedArg {
   value: string;
 }
 
-export interface ArgProblem {
-  field: string;
-  message: string;
-  hint: string;
-}
-
-export type ArgsParse = { ok: true; value: Record<string, unknown> } | { ok: false; problem: ArgProblem };
+export type ArgsParse = Checked<Record<string, unknown>>;
 
 /** AMQP names are measured in one place (shared/validation/names.ts); re-exported for the topology feature. */
 export { MAX_NAME_BYTES, utf8Length } from '../validation/names';
@@ -59,7 +54,7 @@ export function parseTypedArgs(args: readonly TypedArg[], fieldPrefix = 'argumen
   return { ok: true, value };
 }
 
-function parseOne(arg: TypedArg, field: string): { ok: true; value: unknown } | { ok: false; problem: ArgProblem } {
+function parseOne(arg: TypedArg, field: string): Checked<unknown> {
   const text = arg.value.trim();
   switch (arg.type) {
     case 'string':
@@ -89,7 +84,7 @@ function parseOne(arg: TypedArg, field: string): { ok: true; value: unknown } | 
 }
 
 /** Refuses values the broker would refuse for the arguments it knows (e.g. a string for x-message-ttl). */
-export function checkKnownArgs(args: Record<string, unknown>, fieldPrefix = 'arguments'): ArgProblem | undefined {
+export function checkKnownArgs(args: Record<string, unknown>, fieldPrefix = 'arguments'): Invalid | undefined {
   for (const [key, value] of Object.entries(args)) {
     const known = KNOWN_ARGS[key];
     if (!known) continue;
@@ -100,28 +95,28 @@ export function checkKnownArgs(args: Record<string, unknown>, fieldPrefix = 'arg
       case 'positive integer': {
         const min = known.kind === 'positive integer' ? 1 : 0;
         if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-          return {
+          return invalid(
             field,
-            message: `${key} must be a whole number ${min === 1 ? 'above 0' : 'of 0 or more'} (${known.what}); got ${typeof value === 'number' ? 'a' : 'the ' + typeOf(value)} ${shown}`,
-            hint: `Type it as a number, e.g. ${key} = 60000.`,
-          };
+            `${key} must be a whole number ${min === 1 ? 'above 0' : 'of 0 or more'} (${known.what}); got ${typeof value === 'number' ? 'a' : 'the ' + typeOf(value)} ${shown}`,
+            `Type it as a number, e.g. ${key} = 60000.`,
+          );
         }
         if (key === 'x-max-priority' && value > 255) {
-          return { field, message: `x-max-priority must be between 0 and 255; got ${value}`, hint: 'Use 10 or less: each priority level costs memory.' };
+          return invalid(field, `x-max-priority must be between 0 and 255; got ${value}`, 'Use 10 or less: each priority level costs memory.');
         }
         break;
       }
       case 'string':
         if (typeof value !== 'string') {
-          return { field, message: `${key} must be a string (${known.what}); got the ${typeOf(value)} ${shown}`, hint: `Change its type to string.` };
+          return invalid(field, `${key} must be a string (${known.what}); got the ${typeOf(value)} ${shown}`, `Change its type to string.`);
         }
         if (known.values && !known.values.includes(value)) {
-          return { field, message: `${key} must be one of ${known.values.join(', ')}; got "${value}"`, hint: `Pick one of ${known.values.join(', ')}.` };
+          return invalid(field, `${key} must be one of ${known.values.join(', ')}; got "${value}"`, `Pick one of ${known.values.join(', ')}.`);
         }
         break;
       case 'boolean':
         if (typeof value !== 'boolean') {
-          return { field, message: `${key} must be true or false (${known.what}); got the ${typeOf(value)} ${shown}`, hint: 'Change its type to boolean.' };
+          return invalid(field, `${key} must be true or false (${known.what}); got the ${typeOf(value)} ${shown}`, 'Change its type to boolean.');
         }
         break;
     }
@@ -135,8 +130,8 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
-function bad(field: string, message: string, hint: string): { ok: false; problem: ArgProblem } {
-  return { ok: false, problem: { field, message, hint } };
+function bad(field: string, message: string, hint: string): { ok: false; error: Invalid } {
+  return { ok: false, error: invalid(field, message, hint) };
 }
 
 /**

@@ -29,6 +29,11 @@ export async function createTestVhost(label = 'test'): Promise<{ vhost: string; 
   return { vhost, remove: async () => void (await http.delete(`/vhosts/${encodeURIComponent(vhost)}`).catch(() => undefined)) };
 }
 
+/** Sets a policy in `vhost` through the management API, as an operator would. */
+export async function putPolicy(vhost: string, name: string, policy: { pattern: string; 'apply-to': 'exchanges' | 'queues' | 'all'; definition: Record<string, unknown> }): Promise<void> {
+  await api().put(`/policies/${encodeURIComponent(vhost)}/${encodeURIComponent(name)}`, policy);
+}
+
 export function targetFor(vhost: string, overrides: Partial<ConnectTarget> = {}): ConnectTarget {
   const b = testBroker();
   return {

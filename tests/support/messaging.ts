@@ -1,9 +1,8 @@
 /** Shared set-up for the messaging integration tests: a service connected to a fresh vhost. */
 import amqp from 'amqplib';
-import type { EventMessage } from '../../shared/contract';
 import type { ReceivedMessage } from '../../shared/messaging/types';
 import { createTestVhost, testBroker, waitFor } from './broker';
-import { connectToRunBroker, makeService } from './service';
+import { connectToRunBroker, makeService, payloadsOf, valueCaller } from './service';
 
 export async function connectedService(label: string) {
   const { vhost, remove } = await createTestVhost(label);
@@ -18,16 +17,11 @@ export async function connectedService(label: string) {
     raw,
     ch,
     /** Calls an operation and returns its value, or throws its error. */
-    async call<T>(op: string, input: unknown): Promise<T> {
-      const r = await svc.dispatch(op, input);
-      if (!r.ok) throw Object.assign(new Error(`${op}: ${r.error.code} ${r.error.message}`), { warren: r.error });
-      return r.value as T;
-    },
+    call: valueCaller(svc),
     /** Every delivery pushed to the UI so far, for one consumer. */
     delivered(consumerId: string): ReceivedMessage[] {
-      return svc.events
-        .filter((e: EventMessage) => e.event === 'consumers.deliveries')
-        .flatMap((e) => (e.payload as { consumerId: string; messages: ReceivedMessage[] }[]).filter((b) => b.consumerId === consumerId))
+      return payloadsOf(svc.events, 'consumers.deliveries')
+        .flatMap((batches) => batches.filter((b) => b.consumerId === consumerId))
         .flatMap((b) => b.messages);
     },
     async waitDelivered(consumerId: string, n: number): Promise<ReceivedMessage[]> {

@@ -1,9 +1,14 @@
-/** A real Warren service + dispatcher on a temporary data folder, as a host would build it. */
+/**
+ * A real Warren service + dispatcher on a temporary data folder, as a host would build it.
+ * `dispatch` is the contract's typed client (each operation's own input and output types);
+ * `raw` is the untyped dispatcher, for tests that send what the types would not allow.
+ */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { EventMessage } from '../../shared/contract';
+import type { EventMessage, EventName, EventPayload, InputOf, OperationName, OutputOf } from '../../shared/contract';
 import { createDispatcher } from '../../main/bridge/dispatcher';
+import { createClient } from '../../shared/client';
 import { fileKeyCipher } from '../../main/service/connections/profiles/secrets';
 import { createWarrenService } from '../../main/service/service';
 import { testBroker } from './broker';
@@ -24,8 +29,23 @@ export function makeService(options: { reconnectBackoffMs?: number[]; localProbe
     reconnectBackoffMs: options.reconnectBackoffMs ?? [200, 400, 800],
     emit: (event, payload) => events.push({ event, payload } as EventMessage),
   });
-  const dispatch = createDispatcher(service.handlers);
-  return { service, dispatch, events, dataDir, configDir };
+  const raw = createDispatcher(service.handlers);
+  const dispatch = createClient(raw).call;
+  return { service, dispatch, raw, events, dataDir, configDir };
+}
+
+/** The payloads of one event, in order, typed as the contract declares them. */
+export function payloadsOf<K extends EventName>(events: readonly EventMessage[], name: K): EventPayload<K>[] {
+  return events.filter((e): e is EventMessage<K> => e.event === name).map((e) => e.payload);
+}
+
+/** Calls an operation and returns its typed value, or throws its error (kept as `warren` on the Error). */
+export function valueCaller(ctx: Pick<ReturnType<typeof makeService>, 'dispatch'>) {
+  return async <K extends OperationName>(op: K, input: InputOf<K>): Promise<OutputOf<K>> => {
+    const r = await ctx.dispatch(op, input);
+    if (!r.ok) throw Object.assign(new Error(`${op}: ${r.error.code} ${r.error.message}`), { warren: r.error });
+    return r.value;
+  };
 }
 
 /** Saves a profile for the run's broker in `vhost` and connects the service to it; returns the profile id. */
@@ -41,7 +61,7 @@ export async function connectToRunBroker(ctx: ReturnType<typeof makeService>, vh
     managementUrl: b.managementUrl,
   });
   if (!saved.ok) throw new Error(saved.error.message);
-  const id = (saved.value as { id: string }).id;
+  const id = saved.value.id;
   const connected = await ctx.dispatch('connection.connect', { id });
   if (!connected.ok) throw new Error(connected.error.message);
   return id;

@@ -3,7 +3,7 @@ import amqp, { type ChannelModel } from 'amqplib';
 import type { InputOf, OperationName, OutputOf } from '../../shared/contract';
 import type { WarrenError } from '../../shared/errors';
 import { createTestVhost, testBroker } from './broker';
-import { connectToRunBroker, makeService } from './service';
+import { connectToRunBroker, makeService, valueCaller } from './service';
 
 export interface TopologyFixture {
   vhost: string;
@@ -22,11 +22,7 @@ export async function topologyFixture(label: string): Promise<TopologyFixture> {
   await connectToRunBroker(ctx, vhost);
   const other = await amqp.connect(`amqp://guest:guest@127.0.0.1:${b.amqpPort}/${encodeURIComponent(vhost)}`);
   other.on('error', () => undefined);
-  const call = async <K extends OperationName>(op: K, input: InputOf<K>): Promise<OutputOf<K>> => {
-    const result = await ctx.dispatch(op, input);
-    if (!result.ok) throw new Error(`${op} failed: ${result.error.code} ${result.error.message}`);
-    return result.value as OutputOf<K>;
-  };
+  const call = valueCaller(ctx);
   const refused = async <K extends OperationName>(op: K, input: InputOf<K>): Promise<WarrenError> => {
     const result = await ctx.dispatch(op, input);
     if (result.ok) throw new Error(`${op} succeeded but should have been refused`);

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const vhost = process.env.WARREN_CHILD_VHOST;
   if (vhost) await connectToRunBroker(ctx, vhost);
   const events = new EventHub();
-  const host = await startWebHost({ dispatch: ctx.dispatch, events, rendererDir, log: (line) => process.stderr.write(`${line}\n`) });
+  const host = await startWebHost({ dispatch: ctx.raw, events, rendererDir, log: (line) => process.stderr.write(`${line}\n`) });
   process.stdout.write(`${JSON.stringify({ port: host.port, url: host.url })}\n`);
   process.stdin.setEncoding('utf8');
   process.stdin.on('data', (chunk: string) => {

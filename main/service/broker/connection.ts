@@ -7,10 +7,19 @@ import type { WarrenError } from '../../../shared/errors';
 import { AmqpSession, serverInfo } from './session';
 import { openConnection, type ConnectTarget } from './target';
 import { fail, toWarrenError, WarrenFailure } from '../errors';
+import { watchLiveness } from './liveness';
+import { managementAgent } from './tls';
 import { ManagementClient, vhostPath } from './management';
+
+/**
+ * Reconnect backoff: quick at first, then every 3 s at most, so Warren is back within a few
+ * seconds of the broker accepting connections again (a restart, a sandbox Start), not 30 s.
+ */
+export const RECONNECT_BACKOFF_MS = [250, 500, 1000, 2000, 3000];
 
 export class BrokerConnection {
   private session?: AmqpSession;
+  private currentTarget?: ConnectTarget;
   private managementClient?: ManagementClient;
   private idle: ConnectionState = { status: 'idle', since: Date.now() };
 
@@ -21,6 +30,11 @@ export class BrokerConnection {
 
   get state(): ConnectionState {
     return this.session?.current ?? this.idle;
+  }
+
+  /** Where the current session connects (and reconnects) to. */
+  get target(): ConnectTarget | undefined {
+    return this.session ? this.currentTarget : undefined;
   }
 
   get management(): ManagementClient | undefined {
@@ -46,11 +60,13 @@ export class BrokerConnection {
       onState: (state) => {
         if (this.session === session) this.onState(state);
       },
-      backoffMs: this.backoffMs,
+      backoffMs: this.backoffMs ?? RECONNECT_BACKOFF_MS,
       explain: (error) => explainRefusal(target, error),
     });
     this.session = session;
-    this.managementClient = new ManagementClient({ url: target.managementUrl, username: target.username, password: target.password });
+    this.currentTarget = target;
+    session.onConnected((model) => watchLiveness(model, target.heartbeat));
+    this.managementClient = new ManagementClient(managementEndpoint(target));
     return session.open();
   }
 
@@ -65,6 +81,12 @@ export class BrokerConnection {
   }
 }
 
+/** The management API of a target, with its TLS files when it is https. */
+export function managementEndpoint(target: ConnectTarget) {
+  const httpsAgent = managementAgent(target.managementUrl, target.tls);
+  return { url: target.managementUrl, username: target.username, password: target.password, ...(httpsAgent ? { httpsAgent } : {}) };
+}
+
 /** Opens and closes a connection, then asks the management API for the node's name. */
 export async function testConnection(target: ConnectTarget): Promise<TestConnectionResult> {
   const model = await openConnection(target).catch(async (err: unknown) => {
@@ -73,7 +95,7 @@ export async function testConnection(target: ConnectTarget): Promise<TestConnect
   const server = serverInfo(model);
   await model.close().catch(() => undefined);
   try {
-    const management = new ManagementClient({ url: target.managementUrl, username: target.username, password: target.password }, 3000);
+    const management = new ManagementClient(managementEndpoint(target), 3000);
     const overview = await management.get<{ node?: string }>('/overview', { columns: 'node' });
     if (overview.node) server.node = overview.node;
   } catch {
@@ -92,7 +114,7 @@ export async function testConnection(target: ConnectTarget): Promise<TestConnect
 export async function explainRefusal(target: ConnectTarget, error: WarrenError): Promise<WarrenError> {
   if (error.code !== 'NOT_ALLOWED') return error;
   try {
-    const management = new ManagementClient({ url: target.managementUrl, username: target.username, password: target.password }, 3000);
+    const management = new ManagementClient(managementEndpoint(target), 3000);
     await management.get(`/vhosts/${vhostPath(target.vhost)}`, { columns: 'name' });
     return {
       ...error,

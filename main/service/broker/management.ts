@@ -9,6 +9,8 @@ export interface ManagementEndpoint {
   url: string;
   username: string;
   password: string;
+  /** For an https API with a private CA or a client certificate. */
+  httpsAgent?: import('node:https').Agent;
 }
 
 export interface Page<T> {
@@ -27,6 +29,7 @@ export class ManagementClient {
       baseURL: `${endpoint.url.replace(/\/+$/, '')}/api`,
       auth: { username: endpoint.username, password: endpoint.password },
       timeout: timeoutMs,
+      ...(endpoint.httpsAgent ? { httpsAgent: endpoint.httpsAgent } : {}),
       // Keep bodies small in memory; the API can be chatty.
       maxContentLength: 256 * 1024 * 1024,
     });

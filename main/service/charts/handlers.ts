@@ -1,12 +1,10 @@
 /** The charts operations of the service: the watch list, history and markers of the sampler. */
 import type { HandlersFor } from '../../../shared/contract';
 import type { chartsOperations } from '../../../shared/charts/contract';
-import type { ServiceContext } from '../context';
-import { chartsSampler } from './sampler';
+import type { FeatureContext } from '../engines';
 
-export function chartsHandlers(ctx: ServiceContext): HandlersFor<typeof chartsOperations> {
-  // Started with the service, so history exists before anyone opens a chart.
-  const sampler = chartsSampler(ctx);
+export function chartsHandlers(ctx: FeatureContext): HandlersFor<typeof chartsOperations> {
+  const { sampler } = ctx.engines;
   return {
     'charts.watch': async ({ vhost, queues }) => sampler.watch(vhost, queues),
     'charts.unwatch': async ({ vhost, queues, all }) => {

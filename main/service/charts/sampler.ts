@@ -21,7 +21,7 @@ import { SampleCadence } from './cadence';
 import { BrokerIntervalEstimator } from './interval';
 import { CounterTracker } from './rates';
 import { MAX_WATCHED_QUEUES } from '../../../shared/charts/contract';
-import { RingBuffer } from './ring';
+import { RingBuffer } from '../ring';
 import type { ConnectionState } from '../../../shared/connections/types';
 import { warrenError, type WarrenError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
@@ -365,36 +365,5 @@ export class ChartsSampler {
     const status = this.withStore(this.status);
     this.ctx.emit('charts.status', status);
     return status;
-  }
-}
-
-const samplers = new WeakMap<object, ChartsSampler>();
-const live = new Set<ChartsSampler>();
-
-/** The one sampler of a service (created and started on first use, stopped at shutdown). */
-export function chartsSampler(ctx: ServiceContext): ChartsSampler {
-  let sampler = samplers.get(ctx);
-  if (!sampler) {
-    const created = new ChartsSampler(ctx);
-    sampler = created;
-    samplers.set(ctx, created);
-    live.add(created);
-    created.start();
-    ctx.onShutdown(async () => {
-      live.delete(created);
-      await created.stop();
-    });
-  }
-  return sampler;
-}
-
-/**
- * Records a marker on every live sampler (there is one per service) — for code that has no
- * ServiceContext at hand. `queue` limits it to one queue's chart (vhost: the connection's).
- */
-export function recordMarker(label: string, queue?: QueueRef | string, kind: MarkerKind = 'other'): void {
-  for (const sampler of live) {
-    const ref = typeof queue === 'string' ? { vhost: sampler.vhost(), queue } : queue;
-    sampler.recordMarker(label, { kind, ...(ref ? { ref } : {}) });
   }
 }

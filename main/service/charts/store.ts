@@ -7,7 +7,8 @@
  */
 import { SAMPLE_FIELDS, refKey, type ChartMarker, type QueueRef, type SampleRow, type SampleSource, type SeriesHistory } from '../../../shared/charts/types';
 import { downsample } from '../../../shared/charts/downsample';
-import { RingBuffer, SeriesRing } from './ring';
+import { RingBuffer } from '../ring';
+import { SeriesRing } from './series-ring';
 import { CHART_MEMORY_CAP_BYTES, MAX_WATCHED_QUEUES } from '../../../shared/charts/contract';
 
 export const MEMORY_CAP_BYTES = CHART_MEMORY_CAP_BYTES;

@@ -6,10 +6,11 @@ import type { AppInfo } from '../../../shared/connections/types';
 import { testConnection } from '../broker/connection';
 import type { ServiceContext } from '../context';
 import { WarrenFailure, fail } from '../errors';
-import { SANDBOX_PROFILE_ID } from './profiles/catalog';
+import { followSandbox } from './follow-sandbox';
 
 export function connectionsHandlers(ctx: ServiceContext): HandlersFor<typeof connectionsOperations> {
   const { options, sandbox, store, catalog, connection, connectTo } = ctx;
+  followSandbox(ctx);
   const info: AppInfo = {
     version: options.version,
     host: options.host,
@@ -53,10 +54,9 @@ export function connectionsHandlers(ctx: ServiceContext): HandlersFor<typeof con
 
     'sandbox.state': async () => sandbox.state,
     'sandbox.start': async () => sandbox.start(),
-    'sandbox.stop': async () => {
-      if (connection.state.profileId === SANDBOX_PROFILE_ID) await connection.disconnect();
-      return sandbox.stop();
-    },
+    // A connection to the sandbox stays open through a stop: it reconnects (consumers too) when
+    // the node is started again, as after any broker restart.
+    'sandbox.stop': async () => sandbox.stop(),
     'sandbox.setKeepRunning': async ({ keepRunning }) => sandbox.setKeepRunning(keepRunning),
   };
 }

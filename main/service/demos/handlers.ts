@@ -5,11 +5,10 @@ import type { demoOperations } from '../../../shared/demos/contract';
 import { demoCode } from '../../../shared/demos/code';
 import { DEMO_NAMES } from '../../../shared/demos/types';
 import type { ServiceContext } from '../context';
-import { DemoRunner } from './runner';
+import type { FeatureContext } from '../engines';
 
-export function demoHandlers(ctx: ServiceContext): HandlersFor<typeof demoOperations> {
-  const runner = new DemoRunner(ctx);
-  ctx.onShutdown(() => runner.shutdown());
+export function demoHandlers(ctx: FeatureContext): HandlersFor<typeof demoOperations> {
+  const runner = ctx.engines.demos;
   return {
     'demos.list': async () => DEMO_NAMES.map((name) => summarize(createDemo(name))),
     'demos.state': async () => runner.state(),

@@ -11,7 +11,7 @@ import type { ActionInput, DemoDefinition } from '../../../demos/definition';
 import { DemoRuntime } from '../../../demos/runtime';
 import type { DemoName, DemoOptions, DemoState } from '../../../shared/demos/types';
 import type { ConnectTarget } from '../broker/target';
-import { chartsSampler } from '../charts/sampler';
+import type { ChartsSampler } from '../charts/sampler';
 import type { ServiceContext } from '../context';
 import { fail, toWarrenError } from '../errors';
 import { SANDBOX_PROFILE_ID } from '../connections/profiles/catalog';
@@ -37,7 +37,11 @@ export class DemoRunner {
   private error?: DemoState['error'];
   private emitTimer?: NodeJS.Timeout;
 
-  constructor(private readonly ctx: ServiceContext) {}
+  constructor(
+    private readonly ctx: ServiceContext,
+    /** The app's one chart sampler: the demo's queues are charted where every other chart is. */
+    private readonly charts: Pick<ChartsSampler, 'watch' | 'unwatch' | 'recordMarker'>,
+  ) {}
 
   state(): DemoState {
     const r = this.running;
@@ -195,23 +199,22 @@ export class DemoRunner {
     const fresh = r.rt.watchedQueues.map((q) => r.rt.name(q)).filter((q) => !r.charted.has(q));
     if (fresh.length === 0) return;
     for (const q of fresh) r.charted.add(q);
-    chartsSampler(this.ctx).watch(r.isolation.vhost, fresh);
+    this.charts.watch(r.isolation.vhost, fresh);
   }
 
   private unwatchCharts(r: Running): void {
     if (r.charted.size === 0) return;
     // Only the demo's own queues: in prefix mode the vhost holds the user's queues too.
-    chartsSampler(this.ctx).unwatch(r.isolation.vhost, [...r.charted]);
+    this.charts.unwatch(r.isolation.vhost, [...r.charted]);
     r.charted.clear();
   }
 
   /** A labelled line on each of the demo's charts (per queue, so other pages' charts stay clean). */
   private marker(label: string, r = this.running): void {
     if (!r) return;
-    const sampler = chartsSampler(this.ctx);
     // One moment for every queue's copy: the page merges copies by (time, label) into one event.
     const t = Date.now();
-    for (const queue of r.charted) sampler.recordMarker(label, { kind: 'demo', ref: { vhost: r.isolation.vhost, queue }, t });
+    for (const queue of r.charted) this.charts.recordMarker(label, { kind: 'demo', ref: { vhost: r.isolation.vhost, queue }, t });
   }
 
   /** Runs work without holding the caller; its failure is shown in the state. */

@@ -11,7 +11,8 @@
  *   settle(id, { ids | all, action: ack|nack|reject, requeue })
  *   list(), messages(id, limit), message(id, deliveryId), onDelivery(listener)
  *
- * Deliveries are kept in a bounded ring per consumer (default 10,000; older ones are counted)
+ * Deliveries are kept in a bounded ring per consumer (default 10,000 and KEEP_BYTES of bodies;
+ * older ones are counted; an unacked message that left the ring keeps only what acking needs)
  * and pushed to the UI as arrays of previews, at most ~30 flushes a second. After a reconnect
  * (session.onConnected) consumers that were consuming are attached again.
  */
@@ -26,6 +27,11 @@ import { fitName } from '../../../shared/validation/names';
 
 /** Bytes of body sent with each delivery in the stream; the detail pane asks for the rest. */
 export const PREVIEW_BYTES = 512;
+/**
+ * Bodies kept per consumer, at most (besides the `keep` count): 40 kept 10 MB messages once took
+ * main from 73 to 559 MB. The newest message is always kept whatever its size.
+ */
+export const KEEP_BYTES = 64 * 1024 * 1024;
 /** At most this many previews per consumer per flush; the rest stay in the ring. */
 const MAX_PER_FLUSH = 2000;
 const FLUSH_MS = 33;
@@ -57,6 +63,8 @@ interface Consumer {
   /** A simulated-work pass is due on the next turn of the event loop. */
   scheduled: boolean;
   bindingArguments?: Record<string, unknown>;
+  /** Paused by flow control (a page behind), not by the user: resumed when the page catches up. */
+  flowPaused?: boolean;
 }
 
 export interface TapOptions extends ConsumerOptions {
@@ -75,6 +83,7 @@ export class ConsumerManager {
   private nextConsumer = 1;
 
   constructor(private readonly ctx: ServiceContext) {
+    ctx.options.flow?.onChange((paused) => void this.followFlow(paused));
     ctx.onShutdown(async () => {
       for (const c of [...this.consumers.values()]) await this.detach(c.info.id).catch(() => undefined);
     });
@@ -95,6 +104,26 @@ export class ConsumerManager {
     return [...this.consumers.values()].map((c) => this.snapshot(c));
   }
 
+  /** Flow control (see DeliveryFlow): stop consuming while a page is behind, start again after. */
+  private async followFlow(paused: boolean): Promise<void> {
+    for (const c of [...this.consumers.values()]) {
+      try {
+        if (paused && c.info.status === 'consuming' && c.live && c.info.consumerTag) {
+          c.flowPaused = true;
+          await c.live.channel.cancel(c.info.consumerTag);
+          c.info.status = 'paused';
+          c.info.reason = 'Paused while a Warren window catches up on deliveries; the broker keeps the messages';
+        } else if (!paused && c.flowPaused) {
+          c.flowPaused = false;
+          if (c.info.status === 'paused' && c.live && !c.live.closing) await this.consume(c, c.live);
+        }
+      } catch {
+        // A channel that closed meanwhile is handled by its close handler.
+      }
+      this.markDirty();
+    }
+  }
+
   onDelivery(listener: DeliveryListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -107,6 +136,7 @@ export class ConsumerManager {
       throw new WarrenFailure(toWarrenError(c.live?.closedBy ?? err));
     });
     c.info.status = 'paused';
+    c.flowPaused = false;
     return this.changed(c);
   }
 
@@ -134,6 +164,11 @@ export class ConsumerManager {
     }
     c.live = undefined;
     this.forgetUnacked(c, 'requeued');
+    // The kept bodies go now, even while something (a closed channel's consume callback, a late
+    // event) still refers to the consumer: detach gives the memory back.
+    c.ring.clear();
+    c.pending = [];
+    c.work = [];
     c.info.status = 'closed';
     c.info.reason = c.info.tap ? `Detached; the tap queue ${c.info.queue} was deleted` : 'Detached';
     this.markDirty();
@@ -226,7 +261,7 @@ export class ConsumerManager {
         createdAt: Date.now(),
       },
       session,
-      ring: new IdRing<Kept>(options.keep),
+      ring: new IdRing<Kept>(options.keep, KEEP_BYTES, (kept) => kept.content.length),
       unacked: new Map(),
       nextId: 1,
       pending: [],
@@ -311,7 +346,7 @@ export class ConsumerManager {
     c.ring.push(kept);
     c.info.received++;
     if (auto) c.info.acked++;
-    else c.unacked.set(id, { msg, channel: live.channel });
+    else c.unacked.set(id, { msg: slim(msg), channel: live.channel, dots: c.info.options.simulate?.kind === 'dots' ? countDots(msg.content) : 0 });
     c.pending.push(kept);
     // Amortised trimming: the flush sends at most MAX_PER_FLUSH and counts the rest as skipped.
     if (c.pending.length >= 2 * MAX_PER_FLUSH) {
@@ -354,7 +389,7 @@ export class ConsumerManager {
         const entry = c.unacked.get(next);
         if (!entry) continue;
         const sim = c.info.options.simulate;
-        const ms = sim?.kind === 'fixed' ? sim.ms : countDots(entry.msg.content) * 1000;
+        const ms = sim?.kind === 'fixed' ? sim.ms : (entry.dots ?? 0) * 1000;
         if (ms > 0) {
           ackReady();
           await new Promise((r) => setTimeout(r, ms));
@@ -492,7 +527,13 @@ function fullBody(content: Buffer, limit?: number): Pick<ReceivedMessage, 'body'
   return { body: valid ? { encoding: 'utf8', data: text } : { encoding: 'base64', data: slice.toString('base64') }, truncated: slice.length < content.length };
 }
 
-type Unacked = Map<number, { msg: ConsumeMessage; channel: Channel }>;
+/** What settling needs of a delivery (its tag): the body lives in the ring, which may drop it. */
+type Unacked = Map<number, { msg: ConsumeMessage; channel: Channel; dots?: number }>;
+
+const NO_BODY = Buffer.alloc(0);
+function slim(msg: ConsumeMessage): ConsumeMessage {
+  return { fields: msg.fields, properties: msg.properties, content: NO_BODY };
+}
 
 /**
  * Sends the acks/nacks/rejects for `ids` on `channel` in as few frames as exact: the longest run

@@ -1,17 +1,16 @@
 /** The messaging operations of the service: publish, repeat, consumers, peek. */
 import type { HandlersFor } from '../../../shared/contract';
 import type { messagingOperations } from '../../../shared/messaging/contract';
-import type { ServiceContext } from '../context';
-import { messagingFor } from './messaging';
+import type { FeatureContext } from '../engines';
 import { peek } from './peek';
 
-export function messagingHandlers(ctx: ServiceContext): HandlersFor<typeof messagingOperations> {
-  const m = messagingFor(ctx);
+export function messagingHandlers(ctx: FeatureContext): HandlersFor<typeof messagingOperations> {
+  const m = ctx.engines.messaging;
   return {
     'messaging.publish': (input) => m.publisher.publish(input),
     'messaging.repeat': (input) => m.repeats.start(input),
     'messaging.repeatCancel': async ({ runId }) => m.repeats.cancel(runId),
-    'messaging.topology': () => m.topology.hints(m.publisher.maxSize.bytes),
+    'messaging.topology': () => ctx.engines.topology.hints(m.publisher.maxSize.bytes),
 
     'consumers.attach': ({ queue, ...options }) => m.consumers.attach(queue, options),
     'consumers.tap': ({ exchange, bindingKey, ...options }) => m.consumers.tap(exchange, bindingKey, options),

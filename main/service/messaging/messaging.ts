@@ -1,36 +1,26 @@
 /**
- * One messaging engine per service: the publisher, repeat runs and the consumer manager. Other
- * features (the demos) get the same instances with `messagingFor(ctx)` — e.g.
- * `messagingFor(ctx).consumers.attach('tasks', { prefetch: 1, ackMode: 'manual', exclusive: false, keep: 10000 })`.
+ * The messaging engine of a service: the publisher, repeat runs and the consumer manager, over
+ * the service's one topology reader (which explains returned messages). Built once, by the
+ * service's composition root (main/service/engines.ts).
  */
 import type { ServiceContext } from '../context';
+import type { TopologyReader } from '../topology/reader';
 import { ConsumerManager } from './consumers';
 import { MaxMessageSize } from './max-size';
 import { Publisher } from './publisher';
 import { RepeatRuns } from './repeat';
-import { TopologySnapshots } from './topology';
 
 export interface Messaging {
   consumers: ConsumerManager;
   publisher: Publisher;
   repeats: RepeatRuns;
-  topology: TopologySnapshots;
 }
 
-const engines = new WeakMap<ServiceContext, Messaging>();
-
-export function messagingFor(ctx: ServiceContext): Messaging {
-  let m = engines.get(ctx);
-  if (!m) {
-    const topology = new TopologySnapshots(ctx);
-    const maxSize = new MaxMessageSize();
-    m = {
-      topology,
-      publisher: new Publisher(ctx, topology, maxSize),
-      repeats: new RepeatRuns(ctx, topology, maxSize),
-      consumers: new ConsumerManager(ctx),
-    };
-    engines.set(ctx, m);
-  }
-  return m;
+export function createMessaging(ctx: ServiceContext, topology: TopologyReader): Messaging {
+  const maxSize = new MaxMessageSize();
+  return {
+    publisher: new Publisher(ctx, topology, maxSize),
+    repeats: new RepeatRuns(ctx, topology, maxSize),
+    consumers: new ConsumerManager(ctx),
+  };
 }

@@ -13,7 +13,7 @@ import { fail, toWarrenError, WarrenFailure } from '../errors';
 import type { AmqpSession } from '../broker/session';
 import { composeBody, toPublishOptions } from './codec';
 import { MaxMessageSize } from './max-size';
-import type { TopologySnapshots } from './topology';
+import type { TopologyReader } from '../topology/reader';
 
 export type PublishInput = z.output<typeof publishInput>;
 
@@ -45,7 +45,7 @@ export class Publisher {
 
   constructor(
     private readonly ctx: ServiceContext,
-    private readonly topology: TopologySnapshots,
+    private readonly topology: TopologyReader,
     readonly maxSize: MaxMessageSize,
   ) {
     ctx.onShutdown(async () => {
@@ -100,7 +100,7 @@ export class Publisher {
           returned: {
             replyCode: r.replyCode,
             replyText: r.replyText,
-            reasons: await this.topology.explain(input.exchange, input.routingKey, input.properties.headers),
+            reasons: await this.topology.explainReturn(input.exchange, input.routingKey, input.properties.headers),
           },
         };
       }

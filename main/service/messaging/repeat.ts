@@ -15,7 +15,7 @@ import { fail, toWarrenError } from '../errors';
 import { composeBody, encodeTable, toPublishOptions } from './codec';
 import type { MaxMessageSize } from './max-size';
 import { openConfirmChannel } from './publisher';
-import type { TopologySnapshots } from './topology';
+import type { TopologyReader } from '../topology/reader';
 
 export type RepeatInput = z.output<typeof repeatInput>;
 
@@ -35,7 +35,7 @@ export class RepeatRuns {
 
   constructor(
     private readonly ctx: ServiceContext,
-    private readonly topology: TopologySnapshots,
+    private readonly topology: TopologyReader,
     private readonly maxSize: MaxMessageSize,
   ) {
     ctx.onShutdown(() => {
@@ -49,7 +49,8 @@ export class RepeatRuns {
     const runId = `run-${this.nextRun++}`;
     const run: Run = {
       cancelled: false,
-      progress: { runId, total: input.count, sent: 0, confirmed: 0, nacked: 0, returned: 0, rate: 0, elapsedMs: 0, state: 'running' },
+      // A resumed run counts on from where the interrupted one was confirmed.
+      progress: { runId, total: input.count, sent: input.resumeFrom, confirmed: input.resumeFrom, nacked: 0, returned: 0, rate: 0, elapsedMs: 0, state: 'running' },
     };
     this.runs.set(runId, run);
     const done = this.execute(run, input, plan, session).finally(() => {
@@ -92,6 +93,18 @@ export class RepeatRuns {
     const ticker = setInterval(() => emit(), PROGRESS_EVERY_MS);
 
     let tracked: Awaited<ReturnType<typeof openConfirmChannel>> | undefined;
+    // The connection's own fate, to tell a broker restart from a channel error.
+    const model = session.connection;
+    const connectionLoss: { closed: boolean; error?: Error } = { closed: false };
+    const onModelError = (err: Error) => (connectionLoss.error = err);
+    // A broker's connection.close (320 on shutdown) comes with 'close', not 'error'.
+    const onModelClose = (err?: Error) => {
+      connectionLoss.closed = true;
+      if (err) connectionLoss.error = err;
+      run.wake?.();
+    };
+    model?.on('error', onModelError);
+    model?.once('close', onModelClose);
     try {
       tracked = input.confirm ? await openConfirmChannel(session) : await openPlainChannel(session);
       const t = tracked;
@@ -101,7 +114,7 @@ export class RepeatRuns {
         if (!p.firstReturn) {
           const replyText = (m.fields as unknown as { replyText: string }).replyText;
           p.firstReturn = { replyText, reasons: [] };
-          void this.topology.explain(input.exchange, input.routingKey, input.properties.headers).then((reasons) => {
+          void this.topology.explainReturn(input.exchange, input.routingKey, input.properties.headers).then((reasons) => {
             p.firstReturn = { replyText, reasons };
           });
         }
@@ -129,11 +142,12 @@ export class RepeatRuns {
       const rate = input.ratePerSecond;
       let lastYield = Date.now();
       const useConfirm = input.confirm;
+      const skipped = input.resumeFrom;
       while (p.sent < input.count && !run.cancelled && !t.closed) {
         if (rate > 0) {
           const allowed = Math.floor(((Date.now() - started) * rate) / 1000) + 1;
-          if (p.sent >= allowed) {
-            const waitMs = Math.max(1, Math.ceil(((p.sent + 1) * 1000) / rate - (Date.now() - started)));
+          if (p.sent - skipped >= allowed) {
+            const waitMs = Math.max(1, Math.ceil(((p.sent - skipped + 1) * 1000) / rate - (Date.now() - started)));
             await waitFor((wake) => setTimeout(wake, Math.min(waitMs, 100)));
             continue;
           }
@@ -157,6 +171,11 @@ export class RepeatRuns {
           lastYield = Date.now();
         }
       }
+      if (t.closed && !t.closedBy) {
+        // The channel went with the connection: wait for amqplib to close the model as well.
+        await new Promise((r) => setImmediate(r));
+        if (connectionLoss.closed || session.connection !== model) throw new RunInterrupted(p.confirmed, connectionLoss.error);
+      }
       if (t.closed) throw t.closedBy ?? new Error('The channel closed during the run');
       if (useConfirm && !run.cancelled) await (ch as import('amqplib').ConfirmChannel).waitForConfirms().catch(() => undefined);
       ch.off('close', onClose);
@@ -164,17 +183,48 @@ export class RepeatRuns {
       await ch.close().catch(() => undefined);
       p.state = run.cancelled ? 'cancelled' : 'done';
     } catch (err) {
-      const error = toWarrenError(tracked?.closedBy ?? err);
-      this.maxSize.learn(error.message);
       p.state = 'failed';
-      p.error = { code: error.code, message: error.message, hint: error.hint };
+      if (err instanceof RunInterrupted) {
+        p.resumeFrom = err.confirmed;
+        p.error = err.toError();
+      } else {
+        const error = toWarrenError(tracked?.closedBy ?? err);
+        this.maxSize.learn(error.message);
+        p.error = { code: error.code, message: error.message, hint: error.hint };
+      }
       if (tracked && !tracked.closed) await tracked.channel.close().catch(() => undefined);
     } finally {
       clearInterval(ticker);
       run.wake = undefined;
+      model?.off('error', onModelError);
+      model?.off('close', onModelClose);
     }
     emit(true);
     return { ...p };
+  }
+}
+
+/**
+ * The connection dropped under the run (a broker restart, graceful or not, or the network).
+ * Confirmed messages are safe on the broker; the rest may or may not be there, so resuming from
+ * `confirmed` can duplicate the few that were in flight but never loses a confirmed one.
+ */
+class RunInterrupted extends Error {
+  constructor(
+    readonly confirmed: number,
+    readonly reason?: Error,
+  ) {
+    super(`Interrupted by a broker restart after ${confirmed.toLocaleString('en-US')} confirmed`);
+  }
+
+  toError(): NonNullable<RepeatProgress['error']> {
+    const forced = this.reason && toWarrenError(this.reason).code === 'CONNECTION_FORCED';
+    return {
+      // 320 is the broker saying it shuts down; a dropped socket (kill -9, network) is unreachable.
+      code: forced ? 'CONNECTION_FORCED' : 'UNREACHABLE',
+      message: forced ? this.message : `${this.message} (or a lost connection)`,
+      hint: `Messages 1–${this.confirmed} are on the broker. Once Warren has reconnected, resume the run from ${this.confirmed}: it sends ${this.confirmed + 1} onwards (a few in flight at the cut may arrive twice).`,
+    };
   }
 }
 

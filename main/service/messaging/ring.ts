@@ -1,53 +1,56 @@
 /**
- * A bounded ring of messages with contiguous ids: the newest `capacity` are kept, older ones are
- * counted (`dropped`), and any kept message is found by id in O(1).
+ * The consumers' kept messages: the one RingBuffer, plus lookup by id and a byte budget.
+ * Messages arrive with ids increasing by one, so a kept message is found by its distance from
+ * the oldest, in O(1). With a byte budget the oldest are also dropped while the kept items weigh
+ * more than `maxBytes` (the newest one is always kept), so a few huge messages cannot hold the
+ * memory a count alone would allow. Dropped ones are counted so the page can say "counted, not kept".
  */
-export class IdRing<T extends { id: number }> {
-  private readonly items: (T | undefined)[];
-  private start = 0;
-  private size = 0;
-  dropped = 0;
+import { RingBuffer } from '../ring';
 
-  constructor(readonly capacity: number) {
-    this.items = new Array<T | undefined>(capacity);
+export class IdRing<T extends { id: number }> {
+  private readonly ring: RingBuffer<T>;
+  dropped = 0;
+  /** What the kept items weigh, by `weigh`. */
+  bytes = 0;
+
+  constructor(
+    readonly capacity: number,
+    readonly maxBytes = Infinity,
+    private readonly weigh: (item: T) => number = () => 0,
+  ) {
+    this.ring = new RingBuffer<T>(capacity);
   }
 
   get length(): number {
-    return this.size;
+    return this.ring.size;
   }
 
   /** Items must arrive with ids increasing by one. */
   push(item: T): void {
-    if (this.size < this.capacity) {
-      this.items[(this.start + this.size) % this.capacity] = item;
-      this.size++;
-      return;
-    }
-    this.items[this.start] = item;
-    this.start = (this.start + 1) % this.capacity;
+    const evicted = this.ring.push(item);
+    this.bytes += this.weigh(item);
+    if (evicted !== undefined) this.forget(evicted);
+    while (this.bytes > this.maxBytes && this.ring.size > 1) this.forget(this.ring.shift()!);
+  }
+
+  private forget(item: T): void {
+    this.bytes -= this.weigh(item);
     this.dropped++;
   }
 
   get(id: number): T | undefined {
-    if (this.size === 0) return undefined;
-    const first = this.items[this.start]!.id;
-    const offset = id - first;
-    if (offset < 0 || offset >= this.size) return undefined;
-    return this.items[(this.start + offset) % this.capacity];
+    const oldest = this.ring.at(0);
+    return oldest === undefined ? undefined : this.ring.at(id - oldest.id);
   }
 
   /** The newest `limit` items, oldest first. */
   newest(limit: number): T[] {
-    const n = Math.min(limit, this.size);
-    const out: T[] = [];
-    for (let i = this.size - n; i < this.size; i++) out.push(this.items[(this.start + i) % this.capacity]!);
-    return out;
+    return this.ring.toArray(limit);
   }
 
   clear(): void {
-    this.dropped += this.size;
-    this.items.fill(undefined);
-    this.start = 0;
-    this.size = 0;
+    this.dropped += this.ring.size;
+    this.ring.clear();
+    this.bytes = 0;
   }
 }

@@ -12,7 +12,7 @@ type BindInput = z.output<typeof bindInput>;
 
 export function bindingArguments(input: BindInput): Record<string, unknown> {
   const parsed = parseTypedArgs(input.arguments);
-  if (!parsed.ok) fail('BAD_INPUT', parsed.problem.message, { field: parsed.problem.field, hint: parsed.problem.hint });
+  if (!parsed.ok) throw new WarrenFailure(parsed.error);
   if (input.xMatch !== undefined) {
     if (Object.hasOwn(parsed.value, 'x-match')) {
       fail('BAD_INPUT', 'x-match is set both by the form and as an argument', { field: 'arguments.x-match', hint: 'Remove the argument row.' });

@@ -19,7 +19,7 @@ type QueueInput = z.output<typeof declareQueueInput>;
 /** The arguments a queue declare sends: the form's named options, then the free-form ones. */
 export function queueArguments(input: QueueInput): Record<string, unknown> {
   const parsed = parseTypedArgs(input.arguments);
-  if (!parsed.ok) fail('BAD_INPUT', parsed.problem.message, { field: parsed.problem.field, hint: parsed.problem.hint });
+  if (!parsed.ok) throw new WarrenFailure(parsed.error);
   const named: Record<string, unknown> = {};
   if (input.type !== 'classic') named['x-queue-type'] = input.type;
   if (input.messageTtl !== undefined) named['x-message-ttl'] = input.messageTtl;
@@ -39,7 +39,7 @@ export function queueArguments(input: QueueInput): Record<string, unknown> {
   }
   const args = { ...named, ...parsed.value };
   const problem = checkKnownArgs(args);
-  if (problem) fail('BAD_INPUT', problem.message, { field: problem.field, hint: problem.hint });
+  if (problem) throw new WarrenFailure(problem);
   if (input.type !== 'classic' && (!input.durable || input.exclusive || input.autoDelete)) {
     fail('BAD_INPUT', `A ${input.type} queue must be durable, not exclusive and not auto-delete`, {
       field: 'type',
@@ -51,11 +51,11 @@ export function queueArguments(input: QueueInput): Record<string, unknown> {
 
 export function exchangeArguments(input: ExchangeInput): Record<string, unknown> {
   const parsed = parseTypedArgs(input.arguments);
-  if (!parsed.ok) fail('BAD_INPUT', parsed.problem.message, { field: parsed.problem.field, hint: parsed.problem.hint });
+  if (!parsed.ok) throw new WarrenFailure(parsed.error);
   const args = { ...parsed.value };
   if (input.alternateExchange) args['alternate-exchange'] = input.alternateExchange;
   const problem = checkKnownArgs(args);
-  if (problem) fail('BAD_INPUT', problem.message, { field: problem.field, hint: problem.hint });
+  if (problem) throw new WarrenFailure(problem);
   return args;
 }
 

@@ -1,21 +1,21 @@
 /** The topology operations of the service: tables, declare/bind/delete/purge, the snapshot and the route explainer. */
 import type { HandlersFor } from '../../../shared/contract';
 import type { topologyOperations } from '../../../shared/topology/contract';
-import type { ServiceContext } from '../context';
+import type { FeatureContext } from '../engines';
 import { fail } from '../errors';
 import type { ManagementClient } from '../broker/management';
 import { bind, unbind } from './bindings';
 import { declareExchange, declareQueue } from './declare';
 import { listTable } from './lists';
 import { deleteExchange, deleteQueue, purgeQueue } from './remove';
-import { explain, loadSnapshot } from './snapshot';
+import { explain } from './snapshot';
 
 async function exchangeTypes(management: ManagementClient): Promise<string[]> {
   const overview = await management.get<{ exchange_types?: { name: string; enabled?: boolean }[] }>('/overview', { columns: 'exchange_types' });
   return (overview.exchange_types ?? []).filter((t) => t.enabled !== false).map((t) => t.name).sort();
 }
 
-export function topologyHandlers(ctx: ServiceContext): HandlersFor<typeof topologyOperations> {
+export function topologyHandlers(ctx: FeatureContext): HandlersFor<typeof topologyOperations> {
   const { connection } = ctx;
   /** Commands go over the AMQP session, which is bound to the connection's vhost. */
   const currentVhost = (): string => {
@@ -36,7 +36,7 @@ export function topologyHandlers(ctx: ServiceContext): HandlersFor<typeof topolo
     'topology.list': async ({ kind, vhost, all, firstPage }) =>
       listTable(connection.requireManagement(), kind, all ? undefined : (vhost ?? currentVhost()), firstPage === true),
 
-    'topology.snapshot': async ({ vhost }) => loadSnapshot(connection.requireManagement(), vhost ?? currentVhost()),
+    'topology.snapshot': async ({ vhost }) => ctx.engines.topology.snapshot(vhost ?? currentVhost()),
 
     'topology.exchangeTypes': async () => exchangeTypes(connection.requireManagement()),
 
@@ -79,7 +79,7 @@ export function topologyHandlers(ctx: ServiceContext): HandlersFor<typeof topolo
     },
 
     'topology.explain': async ({ vhost, exchange, routingKey, headers }) => {
-      const snapshot = await loadSnapshot(connection.requireManagement(), vhost ?? currentVhost());
+      const snapshot = await ctx.engines.topology.snapshot(vhost ?? currentVhost());
       return explain(snapshot, exchange, routingKey, headers);
     },
   };

@@ -2,7 +2,7 @@
 import { explainRoute, type Topology } from '../../../shared/topology/routing';
 import { parseTypedArgs, type TypedArg } from '../../../shared/topology/arguments';
 import type { ExchangeRow, ExplainResult, QueueRow, TopologySnapshot, BindingRow } from '../../../shared/topology/types';
-import { fail } from '../errors';
+import { WarrenFailure } from '../errors';
 import { vhostPath, type ManagementClient } from '../broker/management';
 import { listTable } from './lists';
 
@@ -62,7 +62,7 @@ export function routingTopology(snapshot: TopologySnapshot): Topology {
 
 export function explain(snapshot: TopologySnapshot, exchange: string, routingKey: string, headerArgs: TypedArg[]): ExplainResult {
   const parsed = parseTypedArgs(headerArgs, 'headers');
-  if (!parsed.ok) fail('BAD_INPUT', parsed.problem.message, { field: parsed.problem.field, hint: parsed.problem.hint });
+  if (!parsed.ok) throw new WarrenFailure(parsed.error);
   const result = explainRoute(routingTopology(snapshot), exchange, routingKey, parsed.value);
   return { ...result, vhost: snapshot.vhost, exchange, routingKey, headers: parsed.value, snapshotAt: snapshot.fetchedAt };
 }

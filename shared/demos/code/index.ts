@@ -6,22 +6,10 @@
 import type { DemoName } from '../types';
 import { pythonFiles } from './python';
 import { typescriptFiles } from './typescript';
+import type { CodeConnection, CodeFile } from './parts';
 
-export interface CodeConnection {
-  host: string;
-  port: number;
-  vhost: string;
-  username: string;
-  tls: boolean;
-  /** Put in front of every queue and exchange name (prefix isolation); '' otherwise. */
-  prefix: string;
-}
-
-export interface CodeFile {
-  file: string;
-  language: 'python' | 'typescript';
-  code: string;
-}
+export type { CodeConnection, CodeFile } from './parts';
+export { quote } from './parts';
 
 export interface DemoCode {
   connection: CodeConnection;
@@ -31,9 +19,4 @@ export interface DemoCode {
 
 export function demoCode(name: DemoName, connection: CodeConnection): DemoCode {
   return { connection, python: pythonFiles(name, connection), typescript: typescriptFiles(name, connection) };
-}
-
-/** A string literal safe to paste in Python or TypeScript source. */
-export function quote(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }

@@ -1,7 +1,6 @@
 /** The same programs in TypeScript with amqplib, per demo, with the connection filled in. */
 import type { DemoName } from '../types';
-import type { CodeConnection, CodeFile } from './index';
-import { quote } from './index';
+import { quote, type CodeConnection, type CodeFile } from './parts';
 
 function connect(c: CodeConnection): string {
   return [

@@ -1,10 +1,9 @@
 import amqp from 'amqplib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SAMPLE_FIELDS, type ChartMarker, type ChartsHistory, type ChartsStatus, type ChartTick } from '../../../shared/charts/types';
+import { SAMPLE_FIELDS } from '../../../shared/charts/types';
 import { MAX_WATCHED_QUEUES } from '../../../shared/charts/contract';
-import { recordMarker } from '../../../main/service/charts/sampler';
 import { createTestVhost, testBroker, waitFor } from '../../support/broker';
-import { makeService } from '../../support/service';
+import { makeService, payloadsOf } from '../../support/service';
 
 const READY = SAMPLE_FIELDS.indexOf('ready');
 const UNACKED = SAMPLE_FIELDS.indexOf('unacked');
@@ -34,11 +33,11 @@ describe('chart sampler against the real broker', () => {
       managementUrl: managementUrl ?? b.managementUrl,
     });
     if (!saved.ok) throw new Error(saved.error.message);
-    const connected = await ctx.dispatch('connection.connect', { id: (saved.value as { id: string }).id });
+    const connected = await ctx.dispatch('connection.connect', { id: saved.value.id });
     if (!connected.ok) throw new Error(connected.error.message);
   }
 
-  const ticks = () => ctx.events.filter((e) => e.event === 'charts.samples').map((e) => e.payload as ChartTick);
+  const ticks = () => payloadsOf(ctx.events, 'charts.samples');
   const rowsOf = (queue: string) =>
     ticks().flatMap((tick) => tick.queues.filter((q) => q.queue === queue).map((q) => ({ t: tick.t, row: q.row, source: tick.source })));
 
@@ -64,7 +63,7 @@ describe('chart sampler against the real broker', () => {
     const watched = await ctx.dispatch('charts.watch', { queues: ['orders', 'payments'] });
     expect(watched.ok).toBe(true);
     if (!watched.ok) return;
-    expect((watched.value as ChartsStatus).watched).toEqual([
+    expect(watched.value.watched).toEqual([
       { vhost, queue: 'orders' },
       { vhost, queue: 'payments' },
     ]);
@@ -97,15 +96,15 @@ describe('chart sampler against the real broker', () => {
     expect(orders.some((r) => (r.row[PUBLISH] ?? 0) > 0), JSON.stringify(orders.map((r) => r.row))).toBe(true);
 
     // A consumer attaching is a marker on that queue's chart.
-    const markers = ctx.events.filter((e) => e.event === 'charts.markers').flatMap((e) => e.payload as ChartMarker[]);
+    const markers = payloadsOf(ctx.events, 'charts.markers').flat();
     expect(markers.some((m) => m.kind === 'consumer' && m.ref?.queue === 'orders' && /0 → 1/.test(m.label))).toBe(true);
 
     // History (what a reloaded window gets) holds the same samples.
-    recordMarker('demo step 1', 'orders', 'demo');
+    ctx.service.engines.sampler.recordMarker('demo step 1', { kind: 'demo', ref: { vhost, queue: 'orders' } });
     const history = await ctx.dispatch('charts.history', { queues: [{ vhost, queue: 'orders' }], overview: true });
     expect(history.ok).toBe(true);
     if (!history.ok) return;
-    const value = history.value as ChartsHistory;
+    const value = history.value;
     const series = value.queues[0]!;
     expect(series.t.length).toBeGreaterThanOrEqual(orders.length);
     const at40InHistory = series.t.indexOf(at40.t);
@@ -115,10 +114,10 @@ describe('chart sampler against the real broker', () => {
     expect(value.markers.map((m) => m.label)).toContain('demo step 1');
 
     const status = await ctx.dispatch('charts.status', {});
-    expect(status.ok && (status.value as ChartsStatus)).toMatchObject({ sampling: true, source: 'management', intervalMs: 1000 });
+    expect(status.ok && status.value).toMatchObject({ sampling: true, source: 'management', intervalMs: 1000 });
 
     const unwatched = await ctx.dispatch('charts.unwatch', { queues: ['payments'] });
-    expect(unwatched.ok && (unwatched.value as ChartsStatus).watched).toEqual([{ vhost, queue: 'orders' }]);
+    expect(unwatched.ok && unwatched.value.watched).toEqual([{ vhost, queue: 'orders' }]);
   });
 
   it('a watched queue that does not exist is reported, not silently dropped; bad input is refused with the field', async () => {
@@ -126,7 +125,7 @@ describe('chart sampler against the real broker', () => {
     await ctx.dispatch('charts.watch', { queues: ['ghost'] });
     const status = await found(async () => {
       const s = await ctx.dispatch('charts.status', {});
-      return s.ok && (s.value as ChartsStatus).missing.length > 0 ? (s.value as ChartsStatus) : undefined;
+      return s.ok && s.value.missing.length > 0 ? s.value : undefined;
     }, 5000);
     expect(status.missing).toEqual([{ vhost, queue: 'ghost' }]);
     expect(status.warning?.message).toContain('ghost');
@@ -140,12 +139,12 @@ describe('chart sampler against the real broker', () => {
 
     // The memory cap is sized for MAX_WATCHED_QUEUES in all: one more is refused, with the field.
     const fill = await ctx.dispatch('charts.watch', { queues: Array.from({ length: MAX_WATCHED_QUEUES - 1 }, (_, i) => `fill-${i}`) });
-    expect(fill.ok && (fill.value as ChartsStatus).watched.length).toBe(MAX_WATCHED_QUEUES);
+    expect(fill.ok && fill.value.watched.length).toBe(MAX_WATCHED_QUEUES);
     const over = await ctx.dispatch('charts.watch', { queues: ['one-too-many'] });
     expect(over.ok).toBe(false);
     if (!over.ok) expect([over.error.code, over.error.field]).toEqual(['BAD_INPUT', 'queues']);
     const after = await ctx.dispatch('charts.status', {});
-    expect(after.ok && (after.value as ChartsStatus).memoryBytes).toBeLessThanOrEqual(after.ok ? (after.value as ChartsStatus).memoryCapBytes : 0);
+    expect(after.ok && after.value.memoryBytes).toBeLessThanOrEqual(after.ok ? after.value.memoryCapBytes : 0);
   });
 
   it('without the management API, ready and consumer counts come from AMQP passive declares, labelled as such', async () => {
@@ -160,7 +159,7 @@ describe('chart sampler against the real broker', () => {
     expect(row.row[CONSUMERS]).toBe(0);
     expect(row.row[UNACKED]).toBeNull();
     const status = await ctx.dispatch('charts.status', {});
-    expect(status.ok && (status.value as ChartsStatus).source).toBe('amqp');
-    expect(status.ok && (status.value as ChartsStatus).warning?.message).toMatch(/AMQP passive declares/);
+    expect(status.ok && status.value.source).toBe('amqp');
+    expect(status.ok && status.value.warning?.message).toMatch(/AMQP passive declares/);
   });
 });

@@ -16,7 +16,7 @@ describe('start-up without a profile', () => {
     expect(state.profileName).toBe('RabbitMQ on localhost');
     expect(ctx.service.sandbox.state.status).not.toBe('ready');
     const profiles = await ctx.dispatch('profiles.list', {});
-    expect(profiles.ok && (profiles.value as { kind: string; port: number }[]).find((p) => p.kind === 'detected')).toMatchObject({ port: testBroker().amqpPort });
+    expect(profiles.ok && profiles.value.find((p) => p.kind === 'detected')).toMatchObject({ port: testBroker().amqpPort });
   });
 
   it('connects to the broker of WARREN_BROKER_URL when one is given', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Overview } from '../../../shared/overview/types';
 import { createTestVhost, testBroker } from '../../support/broker';
 import { connectToRunBroker, makeService } from '../../support/service';
 
@@ -26,7 +27,7 @@ describe('connection life and the overview', () => {
     const state = await ctx.dispatch('connection.state', {});
     expect(state.ok).toBe(true);
     if (!state.ok) return;
-    const value = state.value as { status: string; lastChannelError?: { code: string } };
+    const value = state.value;
     expect(value.status).toBe('connected');
     expect(value.lastChannelError?.code).toBe('NOT_FOUND');
 
@@ -43,12 +44,10 @@ describe('connection life and the overview', () => {
       await ch.checkQueue('ov');
     });
     const overview = await waitForReady(ctx, vhost, 3);
-    expect(overview.management.available).toBe(true);
-    expect(overview.management.rabbitmqVersion).toMatch(/^3\.\d+\.\d+/);
-    expect(overview.management.erlangVersion).toMatch(/^\d+/);
+    expect(overview.management).toMatchObject({ available: true, rabbitmqVersion: expect.stringMatching(/^3\.\d+\.\d+/), erlangVersion: expect.stringMatching(/^\d+/) });
     expect(overview.nodes[0]?.name).toMatch(/^warren-[0-9a-f]{8}@localhost$/);
     expect(overview.nodes[0]?.running).toBe(true);
-    expect(overview.totals.queues).toBeGreaterThanOrEqual(1);
+    expect(overview.totals?.queues).toBeGreaterThanOrEqual(1);
     expect(overview.vhosts).toContain(vhost);
     expect(overview.messages).toMatchObject({ ready: 3, total: 3, unacked: 0 });
   });
@@ -65,14 +64,15 @@ describe('connection life and the overview', () => {
       managementUrl: 'http://127.0.0.1:9', // nothing listens on the discard port
     });
     if (!saved.ok) throw new Error(saved.error.message);
-    await ctx.dispatch('connection.connect', { id: (saved.value as { id: string }).id });
+    await ctx.dispatch('connection.connect', { id: saved.value.id });
     const result = await ctx.dispatch('overview.get', {});
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const overview = result.value as { management: { available: boolean; error?: { message: string; hint: string } }; server?: { version: string } };
-    expect(overview.management.available).toBe(false);
-    expect(overview.management.error?.message).toMatch(/Management API unavailable/);
-    expect(overview.management.error?.hint).toMatch(/still work over AMQP/);
+    const overview = result.value;
+    expect(overview.management).toMatchObject({
+      available: false,
+      error: { message: expect.stringMatching(/Management API unavailable/), hint: expect.stringMatching(/still work over AMQP/) },
+    });
     expect(overview.server?.version).toMatch(/^3\./);
     await ctx.service.connection.requireSession().withChannel((ch) => ch.assertQueue('still-works', { durable: false }));
     const check = await ctx.dispatch('queues.check', { queue: 'still-works' });
@@ -80,21 +80,13 @@ describe('connection life and the overview', () => {
   });
 });
 
-type OverviewValue = {
-  management: { available: boolean; rabbitmqVersion: string; erlangVersion: string };
-  nodes: { name: string; running: boolean }[];
-  totals: { queues: number };
-  vhosts: string[];
-  messages: { ready: number; unacked: number; total: number };
-};
-
 /** Management statistics lag by up to one collection interval (1 s on the sandbox). */
-async function waitForReady(ctx: ReturnType<typeof makeService>, vhost: string, ready: number): Promise<OverviewValue> {
+async function waitForReady(ctx: ReturnType<typeof makeService>, vhost: string, ready: number): Promise<Overview> {
   const deadline = Date.now() + 15_000;
   for (;;) {
     const result = await ctx.dispatch('overview.get', { vhost });
     if (!result.ok) throw new Error(result.error.message);
-    const value = result.value as OverviewValue;
+    const value = result.value;
     if (value.messages?.ready === ready || Date.now() > deadline) return value;
     await new Promise((r) => setTimeout(r, 250));
   }

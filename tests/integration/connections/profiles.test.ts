@@ -28,7 +28,7 @@ describe('connection profiles against the sandbox broker', () => {
     const result = await ctx.dispatch('profiles.test', draft());
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const value = result.value as { message: string };
+    const value = result.value;
     expect(value.message).toMatch(new RegExp(`^Connected to RabbitMQ 3\\.\\d+\\.\\d+ on warren-[0-9a-f]{8}@localhost, vhost ${vhost}$`));
   });
 
@@ -91,7 +91,7 @@ describe('connection profiles against the sandbox broker', () => {
     const saved = await ctx.dispatch('profiles.save', draft({ name: 'Mine', password: 'guest', rememberPassword: true }));
     expect(saved.ok).toBe(true);
     if (!saved.ok) return;
-    const profile = saved.value as { id: string; hasPassword: boolean };
+    const profile = saved.value;
     expect(profile.hasPassword).toBe(true);
     const onDisk = readFileSync(path.join(ctx.configDir, 'profiles.json'), 'utf8');
     expect(onDisk).toContain('"Mine"');
@@ -99,19 +99,19 @@ describe('connection profiles against the sandbox broker', () => {
     expect(statSync(path.join(ctx.configDir, 'profiles.json')).mode & 0o777).toBe(0o600);
 
     const listed = await ctx.dispatch('profiles.list', {});
-    expect(listed.ok && (listed.value as { id: string }[]).some((p) => p.id === profile.id)).toBe(true);
+    expect(listed.ok && listed.value.some((p) => p.id === profile.id)).toBe(true);
 
     const connected = await ctx.dispatch('connection.connect', { id: profile.id });
-    expect(connected.ok && (connected.value as { status: string }).status).toBe('connected');
+    expect(connected.ok && connected.value.status).toBe('connected');
 
     // Edit without a password keeps the stored one.
     const edited = await ctx.dispatch('profiles.save', { ...draft({ name: 'Mine (edited)' }), id: profile.id, password: undefined });
-    expect(edited.ok && (edited.value as { hasPassword: boolean }).hasPassword).toBe(true);
+    expect(edited.ok && edited.value.hasPassword).toBe(true);
 
     const deleted = await ctx.dispatch('profiles.delete', { id: profile.id });
     expect(deleted.ok).toBe(true);
     const state = await ctx.dispatch('connection.state', {});
-    expect(state.ok && (state.value as { status: string }).status).toBe('idle');
+    expect(state.ok && state.value.status).toBe('idle');
   });
 
   it('a password not remembered stays in memory only', async () => {

@@ -1,10 +1,9 @@
 /** The demo runner through the real service and dispatcher: vhost isolation, steps, failure toggle, reset, its charts. */
 import axios from 'axios';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChartMarker, ChartsHistory, ChartsStatus } from '../../../shared/charts/types';
 import type { DemoState } from '../../../shared/demos/types';
 import { createTestVhost, testBroker, waitFor } from '../../support/broker';
-import { connectToRunBroker, makeService } from '../../support/service';
+import { connectToRunBroker, makeService, payloadsOf } from '../../support/service';
 
 describe('demo runner', () => {
   let remove: () => Promise<void>;
@@ -16,7 +15,7 @@ describe('demo runner', () => {
   const state = async (): Promise<DemoState> => {
     const r = await ctx.dispatch('demos.state', {});
     if (!r.ok) throw new Error(r.error.message);
-    return r.value as DemoState;
+    return r.value;
   };
   const idle = () => waitFor(async () => (await state()).status === 'running', 30_000);
 
@@ -70,11 +69,11 @@ describe('demo runner', () => {
     const depth = async (queue: string) => {
       const h = await ctx.dispatch('charts.history', { queues: [{ vhost, queue }] });
       if (!h.ok) throw new Error(h.error.message);
-      return (h.value as ChartsHistory).queues[0]?.rows.at(-1)?.[0];
+      return h.value.queues[0]?.rows.at(-1)?.[0];
     };
     expect((await state()).charted.map((c) => c.ref)).toEqual(['email_queue', 'inventory_queue', 'analytics_queue'].map((queue) => ({ vhost, queue })));
     const status = await ctx.dispatch('charts.status', {});
-    expect(status.ok && (status.value as ChartsStatus).watched).toEqual(expect.arrayContaining([{ vhost, queue: 'email_queue' }, { vhost, queue: 'analytics_queue' }]));
+    expect(status.ok && status.value.watched).toEqual(expect.arrayContaining([{ vhost, queue: 'email_queue' }, { vhost, queue: 'analytics_queue' }]));
     await waitFor(async () => (await depth('email_queue')) === 5);
     await waitFor(async () => (await depth('inventory_queue')) === 0 && (await depth('analytics_queue')) === 0);
     expect((await ctx.dispatch('demos.failure', {})).ok).toBe(true);
@@ -89,14 +88,13 @@ describe('demo runner', () => {
 
     // Markers on the demo's charts: each step, the failure toggle both ways, the burst; reset unwatches.
     await ctx.dispatch('demos.reset', {});
-    const labels = ctx.events
-      .filter((e) => e.event === 'charts.markers')
-      .flatMap((e) => e.payload as ChartMarker[])
+    const labels = payloadsOf(ctx.events, 'charts.markers')
+      .flat()
       .filter((m) => m.kind === 'demo' && m.ref?.vhost === vhost && m.ref.queue === 'email_queue')
       .map((m) => m.label);
     expect(labels).toEqual(['Step 1: Start the three services', 'Take email down', 'Place a burst (5)', 'Bring email back', 'EcomNow orders reset']);
     const after = await ctx.dispatch('charts.status', {});
-    expect(after.ok && (after.value as ChartsStatus).watched.filter((r) => r.vhost === vhost)).toEqual([]);
+    expect(after.ok && after.value.watched.filter((r) => r.vhost === vhost)).toEqual([]);
   });
 
   it('EcomNow at-least-once: a crash after sending makes a duplicate, shown; the idempotency toggle skips it', async () => {

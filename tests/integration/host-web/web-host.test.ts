@@ -19,7 +19,7 @@ describe('the browser host', () => {
     ctx = makeService();
     const events = new EventHub();
     events.emit('connection.state', { status: 'idle', since: 1 });
-    host = await startWebHost({ dispatch: ctx.dispatch, events, rendererDir });
+    host = await startWebHost({ dispatch: ctx.raw, events, rendererDir });
   });
   afterAll(async () => {
     await host.close();

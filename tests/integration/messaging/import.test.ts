@@ -1,7 +1,7 @@
 /** An export re-imports: export → parse → re-publish keeps body bytes, properties and headers. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseExport, toExport, toPublishInput } from '../../../renderer/features/messaging/export-file';
-import type { ConsumerInfo, MessageProperties, PublishOutcome, ReceivedMessage } from '../../../shared/messaging/types';
+import type { MessageProperties } from '../../../shared/messaging/types';
 import { waitFor } from '../../support/broker';
 import { connectedService } from '../../support/messaging';
 
@@ -36,14 +36,14 @@ describe('export and re-import', () => {
     await t.ch.assertQueue('dlq', { durable: false });
     await t.ch.assertQueue('retry', { durable: false });
     const binary = Buffer.from(Array.from({ length: 700 }, (_, i) => (i * 7) % 256)); // over the 512-byte preview
-    await t.call<PublishOutcome>('messaging.publish', { exchange: '', routingKey: 'dlq', properties: PROPS, body: { mode: 'base64', data: binary.toString('base64') } });
-    await t.call<PublishOutcome>('messaging.publish', { exchange: '', routingKey: 'dlq', properties: { contentType: 'application/json' }, body: { mode: 'json', data: '{"ünïcode":"✓"}' } });
+    await t.call('messaging.publish', { exchange: '', routingKey: 'dlq', properties: PROPS, body: { mode: 'base64', data: binary.toString('base64') } });
+    await t.call('messaging.publish', { exchange: '', routingKey: 'dlq', properties: { contentType: 'application/json' }, body: { mode: 'json', data: '{"ünïcode":"✓"}' } });
 
-    const consumer = await t.call<ConsumerInfo>('consumers.attach', { queue: 'dlq', ackMode: 'manual' });
+    const consumer = await t.call('consumers.attach', { queue: 'dlq', ackMode: 'manual' });
     const previews = await t.waitDelivered(consumer.id, 2);
     expect(previews[0]!.truncated).toBe(true);
     // The UI exports whole messages (consumers.message), as ConsumerPanel does.
-    const whole = await Promise.all(previews.map((p) => t.call<ReceivedMessage>('consumers.message', { consumerId: consumer.id, id: p.id })));
+    const whole = await Promise.all(previews.map((p) => t.call('consumers.message', { consumerId: consumer.id, id: p.id })));
     const file = JSON.stringify(toExport(whole), null, 2);
     expect(JSON.parse(file)).toMatchObject({ format: 'warren.messages', version: 1 });
 
@@ -51,7 +51,7 @@ describe('export and re-import', () => {
     if (!parsed.ok) throw new Error(parsed.message);
     expect(parsed.messages).toHaveLength(2);
     for (const m of parsed.messages) {
-      const out = await t.call<PublishOutcome>('messaging.publish', toPublishInput(m, { exchange: '', routingKey: 'retry', keepProperties: true }));
+      const out = await t.call('messaging.publish', toPublishInput(m, { exchange: '', routingKey: 'retry', keepProperties: true }));
       expect(out.status).toBe('confirmed');
     }
 
@@ -64,7 +64,7 @@ describe('export and re-import', () => {
     expect(second.properties.contentType).toBe('application/json');
 
     // Without properties: the body alone.
-    const bare = await t.call<PublishOutcome>('messaging.publish', toPublishInput(parsed.messages[0]!, { routingKey: 'retry', exchange: '', keepProperties: false }));
+    const bare = await t.call('messaging.publish', toPublishInput(parsed.messages[0]!, { routingKey: 'retry', exchange: '', keepProperties: false }));
     expect(bare.status).toBe('confirmed');
     const third = (await waitFor(() => t.ch.get('retry', { noAck: true }).then((m) => m || undefined)))!;
     expect(Buffer.compare(third.content, binary)).toBe(0);

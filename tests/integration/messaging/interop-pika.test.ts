@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConsumerInfo, FieldEntry, MessageProperties, ReceivedMessage } from '../../../shared/messaging/types';
+import type { FieldEntry, MessageProperties } from '../../../shared/messaging/types';
 import { testBroker } from '../../support/broker';
 import { connectedService } from '../../support/messaging';
 
@@ -67,10 +67,10 @@ describe('interop with python3-pika', () => {
   });
 
   it('a message pika publishes is shown by Warren identically', async () => {
-    const c = await t.call<ConsumerInfo>('consumers.attach', { queue: 'interop', ackMode: 'manual' });
+    const c = await t.call('consumers.attach', { queue: 'interop', ackMode: 'manual' });
     pika('pika_publish.py', t.vhost, 'interop');
     const [preview] = await t.waitDelivered(c.id, 1);
-    const m = await t.call<ReceivedMessage>('consumers.message', { consumerId: c.id, id: preview!.id });
+    const m = await t.call('consumers.message', { consumerId: c.id, id: preview!.id });
     expect(m.body).toEqual({ encoding: 'base64', data: BODY.toString('base64') });
     expect(m.properties).toEqual({
       contentType: 'application/json',

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WarrenError } from '../../../shared/errors';
-import type { ConsumerInfo, FieldEntry, MessageProperties, PublishOutcome, ReceivedMessage, RepeatProgress } from '../../../shared/messaging/types';
-import { waitFor } from '../../support/broker';
+import type { FieldEntry, MessageProperties } from '../../../shared/messaging/types';
+import { putPolicy, waitFor } from '../../support/broker';
 import { connectedService } from '../../support/messaging';
+import { payloadsOf } from '../../support/service';
 
 type Ctx = Awaited<ReturnType<typeof connectedService>>;
 
@@ -49,7 +49,7 @@ describe('publish and consume through the service', () => {
   it('every property and header type round-trips byte-for-byte, binary body included', async () => {
     await t.ch.assertQueue('rt', { durable: false });
     const bytes = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
-    const out = await t.call<PublishOutcome>('messaging.publish', {
+    const out = await t.call('messaging.publish', {
       exchange: '',
       routingKey: 'rt',
       properties: PROPS,
@@ -63,9 +63,9 @@ describe('publish and consume through the service', () => {
     t.ch.nack(got, false, true);
 
     // And Warren's consumer shows the same thing back.
-    const c = await t.call<ConsumerInfo>('consumers.attach', { queue: 'rt', ackMode: 'manual', prefetch: 10 });
+    const c = await t.call('consumers.attach', { queue: 'rt', ackMode: 'manual', prefetch: 10 });
     const [preview] = await t.waitDelivered(c.id, 1);
-    const full = await t.call<ReceivedMessage>('consumers.message', { consumerId: c.id, id: preview!.id });
+    const full = await t.call('consumers.message', { consumerId: c.id, id: preview!.id });
     expect(full.body.encoding).toBe('base64');
     expect(Buffer.from(full.body.data, 'base64').equals(bytes)).toBe(true);
     expect(full.truncated).toBe(false);
@@ -77,13 +77,25 @@ describe('publish and consume through the service', () => {
     await t.ch.assertExchange('orders', 'topic', { durable: false });
     await t.ch.assertQueue('eu', { durable: false });
     await t.ch.bindQueue('eu', 'orders', 'order.eu.*');
-    const ok = await t.call<PublishOutcome>('messaging.publish', { exchange: 'orders', routingKey: 'order.eu.new', body: { mode: 'text', data: 'x' } });
+    const ok = await t.call('messaging.publish', { exchange: 'orders', routingKey: 'order.eu.new', body: { mode: 'text', data: 'x' } });
     expect(ok.status).toBe('confirmed');
-    const back = await t.call<PublishOutcome>('messaging.publish', { exchange: 'orders', routingKey: 'order.us.new', mandatory: true, body: { mode: 'text', data: 'x' } });
+    const back = await t.call('messaging.publish', { exchange: 'orders', routingKey: 'order.us.new', mandatory: true, body: { mode: 'text', data: 'x' } });
     expect(back.status).toBe('returned');
     expect(back.returned?.replyCode).toBe(312);
     expect(back.returned?.replyText).toBe('NO_ROUTE');
     expect(back.returned?.reasons.join(' ')).toMatch(/order\.eu\.\*/);
+  });
+
+  it('a returned message is explained with the alternate exchange a policy sets, as the Route explainer sees it', async () => {
+    await t.ch.assertExchange('policed', 'direct', { durable: false });
+    await putPolicy(t.vhost, 'ae-policy', { pattern: '^policed$', 'apply-to': 'exchanges', definition: { 'alternate-exchange': 'no-such-ae' } });
+    // The policy takes effect asynchronously; the explainer must name it once the broker applies it.
+    const back = await waitFor(async () => {
+      const outcome = await t.call('messaging.publish', { exchange: 'policed', routingKey: 'nobody', mandatory: true, body: { mode: 'text', data: 'x' } });
+      return outcome.returned?.reasons.join(' ').includes('no-such-ae') ? outcome : undefined;
+    });
+    expect(back?.status).toBe('returned');
+    expect(back?.returned?.reasons.join(' ')).toMatch(/alternate exchange 'no-such-ae' of policed does not exist/);
   });
 
   it('a publish to a missing exchange is a 404 with a hint; the next publish works on a new channel', async () => {
@@ -94,7 +106,7 @@ describe('publish and consume through the service', () => {
     expect(r.error.message).toContain("no exchange 'nope'");
     expect(r.error.hint).toMatch(/still in the composer/);
     await t.ch.assertQueue('after', { durable: false });
-    const ok = await t.call<PublishOutcome>('messaging.publish', { exchange: '', routingKey: 'after', body: { mode: 'text', data: 'y' } });
+    const ok = await t.call('messaging.publish', { exchange: '', routingKey: 'after', body: { mode: 'text', data: 'y' } });
     expect(ok.status).toBe('confirmed');
   });
 
@@ -137,8 +149,8 @@ describe('publish and consume through the service', () => {
 
   it('prefetch 1 with two consumers: a busy consumer gets no second message; round-robin otherwise', async () => {
     await t.ch.assertQueue('work', { durable: false });
-    const a = await t.call<ConsumerInfo>('consumers.attach', { queue: 'work', prefetch: 1, ackMode: 'manual' });
-    const b = await t.call<ConsumerInfo>('consumers.attach', { queue: 'work', prefetch: 1, ackMode: 'manual' });
+    const a = await t.call('consumers.attach', { queue: 'work', prefetch: 1, ackMode: 'manual' });
+    const b = await t.call('consumers.attach', { queue: 'work', prefetch: 1, ackMode: 'manual' });
     for (let i = 0; i < 4; i++) t.ch.sendToQueue('work', Buffer.from(`m${i}`));
     await t.waitDelivered(a.id, 1);
     await t.waitDelivered(b.id, 1);
@@ -148,7 +160,7 @@ describe('publish and consume through the service', () => {
     const q = await t.ch.checkQueue('work');
     expect(q.messageCount).toBe(2);
     // Ack one on A: A (and only A) gets the next.
-    const settled = await t.call<{ settled: number }>('consumers.settle', { consumerId: a.id, ids: [t.delivered(a.id)[0]!.id], action: 'ack' });
+    const settled = await t.call('consumers.settle', { consumerId: a.id, ids: [t.delivered(a.id)[0]!.id], action: 'ack' });
     expect(settled.settled).toBe(1);
     await t.waitDelivered(a.id, 2);
     expect(t.delivered(b.id)).toHaveLength(1);
@@ -157,7 +169,7 @@ describe('publish and consume through the service', () => {
   it('nack with requeue puts it back; reject without requeue drops it; crash redelivers with redelivered=true', async () => {
     await t.ch.assertQueue('q', { durable: false });
     t.ch.sendToQueue('q', Buffer.from('one'));
-    const c = await t.call<ConsumerInfo>('consumers.attach', { queue: 'q', prefetch: 1, ackMode: 'manual' });
+    const c = await t.call('consumers.attach', { queue: 'q', prefetch: 1, ackMode: 'manual' });
     const [first] = await t.waitDelivered(c.id, 1);
     expect(first!.redelivered).toBe(false);
     await t.call('consumers.settle', { consumerId: c.id, ids: [first!.id], action: 'nack', requeue: true });
@@ -169,7 +181,7 @@ describe('publish and consume through the service', () => {
 
     t.ch.sendToQueue('q', Buffer.from('two'));
     await t.waitDelivered(c.id, 3);
-    const crashed = await t.call<ConsumerInfo>('consumers.crash', { consumerId: c.id });
+    const crashed = await t.call('consumers.crash', { consumerId: c.id });
     expect(crashed.status).toBe('crashed');
     expect(crashed.reason).toMatch(/1 message unacked/);
     await waitFor(async () => (await t.ch.checkQueue('q')).messageCount === 1);
@@ -183,8 +195,8 @@ describe('publish and consume through the service', () => {
 
   it('pause stops deliveries (basic.cancel) and resume starts them again', async () => {
     await t.ch.assertQueue('p', { durable: false });
-    const c = await t.call<ConsumerInfo>('consumers.attach', { queue: 'p', prefetch: 0, ackMode: 'auto' });
-    const paused = await t.call<ConsumerInfo>('consumers.pause', { consumerId: c.id });
+    const c = await t.call('consumers.attach', { queue: 'p', prefetch: 0, ackMode: 'auto' });
+    const paused = await t.call('consumers.pause', { consumerId: c.id });
     expect(paused.status).toBe('paused');
     t.ch.sendToQueue('p', Buffer.from('held'));
     await waitFor(async () => (await t.ch.checkQueue('p')).messageCount === 1);
@@ -195,7 +207,7 @@ describe('publish and consume through the service', () => {
 
   it('a tap declares a temporary exclusive queue bound with the key, and it disappears on detach', async () => {
     await t.ch.assertExchange('events', 'topic', { durable: false });
-    const c = await t.call<ConsumerInfo>('consumers.tap', { exchange: 'events', bindingKey: 'user.*', ackMode: 'auto' });
+    const c = await t.call('consumers.tap', { exchange: 'events', bindingKey: 'user.*', ackMode: 'auto' });
     expect(c.tap).toEqual({ exchange: 'events', bindingKey: 'user.*' });
     expect(c.queue).toMatch(/^warren\.tap\.events\./);
     t.ch.publish('events', 'user.created', Buffer.from('u1'));
@@ -206,7 +218,7 @@ describe('publish and consume through the service', () => {
     const check = await t.raw.createChannel();
     check.on('error', () => undefined);
     await expect(check.checkQueue(c.queue)).rejects.toThrow(/404/);
-    expect(await t.call<ConsumerInfo[]>('consumers.list', {})).toEqual([]);
+    expect(await t.call('consumers.list', {})).toEqual([]);
   });
 
   it('consuming from a missing queue, or an exclusive queue of another connection, is a clear error', async () => {
@@ -223,24 +235,24 @@ describe('publish and consume through the service', () => {
       expect(locked.error.code).toBe('RESOURCE_LOCKED');
       expect(locked.error.hint).toMatch(/exclusive/i);
     }
-    expect(await t.call<ConsumerInfo[]>('consumers.list', {})).toEqual([]);
+    expect(await t.call('consumers.list', {})).toEqual([]);
   });
 
   it('the list is bounded: older messages are counted, not kept', async () => {
     await t.ch.assertQueue('many', { durable: false });
-    const c = await t.call<ConsumerInfo>('consumers.attach', { queue: 'many', ackMode: 'auto', prefetch: 0, keep: 10 });
+    const c = await t.call('consumers.attach', { queue: 'many', ackMode: 'auto', prefetch: 0, keep: 10 });
     for (let i = 1; i <= 25; i++) t.ch.sendToQueue('many', Buffer.from(`n${i}`));
     await t.waitDelivered(c.id, 25);
-    const kept = await t.call<{ messages: ReceivedMessage[]; dropped: number }>('consumers.messages', { consumerId: c.id, limit: 100 });
+    const kept = await t.call('consumers.messages', { consumerId: c.id, limit: 100 });
     expect(kept.messages.map((m) => m.body.data)).toEqual(Array.from({ length: 10 }, (_, i) => `n${i + 16}`));
     expect(kept.dropped).toBe(15);
     const gone = await t.svc.dispatch('consumers.message', { consumerId: c.id, id: 1 });
-    expect(!gone.ok && (gone.error as WarrenError).code).toBe('NOT_FOUND');
+    expect(!gone.ok && gone.error.code).toBe('NOT_FOUND');
   });
 
   it('repeat publishes N with templates, reports progress, and can be cancelled', async () => {
     await t.ch.assertQueue('rep', { durable: false });
-    const done = await t.call<RepeatProgress>('messaging.repeat', {
+    const done = await t.call('messaging.repeat', {
       exchange: '',
       routingKey: 'rep',
       count: 500,
@@ -255,20 +267,20 @@ describe('publish and consume through the service', () => {
     const m2 = await t.ch.get('rep', { noAck: true });
     expect(m1 && JSON.parse(m1.content.toString()).n).toBe(1);
     expect(m2 && m2.properties.headers?.seq).toBe('h-2');
-    expect(t.svc.events.some((e) => e.event === 'messaging.repeatProgress' && (e.payload as RepeatProgress).state === 'done')).toBe(true);
+    expect(payloadsOf(t.svc.events, 'messaging.repeatProgress').some((p) => p.state === 'done')).toBe(true);
 
-    const started = await t.call<RepeatProgress>('messaging.repeat', { exchange: '', routingKey: 'rep', count: 1_000_000, ratePerSecond: 50, body: { mode: 'text', data: 'slow' } });
+    const started = await t.call('messaging.repeat', { exchange: '', routingKey: 'rep', count: 1_000_000, ratePerSecond: 50, body: { mode: 'text', data: 'slow' } });
     await new Promise((r) => setTimeout(r, 300));
-    const cancelled = await t.call<RepeatProgress>('messaging.repeatCancel', { runId: started.runId });
+    const cancelled = await t.call('messaging.repeatCancel', { runId: started.runId });
     expect(cancelled.sent).toBeLessThan(1000);
     await waitFor(() =>
-      t.svc.events.some((e) => e.event === 'messaging.repeatProgress' && (e.payload as RepeatProgress).runId === started.runId && (e.payload as RepeatProgress).state === 'cancelled'),
+      payloadsOf(t.svc.events, 'messaging.repeatProgress').some((p) => p.runId === started.runId && p.state === 'cancelled'),
     );
   });
 
   it('repeat to an unroutable key counts the returns and explains the first', async () => {
     await t.ch.assertExchange('direct-x', 'direct', { durable: false });
-    const done = await t.call<RepeatProgress>('messaging.repeat', { exchange: 'direct-x', routingKey: 'nowhere', count: 20, mandatory: true, wait: true, body: { mode: 'text', data: 'x' } });
+    const done = await t.call('messaging.repeat', { exchange: 'direct-x', routingKey: 'nowhere', count: 20, mandatory: true, wait: true, body: { mode: 'text', data: 'x' } });
     expect(done.returned).toBe(20);
     expect(done.firstReturn?.replyText).toBe('NO_ROUTE');
   });
@@ -277,7 +289,7 @@ describe('publish and consume through the service', () => {
     await t.ch.assertQueue('peek', { durable: false });
     t.ch.sendToQueue('peek', Buffer.from('{"a":1}'), { headers: { h: 'v' }, contentType: 'application/json' });
     await waitFor(async () => (await t.ch.checkQueue('peek')).messageCount === 1);
-    const seen = await t.call<ReceivedMessage[]>('messaging.peek', { queue: 'peek', count: 5 });
+    const seen = await t.call('messaging.peek', { queue: 'peek', count: 5 });
     expect(seen).toHaveLength(1);
     expect(seen[0]!.body.data).toBe('{"a":1}');
     expect(seen[0]!.properties.headers).toEqual([{ key: 'h', value: { t: 'string', v: 'v' } }]);

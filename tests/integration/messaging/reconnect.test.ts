@@ -8,10 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import amqp from 'amqplib';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ConsumerInfo, DeliveryBatch } from '../../../shared/messaging/types';
 import { SandboxBroker } from '../../../main/service/connections/sandbox/sandbox';
 import { waitFor } from '../../support/broker';
-import { makeService } from '../../support/service';
+import { makeService, payloadsOf, valueCaller } from '../../support/service';
 
 const cleanup: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
@@ -28,12 +27,8 @@ describe('consumers across a reconnect', () => {
 
     const svc = makeService({ reconnectBackoffMs: [300, 600, 1000] });
     cleanup.push(() => svc.service.shutdown());
-    const call = async <T>(op: string, input: unknown): Promise<T> => {
-      const r = await svc.dispatch(op, input);
-      if (!r.ok) throw new Error(`${op}: ${r.error.code} ${r.error.message}`);
-      return r.value as T;
-    };
-    const profile = await call<{ id: string }>('profiles.save', {
+    const call = valueCaller(svc);
+    const profile = await call('profiles.save', {
       name: 'Own sandbox',
       host: endpoint.host,
       port: endpoint.amqpPort,
@@ -47,12 +42,11 @@ describe('consumers across a reconnect', () => {
     await (await setup.createChannel()).assertQueue('jobs', { durable: true });
     await setup.close();
 
-    const consumer = await call<ConsumerInfo>('consumers.attach', { queue: 'jobs', ackMode: 'auto', prefetch: 10 });
-    const stateOf = () => (svc.events.filter((e) => e.event === 'consumers.state').at(-1)?.payload as ConsumerInfo[] | undefined)?.find((c) => c.id === consumer.id);
+    const consumer = await call('consumers.attach', { queue: 'jobs', ackMode: 'auto', prefetch: 10 });
+    const stateOf = () => payloadsOf(svc.events, 'consumers.state').at(-1)?.find((c) => c.id === consumer.id);
     const received = () =>
-      svc.events
-        .filter((e) => e.event === 'consumers.deliveries')
-        .flatMap((e) => (e.payload as DeliveryBatch[]).filter((b) => b.consumerId === consumer.id))
+      payloadsOf(svc.events, 'consumers.deliveries')
+        .flatMap((batches) => batches.filter((b) => b.consumerId === consumer.id))
         .flatMap((b) => b.messages);
 
     await sandbox.stop();
@@ -72,6 +66,6 @@ describe('consumers across a reconnect', () => {
 
     const got = await waitFor(() => received().find((m) => m.body.data === 'after the restart'), 20_000);
     expect(got?.redelivered).toBe(false);
-    expect((await call<ConsumerInfo[]>('consumers.list', {})).find((c) => c.id === consumer.id)?.status).toBe('consuming');
+    expect((await call('consumers.list', {})).find((c) => c.id === consumer.id)?.status).toBe('consuming');
   }, 180_000);
 });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../../shared/topology/rows';
 import { waitFor } from '../../support/broker';
 import { topologyFixture, type TopologyFixture } from '../../support/topology';
 
@@ -60,7 +61,7 @@ describe('topology: declare, bind, delete, purge against the real broker', () =>
     expect(named.name).toMatch(/^amq\.gen-/);
     const list = await f.call('topology.list', { kind: 'queues' });
     expect(list.data.kind).toBe('queues');
-    const types = Object.fromEntries(list.data.rows.map((r) => [(r as { name: string }).name, (r as { type: string }).type]));
+    const types = Object.fromEntries(rowsOf(list.data, 'queues').map((r) => [r.name, r.type]));
     expect(types).toMatchObject({ 'orders.q': 'quorum', 'events.s': 'stream', [named.name]: 'classic' });
   });
 
@@ -72,7 +73,7 @@ describe('topology: declare, bind, delete, purge against the real broker', () =>
     }
     await f.call('topology.declareExchange', { name: 'with-ae', type: 'direct', alternateExchange: 'x.fanout', arguments: [{ key: 'x-note', type: 'string', value: 'hi' }] });
     const list = await f.call('topology.list', { kind: 'exchanges' });
-    const byName = new Map(list.data.rows.map((r) => [(r as { name: string }).name, r as { type: string; durable: boolean; autoDelete: boolean; internal: boolean; arguments: Record<string, unknown> }]));
+    const byName = new Map(rowsOf(list.data, 'exchanges').map((r) => [r.name, r]));
     expect(byName.get('x.topic')).toMatchObject({ type: 'topic', durable: false });
     expect(byName.get('x.fanout')).toMatchObject({ autoDelete: true });
     expect(byName.get('x.headers')).toMatchObject({ internal: true, type: 'headers' });
@@ -107,7 +108,7 @@ describe('topology: declare, bind, delete, purge against the real broker', () =>
     await f.call('topology.unbind', { source: 'logs', destination: 'errors', destinationType: 'queue', routingKey: '*.error' });
     await f.call('topology.unbind', { source: 'h', destination: 'errors', destinationType: 'queue', propertiesKey: headers!.propertiesKey });
     const after = await f.call('topology.list', { kind: 'bindings' });
-    expect(after.data.rows.filter((b) => (b as { source: string }).source !== '').map((b) => (b as { destination: string }).destination)).toEqual(['downstream']);
+    expect(rowsOf(after.data, 'bindings').filter((b) => b.source !== '').map((b) => b.destination)).toEqual(['downstream']);
   });
 
   it('purges and deletes with confirmation figures, honouring if-unused and if-empty', async () => {
@@ -155,7 +156,7 @@ describe('topology: declare, bind, delete, purge against the real broker', () =>
     expect(first.total).toBe(130);
     expect(first.complete).toBe(false);
     expect(first.data.rows[0]?.vhost).toBe(f.vhost);
-    expect(first.data.rows.map((r) => (r as { name: string }).name)).toEqual(Array.from({ length: 100 }, (_, i) => `q-${String(i).padStart(3, '0')}`));
+    expect(rowsOf(first.data, 'queues').map((r) => r.name)).toEqual(Array.from({ length: 100 }, (_, i) => `q-${String(i).padStart(3, '0')}`));
     const all = await f.call('topology.list', { kind: 'queues' });
     expect(all.data.rows).toHaveLength(130);
     expect(all.complete).toBe(true);
@@ -169,7 +170,7 @@ describe('topology: declare, bind, delete, purge against the real broker', () =>
     expect(connections!.data.rows[0]).toMatchObject({ vhost: f.vhost, user: 'guest' });
     const channels = await waitFor(async () => {
       const l = await f.call('topology.list', { kind: 'channels' });
-      return l.data.rows.some((r) => (r as { consumers: number }).consumers === 1) ? l : undefined;
+      return rowsOf(l.data, 'channels').some((r) => r.consumers === 1) ? l : undefined;
     });
     expect(channels!.data.rows.length).toBeGreaterThanOrEqual(1);
     const consumers = await waitFor(async () => {
@@ -189,8 +190,8 @@ describe('topology: bad input gets the broker’s reason in the user’s terms, 
     await f.close();
   });
 
-  const queueNames = async () => (await f.call('topology.list', { kind: 'queues' })).data.rows.map((r) => (r as { name: string }).name);
-  const exchangeNames = async () => (await f.call('topology.list', { kind: 'exchanges' })).data.rows.map((r) => (r as { name: string }).name);
+  const queueNames = async () => rowsOf((await f.call('topology.list', { kind: 'queues' })).data, 'queues').map((r) => r.name);
+  const exchangeNames = async () => rowsOf((await f.call('topology.list', { kind: 'exchanges' })).data, 'exchanges').map((r) => r.name);
 
   it('406 on redeclare shows existing vs requested settings and a fix, and leaves the queue as it was', async () => {
     await f.call('topology.declareQueue', { name: 'email_queue', messageTtl: 60000 });
@@ -253,7 +254,7 @@ describe('topology: bad input gets the broker’s reason in the user’s terms, 
     const noDest = await f.refused('topology.bind', { source: 'amq.direct', destination: 'nowhere', destinationType: 'exchange' });
     expect(noDest.code).toBe('NOT_FOUND');
     const bindings = await f.call('topology.list', { kind: 'bindings' });
-    expect(bindings.data.rows.filter((b) => (b as { source: string }).source !== '')).toEqual([]);
+    expect(rowsOf(bindings.data, 'bindings').filter((b) => b.source !== '')).toEqual([]);
     expect(await queueNames()).toEqual(['present']);
     const missingDelete = await f.refused('topology.delete', { kind: 'queue', name: 'absent' });
     expect(missingDelete.code).toBe('NOT_FOUND');

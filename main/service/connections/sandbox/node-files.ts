@@ -10,6 +10,18 @@ export interface SandboxPorts {
   amqp: number;
   management: number;
   dist: number;
+  /** With TLS: AMQP over TLS, and the management API over https. */
+  amqps?: number;
+  managementTls?: number;
+}
+
+/** A node that also speaks TLS (tests of Warren's TLS; the product sandbox is plain loopback). */
+export interface SandboxTls {
+  certFile: string;
+  keyFile: string;
+  caFile: string;
+  /** Peers must present a certificate signed by caFile (verify_peer + fail_if_no_peer_cert). */
+  requireClientCert: boolean;
 }
 
 export interface SandboxLayout {
@@ -44,7 +56,23 @@ export function sandboxLayout(dir: string): SandboxLayout {
   };
 }
 
-export function renderConfig(ports: SandboxPorts): string {
+export function renderConfig(ports: SandboxPorts, tls?: SandboxTls): string {
+  const tlsLines =
+    tls && ports.amqps && ports.managementTls
+      ? [
+          `listeners.ssl.1 = 127.0.0.1:${ports.amqps}`,
+          `ssl_options.cacertfile = ${tls.caFile}`,
+          `ssl_options.certfile = ${tls.certFile}`,
+          `ssl_options.keyfile = ${tls.keyFile}`,
+          `ssl_options.verify = ${tls.requireClientCert ? 'verify_peer' : 'verify_none'}`,
+          `ssl_options.fail_if_no_peer_cert = ${tls.requireClientCert}`,
+          `management.ssl.ip = 127.0.0.1`,
+          `management.ssl.port = ${ports.managementTls}`,
+          `management.ssl.cacertfile = ${tls.caFile}`,
+          `management.ssl.certfile = ${tls.certFile}`,
+          `management.ssl.keyfile = ${tls.keyFile}`,
+        ]
+      : [];
   return [
     '# Written by Warren for its sandbox node; rewritten at each start.',
     '# Loopback only: the sandbox is for this machine.',
@@ -62,13 +90,14 @@ export function renderConfig(ports: SandboxPorts): string {
     'management.sample_retention_policies.detailed.10 = 1',
     'log.console = false',
     'log.file.level = info',
+    ...tlsLines,
     '',
   ].join('\n');
 }
 
-export function writeNodeFiles(layout: SandboxLayout, ports: SandboxPorts): void {
+export function writeNodeFiles(layout: SandboxLayout, ports: SandboxPorts, tls?: SandboxTls): void {
   for (const d of [layout.dir, layout.logDir, layout.mnesiaDir]) mkdirSync(d, { recursive: true });
-  writeFileSync(layout.configFile, renderConfig(ports));
+  writeFileSync(layout.configFile, renderConfig(ports, tls));
   writeFileSync(layout.pluginsFile, '[rabbitmq_management].\n');
   // An empty env file, so a system-wide rabbitmq-env.conf cannot change our node.
   writeFileSync(layout.envFile, '');
@@ -93,6 +122,8 @@ export function readPid(layout: SandboxLayout): number | undefined {
   return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
+export const LOOPBACK_DISTRIBUTION = '-kernel inet_dist_use_interface {127,0,0,1}';
+
 export function nodeEnvironment(layout: SandboxLayout, ports: SandboxPorts): NodeJS.ProcessEnv {
   return {
     ...process.env,
@@ -108,6 +139,12 @@ export function nodeEnvironment(layout: SandboxLayout, ports: SandboxPorts): Nod
     RABBITMQ_CONF_ENV_FILE: layout.envFile,
     RABBITMQ_PID_FILE: layout.pidFile,
     RABBITMQ_DIST_PORT: String(ports.dist),
+    // Erlang distribution (the port other nodes and rabbitmqctl use) on loopback only: the
+    // sandbox is for this machine, and that port speaks with the power of the Erlang cookie.
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: LOOPBACK_DISTRIBUTION,
+    RABBITMQ_CTL_ERL_ARGS: LOOPBACK_DISTRIBUTION,
+    // An epmd this node starts listens on loopback only as well (a running one is left alone).
+    ERL_EPMD_ADDRESS: '127.0.0.1',
   };
 }
 

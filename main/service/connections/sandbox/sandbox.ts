@@ -9,16 +9,17 @@ import path from 'node:path';
 import axios from 'axios';
 import type { SandboxState } from '../../../../shared/connections/types';
 import { warrenError } from '../../../../shared/errors';
-import { canConnect, choosePort } from './ports';
+import { canConnect, choosePort, isPortFree } from './ports';
+import { isAlive, processNamesNode, runningNodePid } from './node-process';
 import {
   nodeEnvironment,
-  readPid,
   readPorts,
   sandboxLayout,
   tailOfFile,
   writeNodeFiles,
   type SandboxLayout,
   type SandboxPorts,
+  type SandboxTls,
 } from './node-files';
 
 const CANDIDATE_BINARIES = [
@@ -40,6 +41,10 @@ export interface SandboxOptions {
   /** Take 5672/15672 when free (the product); tests pass false to stay off the defaults. */
   preferDefaultPorts?: boolean;
   startTimeoutMs?: number;
+  /** Also listen for AMQPS and https management with these files (tests of TLS). */
+  tls?: SandboxTls;
+  /** How often a ready node is checked for being alive (the state follows the node). */
+  watchEveryMs?: number;
   onState?: (state: SandboxState) => void;
 }
 
@@ -57,6 +62,8 @@ export class SandboxBroker {
   private readonly layout: SandboxLayout;
   private current: SandboxState;
   private starting?: Promise<SandboxState>;
+  private watcher?: NodeJS.Timeout;
+  private readonly listeners = new Set<(state: SandboxState) => void>();
 
   constructor(private readonly options: SandboxOptions) {
     this.layout = sandboxLayout(options.dir);
@@ -72,10 +79,26 @@ export class SandboxBroker {
     return this.current;
   }
 
+  /** The ports the node listens on (with TLS, its amqps and https management ports too). */
+  get ports(): SandboxPorts | undefined {
+    return this.current.status === 'ready' ? readPorts(this.layout) : undefined;
+  }
+
   endpoint(): SandboxEndpoint | undefined {
     const { amqpPort, managementPort, status } = this.current;
     if (status !== 'ready' || !amqpPort || !managementPort) return undefined;
     return { host: '127.0.0.1', amqpPort, managementUrl: `http://127.0.0.1:${managementPort}`, ...SANDBOX_USER };
+  }
+
+  /** Also told every state change (besides options.onState); returns an unsubscribe function. */
+  onChange(listener: (state: SandboxState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Whether this folder's node is running now (left by an earlier launch, or ours). */
+  isNodeRunning(): boolean {
+    return runningNodePid(this.layout) !== undefined && readPorts(this.layout) !== undefined;
   }
 
   /** Starts the node, or attaches to it when an earlier launch left it running. */
@@ -97,7 +120,7 @@ export class SandboxBroker {
     if (running) return this.waitUntilReady(running, this.current.status !== 'ready' || this.current.reused === true);
 
     const ports = await this.choosePorts();
-    writeNodeFiles(this.layout, ports);
+    writeNodeFiles(this.layout, ports, this.options.tls);
     this.set({ status: 'starting', amqpPort: ports.amqp, managementPort: ports.management, error: undefined, logTail: undefined, reused: false });
     mkdirSync(path.dirname(this.layout.consoleLog), { recursive: true });
     const out = openSync(this.layout.consoleLog, 'a');
@@ -159,11 +182,10 @@ export class SandboxBroker {
     }
   }
 
-  /** The node of this folder, when a process with its pid is alive. */
+  /** The node of this folder, when its pid file names a live process that is that node. */
   private async findRunningNode(): Promise<SandboxPorts | undefined> {
-    const pid = readPid(this.layout);
     const ports = readPorts(this.layout);
-    if (!pid || !ports || !isAlive(pid)) return undefined;
+    if (!ports || runningNodePid(this.layout) === undefined) return undefined;
     return ports;
   }
 
@@ -173,25 +195,34 @@ export class SandboxBroker {
   }
 
   private async choosePorts(): Promise<SandboxPorts> {
+    // The node keeps the ports it had (profiles, scripts and a reconnecting Warren point there);
+    // a first start takes the defaults when asked to and free; anything else gets a free port.
     const previous = readPorts(this.layout);
     const prefer = this.options.preferDefaultPorts ?? true;
-    const amqp = await choosePort(prefer ? 5672 : previous?.amqp);
-    const management = await choosePort(prefer ? 15672 : previous?.management, [amqp]);
-    const dist = await choosePort(previous?.dist, [amqp, management]);
-    return { amqp, management, dist };
+    const pick = async (kept: number | undefined, fallback: number | undefined, avoid: number[]) =>
+      kept !== undefined && !avoid.includes(kept) && (await isPortFree(kept)) ? kept : choosePort(fallback, avoid);
+    const amqp = await pick(previous?.amqp, prefer ? 5672 : undefined, []);
+    const management = await pick(previous?.management, prefer ? 15672 : undefined, [amqp]);
+    const dist = await pick(previous?.dist, undefined, [amqp, management]);
+    if (!this.options.tls) return { amqp, management, dist };
+    const amqps = await pick(previous?.amqps, undefined, [amqp, management, dist]);
+    const managementTls = await pick(previous?.managementTls, undefined, [amqp, management, dist, amqps]);
+    return { amqp, management, dist, amqps, managementTls };
   }
 
   async stop(): Promise<SandboxState> {
     await this.starting?.catch(() => undefined);
-    const pid = readPid(this.layout);
-    if (!pid || !isAlive(pid)) return this.set({ status: this.stoppedStatus(), reused: false });
+    // Only a pid that is our node is ever signalled (a stale pid file is removed, not obeyed).
+    const pid = runningNodePid(this.layout);
+    if (!pid) return this.set({ status: this.stoppedStatus(), reused: false, error: undefined, logTail: undefined });
     this.set({ status: 'stopping' });
     // RabbitMQ shuts down gracefully on SIGTERM (flushing queues to disk), like `rabbitmqctl stop`.
     process.kill(pid, 'SIGTERM');
+    const isOurs = () => isAlive(pid) && processNamesNode(pid, this.layout.nodeName);
     const deadline = Date.now() + 30_000;
-    while (isAlive(pid) && Date.now() < deadline) await delay(100);
-    if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-    return this.set({ status: this.stoppedStatus(), reused: false });
+    while (isOurs() && Date.now() < deadline) await delay(100);
+    if (isOurs()) process.kill(pid, 'SIGKILL');
+    return this.set({ status: this.stoppedStatus(), reused: false, error: undefined, logTail: undefined });
   }
 
   /** Called when Warren quits. */
@@ -222,17 +253,37 @@ export class SandboxBroker {
     for (const key of Object.keys(this.current) as (keyof SandboxState)[]) {
       if (this.current[key] === undefined) delete this.current[key];
     }
+    this.watch(this.current.status === 'ready');
     this.options.onState?.(this.current);
+    for (const listener of this.listeners) listener(this.current);
     return this.current;
   }
-}
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  /**
+   * While the node is ready, checks now and then that it is still alive: a node that died
+   * (kill -9, a crash, `rabbitmqctl stop`) shows Stopped with its log's last lines, so the UI
+   * offers Start again instead of showing Ready over a dead node.
+   */
+  private watch(on: boolean) {
+    if (!on) {
+      if (this.watcher) clearInterval(this.watcher);
+      this.watcher = undefined;
+      return;
+    }
+    if (this.watcher) return;
+    this.watcher = setInterval(() => {
+      if (this.current.status !== 'ready' || this.starting) return;
+      if (runningNodePid(this.layout) !== undefined) return;
+      this.set({
+        status: this.stoppedStatus(),
+        reused: false,
+        error: warrenError('SANDBOX_UNAVAILABLE', 'The sandbox broker stopped unexpectedly', {
+          hint: 'Read the log lines below, then Start it again (it keeps its ports, queues and persistent messages).',
+        }),
+        logTail: [...tailOfFile(this.layout.consoleLog, 5), ...tailOfFile(this.nodeLog(), 15)],
+      });
+    }, this.options.watchEveryMs ?? 500);
+    this.watcher.unref();
   }
 }
 

@@ -5,33 +5,10 @@ import { parseCsv, samplesToCsv } from '../../../../renderer/features/charts/csv
 import { downsample } from '../../../../shared/charts/downsample';
 import { BrokerIntervalEstimator } from '../../../../main/service/charts/interval';
 import { CounterTracker, counterRate } from '../../../../main/service/charts/rates';
-import { RingBuffer, SeriesRing } from '../../../../main/service/charts/ring';
+import { SeriesRing } from '../../../../main/service/charts/series-ring';
 import { SampleCadence } from '../../../../main/service/charts/cadence';
 import { MAX_WATCHED_QUEUES } from '../../../../shared/charts/contract';
 import { capacityFor, ChartStore, MAX_CAPACITY, MEMORY_CAP_BYTES, MIN_CAPACITY } from '../../../../main/service/charts/store';
-
-describe('RingBuffer', () => {
-  it('keeps the newest items up to its capacity, oldest first', () => {
-    const ring = new RingBuffer<number>(3);
-    expect(ring.toArray()).toEqual([]);
-    expect(ring.last()).toBeUndefined();
-    for (let i = 1; i <= 5; i++) ring.push(i);
-    expect(ring.toArray()).toEqual([3, 4, 5]);
-    expect(ring.size).toBe(3);
-    expect(ring.last()).toBe(5);
-  });
-
-  it('resizes keeping the newest, and refuses a zero capacity', () => {
-    const ring = new RingBuffer<number>(4);
-    for (let i = 1; i <= 6; i++) ring.push(i);
-    ring.resize(2);
-    expect(ring.toArray()).toEqual([5, 6]);
-    ring.resize(5);
-    ring.push(7);
-    expect(ring.toArray()).toEqual([5, 6, 7]);
-    expect(() => new RingBuffer(0)).toThrow(RangeError);
-  });
-});
 
 describe('SeriesRing', () => {
   it('stores rows column-wise, gaps as null, wrapping at capacity', () => {

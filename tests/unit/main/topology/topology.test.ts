@@ -17,10 +17,10 @@ describe('typed arguments', () => {
         { key: '', type: 'string', value: '' },
       ]),
     ).toEqual({ ok: true, value: { a: '42', b: 42, c: false, d: null, e: ['x', 1] } });
-    expect(parseTypedArgs([{ key: 'n', type: 'number', value: 'ten' }])).toMatchObject({ ok: false, problem: { field: 'arguments.n' } });
-    expect(parseTypedArgs([{ key: 'l', type: 'list', value: '{}' }], 'headers')).toMatchObject({ ok: false, problem: { field: 'headers.l' } });
+    expect(parseTypedArgs([{ key: 'n', type: 'number', value: 'ten' }])).toMatchObject({ ok: false, error: { field: 'arguments.n' } });
+    expect(parseTypedArgs([{ key: 'l', type: 'list', value: '{}' }], 'headers')).toMatchObject({ ok: false, error: { field: 'headers.l' } });
     expect(parseTypedArgs([{ key: '', type: 'string', value: 'orphan' }])).toMatchObject({ ok: false });
-    expect(parseTypedArgs([{ key: 'a', type: 'string', value: '1' }, { key: 'a', type: 'string', value: '2' }])).toMatchObject({ ok: false, problem: { message: 'Argument a is given twice' } });
+    expect(parseTypedArgs([{ key: 'a', type: 'string', value: '1' }, { key: 'a', type: 'string', value: '2' }])).toMatchObject({ ok: false, error: { message: 'Argument a is given twice' } });
   });
 
   it('refuses values the broker would refuse for the arguments it knows', () => {

@@ -1,65 +1,8 @@
 /**
- * Bounded ring buffers for samples. `RingBuffer<T>` is the generic one (markers); `SeriesRing`
- * stores one series column-wise in typed arrays (time as float64, values as float32 with NaN for
- * gaps): 8 + 4 × fields bytes per sample, no object per sample, so a stated memory cap holds.
+ * One chart series, stored column-wise in typed arrays (time as float64, values as float32 with
+ * NaN for gaps): 8 + 4 × fields bytes per sample, no object per sample, so a stated memory cap
+ * holds. Items that are objects (markers, request times) go in the generic RingBuffer instead.
  */
-
-export class RingBuffer<T> {
-  private items: (T | undefined)[];
-  private start = 0;
-  private count = 0;
-
-  constructor(private cap: number) {
-    if (!(cap >= 1)) throw new RangeError('capacity must be at least 1');
-    this.items = new Array<T | undefined>(cap);
-  }
-
-  get capacity(): number {
-    return this.cap;
-  }
-
-  get size(): number {
-    return this.count;
-  }
-
-  push(item: T): void {
-    if (this.count < this.cap) {
-      this.items[(this.start + this.count) % this.cap] = item;
-      this.count += 1;
-    } else {
-      this.items[this.start] = item;
-      this.start = (this.start + 1) % this.cap;
-    }
-  }
-
-  /** Oldest first. */
-  toArray(): T[] {
-    const out: T[] = [];
-    for (let i = 0; i < this.count; i++) out.push(this.items[(this.start + i) % this.cap] as T);
-    return out;
-  }
-
-  last(): T | undefined {
-    return this.count === 0 ? undefined : this.items[(this.start + this.count - 1) % this.cap];
-  }
-
-  clear(): void {
-    this.items = new Array<T | undefined>(this.cap);
-    this.start = 0;
-    this.count = 0;
-  }
-
-  /** Changes the capacity, keeping the newest items. */
-  resize(capacity: number): void {
-    if (!(capacity >= 1)) throw new RangeError('capacity must be at least 1');
-    const kept = this.toArray().slice(-capacity);
-    this.cap = capacity;
-    this.items = new Array<T | undefined>(capacity);
-    this.start = 0;
-    this.count = 0;
-    for (const item of kept) this.push(item);
-  }
-}
 
 export class SeriesRing {
   private t: Float64Array;
