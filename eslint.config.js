@@ -6,6 +6,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { importDirectionPlugin } from './scripts/import-rules.mjs';
 
+const RENDERER_TO_MAIN = { group: ['**/main/**', 'node:*', 'electron'], message: 'The renderer talks to the main process only through its bridge (renderer/app/bridge.ts).' };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -39,7 +41,32 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', 'node:*', 'electron'], message: 'The renderer talks to the main process only through renderer/bridge.ts.' }] }],
+      'no-restricted-imports': ['error', { patterns: [RENDERER_TO_MAIN] }],
+    },
+  },
+  {
+    // Components never call the bridge: a feature's store (renderer/features/<f>/store.ts) owns
+    // its calls, events and polling, and gets the bridge from the composition root (main.tsx).
+    files: ['renderer/features/**/*.{ts,tsx}', 'renderer/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [RENDERER_TO_MAIN, { group: ['**/app/bridge'], message: 'Only main.tsx holds the bridge: ask the feature’s store (useStores()) instead.' }] },
+      ],
+    },
+  },
+  {
+    files: ['renderer/features/**/*.tsx', 'renderer/ui/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            RENDERER_TO_MAIN,
+            { group: ['**/app/bridge', '**/app/bridgePort'], message: 'Components and pages never see the bridge: they get data and actions from a store (useStores(), useStore()).' },
+          ],
+        },
+      ],
     },
   },
   {

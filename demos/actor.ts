@@ -30,7 +30,7 @@ export interface ActorSpec {
 export class Actor {
   status: ActorState['status'] = 'down';
   queue?: string;
-  /** Whether the presenter wants it running (restarted after a broker restart). */
+  /** Whether the presenter wants it running. */
   wanted = false;
   private model?: ChannelModel;
   private channel?: Channel;
@@ -68,15 +68,23 @@ export class Actor {
       this.print(' [!] connection closed');
       this.changed();
     });
-    const channel = await model.createChannel();
-    channel.on('error', () => undefined);
     this.model = model;
-    this.channel = channel;
-    if (this.spec.prefetch > 0) await channel.prefetch(this.spec.prefetch);
-    this.queue = await this.spec.declare(channel);
-    await channel.consume(this.queue, (message) => {
-      if (message && generation === this.generation) this.deliver(channel, message, generation);
-    }, { noAck: this.spec.noAck ?? false });
+    try {
+      const channel = await model.createChannel();
+      channel.on('error', () => undefined);
+      this.channel = channel;
+      if (this.spec.prefetch > 0) await channel.prefetch(this.spec.prefetch);
+      this.queue = await this.spec.declare(channel);
+      await channel.consume(this.queue, (message) => {
+        if (message && generation === this.generation) this.deliver(channel, message, generation);
+      }, { noAck: this.spec.noAck ?? false });
+    } catch (err) {
+      // A refused declare (406 …): no half-started program keeps its connection; a later start tries afresh.
+      this.model = undefined;
+      this.channel = undefined;
+      await model.close().catch(() => undefined);
+      throw err;
+    }
     this.status = 'up';
     this.print(' [*] Waiting for messages. To exit press CTRL+C');
     this.changed();
@@ -102,16 +110,6 @@ export class Actor {
       await model.close().catch(() => undefined);
     }
     this.changed();
-  }
-
-  /** Forgets the connection after the broker went away (restart), so start() opens a new one. */
-  detach(): void {
-    this.generation += 1;
-    this.model = undefined;
-    this.channel = undefined;
-    this.unacked = 0;
-    this.chain = Promise.resolve();
-    this.status = 'down';
   }
 
   print(line: string): void {

@@ -24,12 +24,7 @@ export function bestPracticesDemo(): DemoDefinition {
       label: id === 'auto' ? 'Consumer with auto_ack=True' : 'Consumer with manual ack',
       prefetch: 1,
       noAck: id === 'auto',
-      declare: async (ch) => {
-        const name = rt.name(id === 'auto' ? AUTO : MANUAL);
-        await ch.assertQueue(name, { durable: true });
-        rt.remember('queue', name);
-        return name;
-      },
+      declare: (ch) => rt.declareQueue(ch, rt.name(id === 'auto' ? AUTO : MANUAL), { durable: true }),
       // A long task: the crash comes in the middle of it.
       work: () => sleep(60_000).then(() => [' [x] Done']),
     });
@@ -68,12 +63,7 @@ export function bestPracticesDemo(): DemoDefinition {
         label: 'Consumer that never acks',
         prefetch: 0,
         neverAck: true,
-        declare: async (ch) => {
-          const name = rt.name(FORGOT);
-          await ch.assertQueue(name, { durable: true });
-          rt.remember('queue', name);
-          return name;
-        },
+        declare: (ch) => rt.declareQueue(ch, rt.name(FORGOT), { durable: true }),
         work: async () => undefined,
       });
       await rt.assertQueue(RATE, { durable: true });

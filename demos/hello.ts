@@ -19,12 +19,8 @@ export function helloDemo(): DemoDefinition {
         id: 'receiver',
         label: 'receive.py',
         prefetch: 0,
-        declare: async (ch) => {
-          const name = rt.name('hello');
-          await ch.assertQueue(name, { durable: true });
-          rt.remember('queue', name);
-          return name;
-        },
+        // receive.py: channel.queue_declare(queue='hello', durable=True)
+        declare: (ch) => rt.declareQueue(ch, rt.name('hello'), { durable: true }),
         work: async (body, message) => {
           persistent = message.properties.deliveryMode === 2;
           await sleep(dots(body) * dotMs(rt.options.dotMs));

@@ -8,18 +8,35 @@
 import type { Channel, ChannelModel, ConfirmChannel, Options } from 'amqplib';
 import type { ActorState, DemoOptions, DemoState, NarrationLine, RouteExplanation } from '../shared/demos/types';
 import { Actor, type ActorSpec } from './actor';
+import { explainRefusal } from './refusal';
+
+/**
+ * A RabbitMQ node started for one step (EcomNow's broker restart) and stopped after it: a
+ * restart there cuts nobody else's connections. Main provides it (a private SandboxBroker).
+ */
+export interface PrivateNode {
+  /** Opens one connection to the node's default vhost. */
+  open: () => Promise<ChannelModel>;
+  /** Stops and starts the node (gracefully, as `rabbitmqctl stop` then a start would). */
+  restart: () => Promise<void>;
+  /** Stops the node and removes its files. */
+  stop: () => Promise<void>;
+  describe: { host: string; port: number };
+}
 
 export interface DemoBroker {
   /** Opens one connection in the demo's vhost. */
   open: () => Promise<ChannelModel>;
-  /** Restarts the broker (the sandbox only); absent elsewhere. */
-  restart?: () => Promise<void>;
+  /** Starts a node of the demo's own (absent when rabbitmq-server cannot be started here). */
+  privateNode?: () => Promise<PrivateNode>;
   describe: NonNullable<DemoState['broker']>;
 }
 
 export interface Declared {
   kind: 'queue' | 'exchange';
   name: string;
+  /** It was there before the demo declared it (the tutorial's scripts made it): reset keeps it. */
+  existed: boolean;
 }
 
 const MAX_NARRATION = 200;
@@ -29,6 +46,8 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export class DemoRuntime {
   readonly actors = new Map<string, Actor>();
   readonly declared: Declared[] = [];
+  /** What reset left in place, and why (filled by cleanup). */
+  readonly kept: string[] = [];
   readonly narration: NarrationLine[] = [];
   readonly measured: Record<string, number> = {};
   /** Queue depths after each step (filled by whoever runs the steps). */
@@ -96,24 +115,56 @@ export class DemoRuntime {
     }
   }
 
+  /** Declares a queue (demo name) on the runtime's own connection. */
   async assertQueue(name: string, options: Options.AssertQueue): Promise<string> {
-    const real = this.name(name);
-    await this.withChannel((ch) => ch.assertQueue(real, options));
-    this.remember('queue', real);
-    return real;
+    return this.withChannel((ch) => this.declareQueue(ch, this.name(name), options));
   }
 
+  /** Declares an exchange (demo name) on the runtime's own connection. */
   async assertExchange(name: string, type: string, options: Options.AssertExchange): Promise<string> {
-    const real = this.name(name);
-    await this.withChannel((ch) => ch.assertExchange(real, type, options));
-    this.remember('exchange', real);
-    return real;
+    return this.withChannel((ch) => this.declareExchange(ch, this.name(name), type, options));
   }
 
-  /** Records a name a program declared on its own channel. */
-  remember(kind: Declared['kind'], name: string): void {
+  /**
+   * Declares a queue (broker name; '' for a server-named one) on a program's channel, as the
+   * program would: notes whether it existed before, and explains a 406 in the demo's terms.
+   */
+  async declareQueue(channel: Channel, name: string, options: Options.AssertQueue): Promise<string> {
+    const existed = name !== '' && (await this.exists('queue', name));
+    try {
+      const { queue } = await channel.assertQueue(name, options);
+      this.remember('queue', queue, existed);
+      return queue;
+    } catch (err) {
+      throw explainRefusal(err, (n) => this.display(n));
+    }
+  }
+
+  async declareExchange(channel: Channel, name: string, type: string, options: Options.AssertExchange): Promise<string> {
+    const existed = await this.exists('exchange', name);
+    try {
+      await channel.assertExchange(name, type, options);
+      this.remember('exchange', name, existed);
+      return name;
+    } catch (err) {
+      throw explainRefusal(err, (n) => this.display(n));
+    }
+  }
+
+  /** Whether the broker has it now (a passive declare on a channel of its own: a 404 closes it). */
+  async exists(kind: Declared['kind'], name: string): Promise<boolean> {
+    try {
+      await this.withChannel((ch) => (kind === 'queue' ? ch.checkQueue(name) : ch.checkExchange(name)));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Records a name a program declared (first declare wins: it says whether the object existed before). */
+  remember(kind: Declared['kind'], name: string, existed = false): void {
     if (!name || name.startsWith('amq.gen-')) return; // server-named queues die with their connection
-    if (!this.declared.some((d) => d.kind === kind && d.name === name)) this.declared.push({ kind, name });
+    if (!this.declared.some((d) => d.kind === kind && d.name === name)) this.declared.push({ kind, name, existed });
   }
 
   /** Publishes through the long-lived confirm channel; resolves when the broker confirmed (ms taken). */
@@ -202,31 +253,31 @@ export class DemoRuntime {
     }
   }
 
-  /** After the broker restarted: forget dead connections and start the actors that were up. */
-  async reattach(): Promise<void> {
-    this.model = undefined;
-    this.publisher = undefined;
-    for (const actor of this.actors.values()) {
-      const wanted = actor.wanted;
-      actor.detach();
-      if (wanted) await actor.start();
-    }
-  }
-
   actorStates(): ActorState[] {
     return [...this.actors.values()].map((a) => a.state((n) => this.display(n)));
   }
 
-  /** Stops every actor and deletes exactly what was declared, newest first. */
+  /**
+   * Stops every actor and deletes what the demo created, newest first. What existed before it
+   * (the tutorial's scripts declared it) stays, and so does what someone else still uses (a
+   * tutorial consumer on the queue, a binding of theirs on the exchange): reset never cuts
+   * another program.
+   */
   async cleanup(): Promise<string[]> {
     for (const actor of this.actors.values()) await actor.stop('demo reset').catch(() => undefined);
     const deleted: string[] = [];
     for (const item of [...this.declared].reverse()) {
+      const what = `${item.kind} ${item.name}`;
+      if (item.existed) {
+        this.kept.push(`${what} (it existed before the demo)`);
+        continue;
+      }
+      if (!(await this.exists(item.kind, item.name))) continue; // gone already (a non-durable one after a restart)
       try {
-        await this.withChannel((ch) => (item.kind === 'queue' ? ch.deleteQueue(item.name) : ch.deleteExchange(item.name)));
-        deleted.push(`${item.kind} ${item.name}`);
+        await this.withChannel((ch) => (item.kind === 'queue' ? ch.deleteQueue(item.name, { ifUnused: true }) : ch.deleteExchange(item.name, { ifUnused: true })));
+        deleted.push(what);
       } catch {
-        // Gone already (e.g. a non-durable queue after a restart).
+        this.kept.push(`${what} (still in use by another program)`);
       }
     }
     this.closed = true;

@@ -101,10 +101,9 @@ export function topicsDemo(): DemoDefinition {
           noAck: true,
           // receive_logs_topic.py: an exclusive, server-named queue bound with the key.
           declare: async (ch) => {
-            const exchange = exchangeOf(rt);
-            await ch.assertExchange(exchange, variantOf(rt), { durable: false });
-            rt.remember('exchange', exchange);
-            const { queue } = await ch.assertQueue('', { exclusive: true });
+            // exchange_declare(exchange='topic_logs', exchange_type='topic'): pika's default is durable=False.
+            const exchange = await rt.declareExchange(ch, exchangeOf(rt), variantOf(rt), { durable: false });
+            const queue = await rt.declareQueue(ch, '', { exclusive: true });
             await ch.bindQueue(queue, exchange, c.bindingKey);
             queueOf.set(c.id, queue);
             return queue;

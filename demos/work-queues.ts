@@ -21,12 +21,8 @@ export function workQueuesDemo(): DemoDefinition {
       id,
       label,
       prefetch: prefetchOf(rt),
-      declare: async (ch) => {
-        const name = rt.name('task_queue');
-        await ch.assertQueue(name, { durable: true });
-        rt.remember('queue', name);
-        return name;
-      },
+      // worker.py: channel.queue_declare(queue='task_queue', durable=True)
+      declare: (ch) => rt.declareQueue(ch, rt.name('task_queue'), { durable: true }),
       receivedLine: (body) => ` [x] Received task: ${body}`,
       work: async (body) => {
         await sleep(dots(body) * perDot(rt));

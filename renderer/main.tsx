@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { bridge } from './app/bridge';
+import { createStores, StoresContext } from './app/stores';
 import './ui/theme.css';
 import './app/shell.css';
 import './ui/components.css';
@@ -17,9 +19,13 @@ function stripToken(): void {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+// The composition root: the one bridge goes to the stores, the stores go down to the components.
+const stores = createStores(bridge);
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <StoresContext value={stores}>
+      <App />
+    </StoresContext>
   </StrictMode>,
 );
 if (document.readyState === 'complete') stripToken();

@@ -54,14 +54,18 @@ export interface WarrenError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: WarrenError };
 
-/** A local validation failure, the one shape every check before sending uses: BAD_INPUT naming its field. */
-export type Invalid = WarrenError & { code: 'BAD_INPUT'; field: string };
+/**
+ * A failure found before anything is sent — the one shape for every local check, on either
+ * side: the same BAD_INPUT WarrenError the dispatcher answers with, naming its field when
+ * there is one, so a form shows both the same way.
+ */
+export type Invalid = WarrenError & { code: 'BAD_INPUT' };
 
 /** What a local check gives back: the value, or why not (a Result, so it crosses the bridge as is). */
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: Invalid };
 
-export function invalid(field: string, message: string, hint = 'Correct the highlighted field and try again.'): Invalid {
-  return { code: 'BAD_INPUT', message, hint, field };
+export function invalid(message: string, where: { field?: string; hint?: string } = {}): Invalid {
+  return { code: 'BAD_INPUT', message, hint: where.hint ?? DEFAULT_HINTS.BAD_INPUT, ...(where.field !== undefined ? { field: where.field } : {}) };
 }
 
 export const AMQP_REPLY_CODES: Readonly<Record<number, ErrorCode>> = {

@@ -8,6 +8,7 @@ import { MAX_BRIDGE_MESSAGE_BYTES } from '../../shared/contract';
 import { warrenError, type Result } from '../../shared/errors';
 import { SESSION_META, SESSION_STORAGE_KEY, WS_KEY_PREFIX, WS_PROTOCOL } from '../../shared/host-web/session';
 import { utf8Length } from '../../shared/validation/names';
+import type { BridgePort } from './bridgePort';
 
 interface PreloadApi {
   call(op: string, input: unknown): Promise<Result<unknown>>;
@@ -22,7 +23,7 @@ declare global {
 
 type Listener = (payload: never) => void;
 
-class Bridge {
+class Bridge implements BridgePort {
   private readonly listeners = new Map<EventName, Set<Listener>>();
   private readonly latest = new Map<EventName, unknown>();
   private readonly pending = new Map<number, (result: Result<unknown>) => void>();
@@ -144,4 +145,5 @@ function sessionKey(): string | undefined {
   }
 }
 
-export const bridge = new Bridge();
+/** The one bridge of this window; only the composition root (main.tsx) hands it to the stores. */
+export const bridge: BridgePort = new Bridge();

@@ -1,21 +1,10 @@
 /** App-wide state shared by the shell and the pages: the connection, the sandbox, the host, the link. */
-import { createContext, useContext } from 'react';
-import type { AppInfo, ConnectionState, SandboxState } from '../../shared/connections/types';
+import { useStore } from './store';
+import { useStores } from './stores';
+import type { SessionState } from './sessionStore';
 
-export interface WarrenContextValue {
-  connection: ConnectionState;
-  /** Undefined until the main process answers. */
-  sandbox?: SandboxState;
-  appInfo?: AppInfo;
-  /** False while the browser host's WebSocket is down. */
-  transportUp: boolean;
-}
+export type WarrenContextValue = SessionState;
 
-export const WarrenContext = createContext<WarrenContextValue>({
-  connection: { status: 'idle', since: 0 },
-  transportUp: true,
-});
-
-export function useWarren(): WarrenContextValue {
-  return useContext(WarrenContext);
+export function useWarren(): SessionState {
+  return useStore(useStores().session);
 }

@@ -53,7 +53,7 @@ function FieldNotes(props: { error?: FieldError; errorId: string; description?: 
 
 export function FieldMessage({ id, error }: { id?: string; error: FieldError }) {
   return (
-    <p id={id} className="field-error">
+    <p id={id} className="field-error" role="alert">
       {error.message}
       {error.hint ? <span className="field-error-hint"> {error.hint}</span> : null}
     </p>

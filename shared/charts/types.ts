@@ -49,6 +49,8 @@ export interface ChartMarker {
   kind: MarkerKind;
   /** When set, only that queue's chart draws it; otherwise every chart does. */
   ref?: QueueRef;
+  /** The label's row, 0 at the top: a chart stacks the labels of nearby lines so they never overlap. */
+  row?: number;
 }
 
 /** One tick of the sampler, pushed as a stream event (arrays of these are batched). */

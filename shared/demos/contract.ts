@@ -17,6 +17,7 @@ const demoOptions = z
     emailMs: z.number().int().min(0).max(30_000).optional(),
     syncScale: z.number().min(0).max(10).optional(),
     idempotent: z.boolean().optional(),
+    durableExchange: z.boolean().optional(),
     rateMessages: z.number().int().min(1).max(10_000).optional(),
     burst: z.number().int().min(1).max(1000).optional(),
   })

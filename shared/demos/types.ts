@@ -22,6 +22,11 @@ export interface DemoOptions {
   syncScale?: number;
   /** EcomNow: the email service skips order ids it has already emailed. */
   idempotent?: boolean;
+  /**
+   * EcomNow: declare order_events durable. Off by default, as the tutorial declares it (pika's
+   * default): its scripts then run beside the demo; on, they are refused with 406.
+   */
+  durableExchange?: boolean;
   /** Best practices: messages sent in the connection-per-message comparison. */
   rateMessages?: number;
   /** Orders in a burst / orders placed while the email service is down. */
@@ -56,7 +61,7 @@ export interface DemoSummary {
 }
 
 export interface DemoToggle {
-  option: 'prefetch' | 'variant' | 'idempotent';
+  option: 'prefetch' | 'variant' | 'idempotent' | 'durableExchange';
   label: string;
   choices: { value: string; label: string }[];
 }
@@ -143,6 +148,8 @@ export interface DemoOutcome {
   demo: DemoName;
   /** True when the tutorial's expected outcome held. */
   holds: boolean;
+  /** Why it could not hold when the run stopped early (e.g. a 406 from objects that exist), with the fix. */
+  reason?: { code: string; message: string; hint?: string };
   /** Each expectation checked, with what was measured. */
   checks: { name: string; ok: boolean; detail: string }[];
   /** Queue depths after each step. */

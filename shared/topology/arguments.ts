@@ -95,28 +95,27 @@ export function checkKnownArgs(args: Record<string, unknown>, fieldPrefix = 'arg
       case 'positive integer': {
         const min = known.kind === 'positive integer' ? 1 : 0;
         if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-          return invalid(
+          return invalid(`${key} must be a whole number ${min === 1 ? 'above 0' : 'of 0 or more'} (${known.what}); got ${typeof value === 'number' ? 'a' : 'the ' + typeOf(value)} ${shown}`, {
             field,
-            `${key} must be a whole number ${min === 1 ? 'above 0' : 'of 0 or more'} (${known.what}); got ${typeof value === 'number' ? 'a' : 'the ' + typeOf(value)} ${shown}`,
-            `Type it as a number, e.g. ${key} = 60000.`,
-          );
+            hint: `Type it as a number, e.g. ${key} = 60000.`,
+          });
         }
         if (key === 'x-max-priority' && value > 255) {
-          return invalid(field, `x-max-priority must be between 0 and 255; got ${value}`, 'Use 10 or less: each priority level costs memory.');
+          return invalid(`x-max-priority must be between 0 and 255; got ${value}`, { field, hint: 'Use 10 or less: each priority level costs memory.' });
         }
         break;
       }
       case 'string':
         if (typeof value !== 'string') {
-          return invalid(field, `${key} must be a string (${known.what}); got the ${typeOf(value)} ${shown}`, `Change its type to string.`);
+          return invalid(`${key} must be a string (${known.what}); got the ${typeOf(value)} ${shown}`, { field, hint: `Change its type to string.` });
         }
         if (known.values && !known.values.includes(value)) {
-          return invalid(field, `${key} must be one of ${known.values.join(', ')}; got "${value}"`, `Pick one of ${known.values.join(', ')}.`);
+          return invalid(`${key} must be one of ${known.values.join(', ')}; got "${value}"`, { field, hint: `Pick one of ${known.values.join(', ')}.` });
         }
         break;
       case 'boolean':
         if (typeof value !== 'boolean') {
-          return invalid(field, `${key} must be true or false (${known.what}); got the ${typeOf(value)} ${shown}`, 'Change its type to boolean.');
+          return invalid(`${key} must be true or false (${known.what}); got the ${typeOf(value)} ${shown}`, { field, hint: 'Change its type to boolean.' });
         }
         break;
     }
@@ -131,7 +130,7 @@ function typeOf(value: unknown): string {
 }
 
 function bad(field: string, message: string, hint: string): { ok: false; error: Invalid } {
-  return { ok: false, error: invalid(field, message, hint) };
+  return { ok: false, error: invalid(message, { field, hint }) };
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import axios, { type AxiosInstance } from 'axios';
 import { toWarrenError } from '../errors';
+import { warrenError } from '../../../shared/errors';
 
 export interface ManagementEndpoint {
   url: string;
@@ -70,13 +71,24 @@ export class ManagementClient {
     }
   }
 
-  list<T>(path: string, columns: string[], params: Record<string, string | number | boolean> = {}, timeoutMs?: number): Promise<T[]> {
-    return this.get<T[]>(path, { columns: columns.join(','), ...params }, timeoutMs);
+  async list<T>(path: string, columns: string[], params: Record<string, string | number | boolean> = {}, timeoutMs?: number): Promise<T[]> {
+    return expectRows<T>(await this.get<unknown>(path, { columns: columns.join(','), ...params }, timeoutMs), path);
   }
 
   page<T>(path: string, columns: string[], page: number, pageSize: number, extra: Record<string, string | number | boolean> = {}) {
     return this.get<Page<T>>(path, { columns: columns.join(','), page, page_size: pageSize, ...extra });
   }
+}
+
+/**
+ * The rows of an answer that must be a list. A node in the middle of a restart can answer a
+ * list request with something else; that is a clear refusal, never an exception in a `.map`.
+ */
+export function expectRows<T>(answer: unknown, path: string): T[] {
+  if (Array.isArray(answer)) return answer as T[];
+  throw warrenError('MANAGEMENT_UNAVAILABLE', `The management API answered ${path.split('?')[0]} without its list of rows`, {
+    hint: 'The broker may be restarting: Warren reads it again shortly, and what is on screen is what it read last.',
+  });
 }
 
 /** Path segment for a vhost ("/" must be encoded as %2F). */

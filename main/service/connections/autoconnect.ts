@@ -15,6 +15,10 @@ import type { SandboxBroker } from './sandbox/sandbox';
 
 export async function autoConnect(ctx: ServiceContext): Promise<ConnectionState> {
   const { options, log, sandbox, store, catalog, connection, connectTo } = ctx;
+  // A sandbox left running (keep running, or a Warren that was killed) shows Ready at once,
+  // whatever Warren connects to: never "Stopped" over a running node.
+  const sandboxRunning = sandbox.isNodeRunning();
+  if (sandboxRunning) await sandbox.start();
   if (options.brokerUrl) {
     const parsed = parseAmqpUrl(options.brokerUrl, 'WARREN_BROKER_URL');
     if (!parsed.ok) {
@@ -30,12 +34,9 @@ export async function autoConnect(ctx: ServiceContext): Promise<ConnectionState>
     const state = await connectTo(last);
     if (state.status === 'connected') return state;
   }
-  if (sandbox.isNodeRunning()) {
-    const attached = await sandbox.start();
-    if (attached.status === 'ready') {
-      log(`Sandbox broker found running on amqp://127.0.0.1:${attached.amqpPort}; connecting to it.`);
-      return connectTo(SANDBOX_PROFILE_ID);
-    }
+  if (sandboxRunning && sandbox.state.status === 'ready') {
+    log(`Sandbox broker found running on amqp://127.0.0.1:${sandbox.state.amqpPort}; connecting to it.`);
+    return connectTo(SANDBOX_PROFILE_ID);
   }
   // A broker already on localhost:5672 that is not our sandbox: offer it rather than start a second one.
   const probePort = options.localProbePort ?? 5672;

@@ -7,19 +7,32 @@
  *
  * Where it runs: its own vhost warren-demo-<name> when the user may create vhosts, else names
  * prefixed in the URL's vhost; `--as-is` runs in the URL's vhost with the tutorial's plain names
- * (a vhost of your own, e.g. a test's).
+ * and declarations, beside the tutorial's own scripts (a vhost of your own, e.g. a test's).
+ * Every run that gets past the usage check ends with one JSON line, also when it cannot hold.
+ * A step that restarts a broker (EcomNow) starts a node of its own for it: never the sandbox.
  */
 import path from 'node:path';
 import { parseAmqpUrl, deriveManagementUrl } from '../../../shared/connections/amqp-url';
 import { DEMO_NAMES, isDemoName, type DemoOptions } from '../../../shared/demos/types';
+import type { DemoName } from '../../../shared/demos/types';
 import type { ConnectTarget } from '../broker/target';
 import { defaultDataDir } from '../../paths';
 import { SandboxBroker } from '../connections/sandbox/sandbox';
+import { toWarrenError } from '../errors';
 import { demoBroker, isolate, removeVhost } from './isolation';
 import { runHeadless } from './headless';
+import { privateNodes } from './private-node';
 
 const USAGE = `usage: npm run demo -- <${DEMO_NAMES.join('|')}> [--url amqp://user:pass@host:5672/vhost] [--management-url http://host:15672]
-       [--as-is] [--dot-ms N] [--email-ms N] [--sync-scale X] [--prefetch N] [--variant topic|direct|fanout] [--burst N] [--keep]`;
+       [--as-is] [--dot-ms N] [--email-ms N] [--sync-scale X] [--prefetch N] [--variant topic|direct|fanout] [--burst N]
+       [--durable-exchange] [--keep]`;
+
+/** The one JSON line of a run that could not start or hold, with the reason and its fix. */
+function printStopped(demo: DemoName, err: unknown): void {
+  const reason = toWarrenError(err);
+  console.error(`The demo failed: ${reason.message}\nFix: ${reason.hint}`);
+  console.log(JSON.stringify({ demo, holds: false, reason: { code: reason.code, message: reason.message, hint: reason.hint }, checks: [], depthsByStep: [], facts: {} }));
+}
 
 function arg(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -56,7 +69,17 @@ async function main(): Promise<number> {
     prefetch: numberArg(args, '--prefetch'),
     burst: numberArg(args, '--burst'),
     variant,
+    ...(args.includes('--durable-exchange') ? { durableExchange: true } : {}),
   };
+  try {
+    return await runCli(name, args, options);
+  } catch (err) {
+    printStopped(name, err);
+    return 1;
+  }
+}
+
+async function runCli(name: DemoName, args: string[], options: DemoOptions): Promise<number> {
 
   let sandbox: SandboxBroker | undefined;
   let startedSandbox = false;
@@ -87,7 +110,8 @@ async function main(): Promise<number> {
     console.log(`No --url: using the sandbox broker in ${dir} (starting it when it is not running)…`);
     const state = await sandbox.start();
     if (state.status !== 'ready') {
-      console.error(`The sandbox broker is ${state.status}: ${state.error?.message ?? ''}\n${(state.logTail ?? []).join('\n')}`);
+      console.error((state.logTail ?? []).join('\n'));
+      printStopped(name, state.error ?? new Error(`The sandbox broker is ${state.status}`));
       return 1;
     }
     startedSandbox = !state.reused;
@@ -117,18 +141,9 @@ async function main(): Promise<number> {
   console.log(
     isolation.mode === 'prefix' ? `Running in vhost ${isolation.vhost} with names prefixed ${isolation.prefix}.` : `Running in vhost ${isolation.vhost}${isolation.mode === 'as-is' ? ' with the tutorial’s names (--as-is)' : ''}.`,
   );
-  let current = target;
-  const restart = sandbox
-    ? async () => {
-        await sandbox.stop();
-        const state = await sandbox.start();
-        if (state.status !== 'ready') throw new Error(`The sandbox did not come back: ${state.error?.message ?? state.status}`);
-        current = { ...current, port: sandbox.endpoint()!.amqpPort };
-      }
-    : undefined;
   try {
     const outcome = await runHeadless(name, {
-      broker: demoBroker(() => current, restart),
+      broker: demoBroker(() => target, privateNodes(path.join(defaultDataDir(), 'demo-nodes'))),
       prefix: isolation.prefix,
       options,
       keep: args.includes('--keep'),
@@ -137,9 +152,6 @@ async function main(): Promise<number> {
     if (created && !args.includes('--keep')) await removeVhost({ ...base, managementUrl: sandbox?.endpoint()?.managementUrl ?? base.managementUrl }, isolation.vhost).catch(() => undefined);
     console.log(JSON.stringify(outcome));
     return outcome.holds ? 0 : 1;
-  } catch (err) {
-    console.error(`The demo failed: ${(err as Error).message}`);
-    return 1;
   } finally {
     if (sandbox && startedSandbox && !sandbox.state.keepRunning) await sandbox.stop();
   }

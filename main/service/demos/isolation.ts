@@ -6,16 +6,19 @@ import type { ConnectTarget } from '../broker/target';
 import { openConnection } from '../broker/target';
 import { ManagementClient, vhostPath } from '../broker/management';
 import type { DemoName, DemoState } from '../../../shared/demos/types';
-import type { DemoBroker } from '../../../demos/runtime';
+import type { DemoBroker, PrivateNode } from '../../../demos/runtime';
 
 export type Isolation = NonNullable<DemoState['isolation']>;
 
-/** `current` is read at every open: after a sandbox restart its port may differ. */
-export function demoBroker(current: () => ConnectTarget, restart?: () => Promise<void>): DemoBroker {
+/**
+ * The broker a demo runs on. `current` is read at every open (a profile's port may change);
+ * `privateNode` starts a node of the demo's own for a step that restarts one.
+ */
+export function demoBroker(current: () => ConnectTarget, privateNode?: () => Promise<PrivateNode>): DemoBroker {
   const target = current();
   return {
     open: () => openConnection(current()),
-    ...(restart ? { restart } : {}),
+    ...(privateNode ? { privateNode } : {}),
     describe: { host: target.host, port: target.port, vhost: target.vhost, username: target.username, tls: target.tls.enabled },
   };
 }

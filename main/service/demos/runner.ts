@@ -5,6 +5,7 @@
  * one chart sampler (watched while the demo runs, unwatched on reset), with a marker for each
  * step, each button, the failure toggle and the reset.
  */
+import path from 'node:path';
 import { createDemo } from '../../../demos/registry';
 import { demoBroker, isolate, removeVhost, type Isolation } from './isolation';
 import type { ActionInput, DemoDefinition } from '../../../demos/definition';
@@ -14,7 +15,7 @@ import type { ConnectTarget } from '../broker/target';
 import type { ChartsSampler } from '../charts/sampler';
 import type { ServiceContext } from '../context';
 import { fail, toWarrenError } from '../errors';
-import { SANDBOX_PROFILE_ID } from '../connections/profiles/catalog';
+import { privateNodes } from './private-node';
 
 interface Running {
   def: DemoDefinition;
@@ -92,8 +93,8 @@ export class DemoRunner {
     try {
       const { isolation, target, created } = await isolate(name, base);
       const targetFn = () => ({ ...this.ctx.catalog.target(profileId), vhost: target.vhost });
-      const restart = profileId === SANDBOX_PROFILE_ID ? () => this.restartSandbox() : undefined;
-      const rt = new DemoRuntime(demoBroker(targetFn, restart), isolation.prefix, { ...options }, this.changed);
+      // A step that restarts a broker gets a node of its own: never the one Warren and others use.
+      const rt = new DemoRuntime(demoBroker(targetFn, privateNodes(path.join(this.ctx.options.dataDir, 'demo-nodes'))), isolation.prefix, { ...options }, this.changed);
       const def = createDemo(name);
       this.running = { def, rt, isolation, target: targetFn, createdVhost: created, nextStep: 0, busy: 0, charted: new Set(), startedAt: Date.now() };
       rt.say(isolation.mode === 'vhost' ? `Running in its own vhost ${isolation.vhost}.` : `No right to create vhosts: running in ${isolation.vhost} with names prefixed ${isolation.prefix}`);
@@ -234,15 +235,6 @@ export class DemoRunner {
         r.busy -= 1;
         this.changed();
       });
-  }
-
-  private async restartSandbox(): Promise<void> {
-    const before = this.ctx.sandbox.state.amqpPort;
-    await this.ctx.sandbox.stop();
-    const state = await this.ctx.sandbox.start();
-    if (state.status !== 'ready') fail('SANDBOX_UNAVAILABLE', `The sandbox did not come back: ${state.error?.message ?? state.status}`);
-    // Warren's own session reconnects by itself on the same port; a new port needs a new session.
-    if (state.amqpPort !== before) await this.ctx.connectTo(SANDBOX_PROFILE_ID);
   }
 
   async shutdown(): Promise<void> {

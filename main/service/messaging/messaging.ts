@@ -5,7 +5,7 @@
  */
 import type { ServiceContext } from '../context';
 import type { TopologyReader } from '../topology/reader';
-import { ConsumerManager } from './consumers';
+import { ConsumerManager } from './consumers/manager';
 import { MaxMessageSize } from './max-size';
 import { Publisher } from './publisher';
 import { RepeatRuns } from './repeat';

@@ -16,7 +16,7 @@ import type {
   TableRows,
 } from '../../../shared/topology/types';
 import { voidArgsFromManagement } from '../../../shared/topology/arguments';
-import { vhostPath, type ManagementClient, type Page } from '../broker/management';
+import { expectRows, vhostPath, type ManagementClient, type Page } from '../broker/management';
 
 /** The first page: what a screen shows, small enough to answer in well under 100 ms. */
 export const FIRST_PAGE_SIZE = 100;
@@ -134,7 +134,7 @@ export async function listTable(
       const rows = page.map(spec.row);
       return { data: { kind, rows } as TableRows, total: rows.length, complete: true, vhost, fetchedAt, tookMs: Date.now() - fetchedAt };
     }
-    const rows = page.items.map(spec.row);
+    const rows = expectRows<Raw>(page?.items, path).map(spec.row);
     return { data: { kind, rows } as TableRows, total: page.total_count, complete: page.page_count <= 1, vhost, fetchedAt, tookMs: Date.now() - fetchedAt };
   }
   const raw = await management.list<Raw>(path, spec.columns, {}, ALL_ROWS_TIMEOUT_MS);

@@ -19,7 +19,7 @@ import { QueueChart } from './QueueChart';
 import { SamplerStatus } from './SamplerStatus';
 import { WatchList } from './WatchList';
 import { EmptyState } from '../../ui/EmptyState';
-import { NotConnected } from '../../ui/NotConnected';
+import { PageShell } from '../../ui/PageShell';
 import { useChartSeries, useChartsStatus } from './useChartData';
 import { useWarren } from '../../app/useWarren';
 import { formatBytes } from '../../ui/format';
@@ -66,7 +66,6 @@ export function ChartsPage() {
   const markersByQueue = useMarkersByQueue(markers, shownRefs);
   const shownMarkers = useMemo(() => markersFor(markers, shownRefs), [markers, shownRefs]);
 
-  const live = connection.status === 'connected' || connection.status === 'reconnecting';
   const windowMs = TIME_WINDOWS.find((w) => w.id === windowId)?.ms;
   const end = pausedAt !== undefined ? (scrubEnd ?? pausedAt) : now;
   const oldest = Math.min(...shownRefs.map((r) => series.get(refKey(r))?.t[0] ?? Infinity));
@@ -104,22 +103,18 @@ export function ChartsPage() {
   };
 
   return (
-    <div className="page-body">
-      <div className="page-header">
-        <div>
-          <h1>Charts</h1>
-          <p className="page-subtitle">Ready, unacked and rates of the queues you watch, every second</p>
-          <p className="charts-help">
-            History is kept in Warren’s main process while it runs (a reload or a new window shows it): up to 1 h per queue, fewer minutes
-            each when many queues are watched (never under 5 min), all of it within {formatBytes(status?.memoryCapBytes ?? CHART_MEMORY_CAP_BYTES)}{' '}
-            for at most {MAX_WATCHED_QUEUES.toLocaleString('en')} watched queues. See docs/charts.md.
-          </p>
-        </div>
-      </div>
-      {!live ? (
-        <NotConnected state={connection} />
-      ) : (
-        <>
+    <PageShell
+      title="Charts"
+      subtitle="Ready, unacked and rates of the queues you watch, every second"
+      needs="reachable"
+      help={
+        <p className="charts-help">
+          History is kept in Warren’s main process while it runs (a reload or a new window shows it): up to 1 h per queue, fewer minutes
+          each when many queues are watched (never under 5 min), all of it within {formatBytes(status?.memoryCapBytes ?? CHART_MEMORY_CAP_BYTES)}{' '}
+          for at most {MAX_WATCHED_QUEUES.toLocaleString('en')} watched queues. See docs/charts.md.
+        </p>
+      }
+    >
           <SamplerStatus status={status} />
           <div className="charts-layout">
             <aside className="charts-side">
@@ -171,8 +166,6 @@ export function ChartsPage() {
               <OverviewChart />
             </div>
           </div>
-        </>
-      )}
-    </div>
+    </PageShell>
   );
 }

@@ -1,15 +1,16 @@
 /** Add a labelled marker now (on every chart), e.g. "deployed v2" or "started load test". */
 import { useState, type FormEvent } from 'react';
 import type { WarrenError } from '../../../shared/errors';
-import { bridge } from '../../app/bridge';
+import { useStores } from '../../app/stores';
 import { Field } from '../../ui/Field';
 
 export function MarkerForm() {
+  const { charts } = useStores();
   const [label, setLabel] = useState('');
   const [error, setError] = useState<WarrenError>();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await bridge.call('charts.marker', { label });
+    const result = await charts.addMarker(label);
     if (!result.ok) return setError(result.error);
     setError(undefined);
     setLabel('');

@@ -11,6 +11,7 @@ import { ChartCard } from './ChartCard';
 import { FIELD_COLORS, FIELD_LABELS } from './chartColors';
 import { inWindow, pointsFor, sampleCount } from './chartData';
 import { SeriesChart, type SeriesSpec } from './SeriesChart';
+import { ChartLegend } from './ChartLegend';
 
 const COUNTS: SeriesSpec[] = [
   { dataKey: 'ready', name: FIELD_LABELS.ready, color: FIELD_COLORS.ready, kind: 'area' },
@@ -45,13 +46,19 @@ export function OverviewChart({ windowMs = 5 * 60_000, height = 160 }: { windowM
       subtitle={<span className="muted">Last {Math.round(windowMs / 60_000)} min, every second</span>}
     >
       <div ref={panels} data-drawn={inView}>
-        <p className="charts-panel-label">Messages</p>
+        <div className="charts-panel-head">
+          <p className="charts-panel-label">Messages</p>
+          <ChartLegend label="Messages" series={COUNTS} />
+        </div>
         {inView ? (
           <SeriesChart data={points} series={COUNTS} markers={shownMarkers} domain={domain} height={height} stacked />
         ) : (
           <div className="charts-panel-placeholder" style={{ height }} />
         )}
-        <p className="charts-panel-label">Rates (messages/s)</p>
+        <div className="charts-panel-head">
+          <p className="charts-panel-label">Rates (messages/s)</p>
+          <ChartLegend label="Rates" series={RATES} />
+        </div>
         {inView ? (
           <SeriesChart data={points} series={RATES} markers={shownMarkers} domain={domain} height={rateHeight} rates />
         ) : (

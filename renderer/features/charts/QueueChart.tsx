@@ -12,6 +12,7 @@ import { ChartCard } from './ChartCard';
 import { FIELD_COLORS, FIELD_LABELS } from './chartColors';
 import { MAX_DRAWN_POINTS, MAX_DRAWN_POINTS_COMPACT, pointsFor, sampleCount } from './chartData';
 import { SeriesChart, type SeriesSpec } from './SeriesChart';
+import { ChartLegend } from './ChartLegend';
 
 const COUNT_SERIES: SeriesSpec[] = [
   { dataKey: 'ready', name: FIELD_LABELS.ready, color: FIELD_COLORS.ready, kind: 'area' },
@@ -75,7 +76,10 @@ export const QueueChart = memo(function QueueChart({ queue, data, markers, domai
       }
     >
       <div ref={panels} data-drawn={inView}>
-        <p className="charts-panel-label">Messages</p>
+        <div className="charts-panel-head">
+          <p className="charts-panel-label">Messages</p>
+          <ChartLegend label="Messages" series={countSeries} />
+        </div>
         {inView ? (
           <SeriesChart data={points} series={countSeries} markers={markers} domain={domain} height={countHeight} stacked />
         ) : (
@@ -83,7 +87,10 @@ export const QueueChart = memo(function QueueChart({ queue, data, markers, domai
         )}
         {amqpOnly ? null : (
           <>
-            <p className="charts-panel-label">Rates (messages/s)</p>
+            <div className="charts-panel-head">
+              <p className="charts-panel-label">Rates (messages/s)</p>
+              <ChartLegend label="Rates" series={RATE_SERIES} />
+            </div>
             {inView ? (
               <SeriesChart data={points} series={RATE_SERIES} markers={markers} domain={domain} height={rateHeight} rates />
             ) : (

@@ -35,6 +35,8 @@ interface Props {
 }
 
 const MARGIN = { top: 14, right: 12, bottom: 0, left: 0 };
+/** Height of one row of stacked marker labels (room for the presenter's 16 px labels). */
+const MARKER_ROW_PX = 20;
 const TICK_STYLE = { fontSize: 11 };
 const COUNT_TOOLTIP = <ChartTooltip />;
 const RATE_TOOLTIP = <ChartTooltip rates />;
@@ -118,7 +120,7 @@ export const SeriesChart = memo(function SeriesChart({ data, series, markers, do
             x={m.t}
             stroke={m.kind === 'connection' ? '#ef4444' : '#64748b'}
             strokeDasharray="4 2"
-            label={{ value: m.label, position: 'insideTopLeft', fontSize: 10, fill: 'currentColor' }}
+            label={{ value: m.label, position: 'insideTopLeft', fontSize: 10, fill: 'currentColor', dy: (m.row ?? 0) * MARKER_ROW_PX }}
           />
         ))}
       </ComposedChart>

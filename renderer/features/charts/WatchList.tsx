@@ -4,10 +4,11 @@
  * tick re-renders none of them), and a long list shows a filter and its first LIST_LIMIT
  * matches instead of hundreds of rows nobody scrolls through.
  */
-import { memo, useCallback, useMemo, useState, type FormEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useStore } from '../../app/store';
 import { refKey, type QueueRef } from '../../../shared/charts/types';
 import type { WarrenError } from '../../../shared/errors';
-import { bridge } from '../../app/bridge';
+import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 
@@ -26,6 +27,14 @@ interface Props {
 }
 
 export function WatchList({ watched, missing, vhost, shown, onToggle, onWatched }: Props) {
+  const { charts } = useStores();
+  const { queueNames } = useStore(charts);
+  useEffect(() => void charts.loadQueueNames(), [charts]);
+  // Suggested as you type: the connection's queues not watched yet.
+  const suggestions = useMemo(() => {
+    const watchedNames = new Set(watched.filter((r) => r.vhost === (vhost ?? '/')).map((r) => r.queue));
+    return (queueNames ?? []).filter((q) => !watchedNames.has(q)).slice(0, 500);
+  }, [queueNames, watched, vhost]);
   const [names, setNames] = useState('');
   const [filter, setFilter] = useState('');
   const [error, setError] = useState<WarrenError>();
@@ -45,7 +54,7 @@ export function WatchList({ watched, missing, vhost, shown, onToggle, onWatched 
       .map((n) => n.trim())
       .filter(Boolean);
     setBusy(true);
-    const result = await bridge.call('charts.watch', { ...(vhost ? { vhost } : {}), queues });
+    const result = await charts.watch(queues, vhost);
     setBusy(false);
     // The typed names stay after an error so they can be corrected.
     if (!result.ok) return setError(result.error);
@@ -55,14 +64,14 @@ export function WatchList({ watched, missing, vhost, shown, onToggle, onWatched 
   };
   const unwatch = useCallback(
     async (ref: QueueRef) => {
-      const result = await bridge.call('charts.unwatch', { vhost: ref.vhost, queues: [ref.queue] });
+      const result = await charts.unwatch(ref);
       if (!result.ok) setListError(result.error);
       else onToggle(ref, false);
     },
-    [onToggle],
+    [charts, onToggle],
   );
   const unwatchAll = async () => {
-    const result = await bridge.call('charts.unwatch', { all: true });
+    const result = await charts.unwatchAll();
     setListError(result.ok ? undefined : result.error);
   };
 
@@ -73,7 +82,16 @@ export function WatchList({ watched, missing, vhost, shown, onToggle, onWatched 
       </h2>
       <form className="charts-watch-form" onSubmit={(e) => void watch(e)}>
         <Field label="Queues to watch" error={error ? { message: error.message, hint: error.hint } : undefined} description="One or more names, separated by commas">
-          {(control) => <input {...control} type="text" value={names} onChange={(e) => setNames(e.target.value)} placeholder="orders, payments" maxLength={300_000} />}
+          {(control) => (
+            <>
+              <input {...control} type="text" list="charts-queue-names" value={names} onChange={(e) => setNames(e.target.value)} placeholder="orders, payments" maxLength={300_000} />
+              <datalist id="charts-queue-names">
+                {suggestions.map((q) => (
+                  <option key={q} value={q} />
+                ))}
+              </datalist>
+            </>
+          )}
         </Field>
         <button type="submit" className="button button-primary" disabled={busy || names.trim() === ''}>
           Watch

@@ -5,13 +5,17 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ProfileForm } from './ProfileForm';
 import { ProfileList } from './ProfileList';
 import { SandboxCard } from './SandboxCard';
-import { useCall, useResult } from '../../app/useCall';
+import { useStore } from '../../app/store';
+import { useStores } from '../../app/stores';
+import { useAction } from '../../ui/useAction';
+import { PageShell } from '../../ui/PageShell';
 import { useWarren } from '../../app/useWarren';
 
 export function ConnectionsPage() {
   const { connection, sandbox, appInfo } = useWarren();
-  const profiles = useResult('profiles.list', {});
-  const remove = useCall('profiles.delete');
+  const { connections } = useStores();
+  const profiles = useStore(connections);
+  const remove = useAction(connections.deleteProfile);
   const [editing, setEditing] = useState<ProfileSummary>();
   // Bumped to start a fresh "New profile" form after Save or Cancel.
   const [formGeneration, setFormGeneration] = useState(0);
@@ -19,10 +23,9 @@ export function ConnectionsPage() {
   const [notice, setNotice] = useState<string>();
 
   // The sandbox's ports and a newly detected local broker change the list.
-  const { reload } = profiles;
   useEffect(() => {
-    reload();
-  }, [reload, sandbox?.status, sandbox?.amqpPort, connection.profileId, connection.status]);
+    void connections.loadProfiles();
+  }, [connections, sandbox?.status, sandbox?.amqpPort, connection.profileId, connection.status]);
 
   const resetForm = () => {
     setEditing(undefined);
@@ -36,18 +39,11 @@ export function ConnectionsPage() {
       setNotice(`Deleted the profile “${pendingDelete.name}”.`);
       if (editing?.id === pendingDelete.id) resetForm();
       setPendingDelete(undefined);
-      reload();
     }
   };
 
   return (
-    <div className="page-body">
-      <div className="page-header">
-        <div>
-          <h1>Connections</h1>
-          <p className="page-subtitle">Pick the broker Warren inspects, or add your own.</p>
-        </div>
-      </div>
+    <PageShell title="Connections" subtitle="Pick the broker Warren inspects, or add your own.">
       {notice ? (
         <p className="page-notice" aria-live="polite">
           {notice}
@@ -60,7 +56,7 @@ export function ConnectionsPage() {
         <div className="connections-column">
           <SandboxCard state={sandbox} />
           <ProfileList
-            profiles={profiles.value}
+            profiles={profiles.profiles}
             error={profiles.error}
             connection={connection}
             editingId={editing?.id}
@@ -82,7 +78,6 @@ export function ConnectionsPage() {
             onSaved={(profile) => {
               setNotice(`Saved the profile “${profile.name}”.`);
               resetForm();
-              reload();
             }}
             onCancel={resetForm}
           />
@@ -99,6 +94,6 @@ export function ConnectionsPage() {
           onCancel={() => setPendingDelete(undefined)}
         />
       ) : null}
-    </div>
+    </PageShell>
   );
 }

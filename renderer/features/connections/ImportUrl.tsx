@@ -4,7 +4,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { ParsedProfileDraft } from '../../../shared/schemas';
-import { useCall } from '../../app/useCall';
+import { useStores } from '../../app/stores';
+import { useAction } from '../../ui/useAction';
 import { errorsFrom } from './profileForm';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
@@ -17,7 +18,7 @@ interface Props {
 
 export function ImportUrl({ name, onParsed }: Props) {
   const [url, setUrl] = useState('');
-  const parse = useCall('profiles.parseUrl');
+  const parse = useAction(useStores().connections.parseUrl);
   const errors = parse.error ? errorsFrom(parse.error) : {};
   const fieldError = errors.url ?? errors.form;
 

@@ -5,7 +5,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { deriveManagementUrl } from '../../../shared/connections/amqp-url';
 import type { AppInfo, ProfileSummary } from '../../../shared/connections/types';
-import { useCall } from '../../app/useCall';
+import { useStores } from '../../app/stores';
+import { useAction } from '../../ui/useAction';
 import {
   canRemember,
   emptyValues,
@@ -39,8 +40,9 @@ export function ProfileForm({ editing, appInfo, onSaved, onCancel }: Props) {
   const headingId = useId();
   const [values, setValues] = useState<ProfileFormValues>(() => (editing ? valuesFromProfile(editing) : emptyValues()));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const save = useCall('profiles.save');
-  const test = useCall('profiles.test');
+  const { connections } = useStores();
+  const save = useAction(connections.saveProfile);
+  const test = useAction(connections.testProfile);
 
   const change = (patch: Partial<ProfileFormValues>) => {
     setValues((previous) => ({ ...previous, ...patch }));
@@ -49,8 +51,8 @@ export function ProfileForm({ editing, appInfo, onSaved, onCancel }: Props) {
   const draftOrErrors = () => {
     setErrors({});
     const result = toDraft(values, appInfo);
-    if (!result.ok) setErrors(result.errors);
-    return result.ok ? result.draft : undefined;
+    if (!result.ok) setErrors(errorsFrom(...result.errors));
+    return result.ok ? result.value : undefined;
   };
 
   const submit = async (event: FormEvent) => {

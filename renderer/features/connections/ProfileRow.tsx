@@ -1,6 +1,7 @@
 /** One connection profile: what it points at, and Connect / Disconnect / Test / Edit / Delete. */
 import type { ConnectionState, ProfileKind, ProfileSummary } from '../../../shared/connections/types';
-import { useCall } from '../../app/useCall';
+import { useStores } from '../../app/stores';
+import { useAction } from '../../ui/useAction';
 import { isActiveFor } from './connectionText';
 import { Badge, type BadgeTone } from '../../ui/Badge';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -27,9 +28,10 @@ interface Props {
 }
 
 export function ProfileRow({ profile, connection, editing, onEdit, onDelete }: Props) {
-  const connect = useCall('connection.connect');
-  const disconnect = useCall('connection.disconnect');
-  const test = useCall('profiles.test');
+  const { connections } = useStores();
+  const connect = useAction(connections.connect);
+  const disconnect = useAction(connections.disconnect);
+  const test = useAction(connections.testProfile);
   const builtIn = profile.kind !== 'user';
   const active = isActiveFor(connection, profile.id);
   const failedHere = connection.profileId === profile.id && connection.status === 'failed';

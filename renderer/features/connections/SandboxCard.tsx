@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import type { SandboxState, SandboxStatus } from '../../../shared/connections/types';
 import { DEFAULT_HINTS } from '../../../shared/errors';
-import { useCall } from '../../app/useCall';
+import { useStores } from '../../app/stores';
+import { useAction } from '../../ui/useAction';
 import { Badge, type BadgeTone } from '../../ui/Badge';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { CheckboxField } from '../../ui/Field';
@@ -18,9 +19,10 @@ const STATUS: Record<SandboxStatus, { label: string; tone: BadgeTone }> = {
 };
 
 export function SandboxCard({ state }: { state: SandboxState | undefined }) {
-  const start = useCall('sandbox.start');
-  const stop = useCall('sandbox.stop');
-  const keep = useCall('sandbox.setKeepRunning');
+  const { connections } = useStores();
+  const start = useAction(connections.startSandbox);
+  const stop = useAction(connections.stopSandbox);
+  const keep = useAction(connections.setKeepRunning);
   // The box shows what the user asked for until the main process answers.
   const [wantKeep, setWantKeep] = useState<boolean>();
 

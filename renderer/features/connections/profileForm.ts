@@ -6,6 +6,7 @@ import type { InputOf } from '../../../shared/contract';
 import type { AppInfo, ProfileSummary } from '../../../shared/connections/types';
 import type { WarrenError } from '../../../shared/errors';
 import type { ParsedProfileDraft } from '../../../shared/schemas';
+import { invalid, type DraftResult } from '../../ui/invalid';
 
 export interface ProfileFormValues {
   /** Set when editing a saved profile. */
@@ -121,7 +122,6 @@ export function withTls(values: ProfileFormValues, enabled: boolean): ProfileFor
 }
 
 export type SaveInput = InputOf<'profiles.save'>;
-export type DraftResult = { ok: true; draft: SaveInput } | { ok: false; errors: FieldErrors };
 
 function readNumber(text: string): number | undefined {
   const trimmed = text.trim();
@@ -136,15 +136,17 @@ const optional = (text: string) => (text.trim() === '' ? undefined : text.trim()
  * The draft to send. Numbers are sent as numbers (the main process checks their range);
  * only text that is not a number at all is refused here.
  */
-export function toDraft(values: ProfileFormValues, appInfo: AppInfo | undefined): DraftResult {
-  const errors: FieldErrors = {};
+export function toDraft(values: ProfileFormValues, appInfo: AppInfo | undefined): DraftResult<SaveInput> {
+  const errors: WarrenError[] = [];
   const port = readNumber(values.port);
-  if (port === undefined) errors.port = { message: 'Enter a port number (1–65535).', hint: 'AMQP uses 5672, AMQPS 5671.' };
+  const portMissing = invalid('Enter a port number (1–65535).', { field: 'port', hint: 'AMQP uses 5672, AMQPS 5671.' });
+  if (port === undefined) errors.push(portMissing);
   const heartbeat = readNumber(values.heartbeat);
   if (values.heartbeat.trim() !== '' && heartbeat === undefined) {
-    errors.heartbeat = { message: 'Enter a number of seconds (0 turns heartbeats off).' };
+    errors.push(invalid('Enter a number of seconds (0 turns heartbeats off).', { field: 'heartbeat' }));
   }
-  if (port === undefined || Object.keys(errors).length > 0) return { ok: false, errors };
+  const [first, ...rest] = errors;
+  if (first || port === undefined) return { ok: false, errors: [first ?? portMissing, ...rest] };
 
   const editing = values.id !== undefined;
   const draft: SaveInput = {
@@ -167,7 +169,7 @@ export function toDraft(values: ProfileFormValues, appInfo: AppInfo | undefined)
   // Editing with an empty password keeps the stored one.
   if (!editing || values.password !== '') draft.password = values.password;
   if (canRemember(appInfo) && (!editing || values.rememberTouched)) draft.rememberPassword = values.rememberPassword;
-  return { ok: true, draft };
+  return { ok: true, value: draft };
 }
 
 /** The same draft for "Test" (profiles.test takes a plain profile draft). */
@@ -208,8 +210,12 @@ export function fieldFor(field: string | undefined): FieldKey {
 /** The dispatcher's generic hint ("Correct “port” and try again.") says nothing a field error does not. */
 const GENERIC_HINT = /^Correct (“[^”]*”|the input|the highlighted field) and try again\.$/;
 
-/** Turns a failed save/test/import into errors per field. */
-export function errorsFrom(error: WarrenError): FieldErrors {
+/** Turns failures (a refused save/test/import, or local ones) into errors per field. */
+export function errorsFrom(...failures: WarrenError[]): FieldErrors {
+  return Object.assign({}, ...failures.map(errorsOf)) as FieldErrors;
+}
+
+function errorsOf(error: WarrenError): FieldErrors {
   const key = error.code === 'BAD_INPUT' ? fieldFor(error.field) : 'form';
   const hint = key !== 'form' && GENERIC_HINT.test(error.hint) ? undefined : error.hint;
   return { [key]: { message: error.message, hint } };

@@ -2,19 +2,20 @@
 import { useEffect, useState } from 'react';
 import type { DemoCode } from '../../../shared/demos/code';
 import type { DemoName } from '../../../shared/demos/types';
-import { bridge } from '../../app/bridge';
+import { useDemosStore } from './useDemos';
 
 export function CodePanel({ name, refreshKey }: { name: DemoName; refreshKey: string }) {
+  const store = useDemosStore();
   const [code, setCode] = useState<DemoCode>();
   const [language, setLanguage] = useState<'python' | 'typescript'>('python');
   const [copied, setCopied] = useState<string>();
   useEffect(() => {
     let active = true;
-    void bridge.call('demos.code', { name }).then((r) => active && r.ok && setCode(r.value));
+    void store.code(name).then((r) => active && r.ok && setCode(r.value));
     return () => {
       active = false;
     };
-  }, [name, refreshKey]);
+  }, [store, name, refreshKey]);
   if (!code) return null;
   const files = code[language];
   const copy = async (file: string, text: string) => {

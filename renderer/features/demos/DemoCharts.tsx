@@ -1,24 +1,30 @@
 /**
  * The demo's queues, side by side, from the app's chart sampler (the same samples the Charts
  * page draws): ready and unacked stacked, the rates under them outside presenter mode, and the
- * demo's markers (start, steps, buttons, failure toggle, reset), numbered, with their words listed
- * once under the charts (demoMarkers). The big number is the latest
- * ready count, readable from the back of a room.
+ * demo's markers (steps, buttons, failure toggle, reset), tagged with their step numbers and
+ * stacked so that they never overlap, with their words listed once under the charts
+ * (demoMarkers). The big number is the latest ready count, readable from the back of a room.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { DemoState } from '../../../shared/demos/types';
 import { useChartSeries, type SeriesData } from '../charts/useChartData';
 import { refKey, type ChartMarker } from '../../../shared/charts/types';
 import { FIELD_COLORS, FIELD_LABELS } from '../charts/chartColors';
 import { inWindow, markersFor, pointsFor } from '../charts/chartData';
 import { SeriesChart, type SeriesSpec } from '../charts/SeriesChart';
-import { demoEvents, numberedMarkers } from './demoMarkers';
+import { demoEvents, numberedMarkers, type DemoEvent } from './demoMarkers';
 
 /** The window shown: the demo's run, at most the last 3 minutes, at least 30 s wide. */
 const MAX_WINDOW_MS = 180_000;
 const MIN_WINDOW_MS = 30_000;
 /** Newest markers listed under the charts (the lines keep all numbers). */
 const MAX_LEGEND = 6;
+/** Share of the window left empty after now. */
+const RIGHT_ROOM_SHARE = 0.08;
+/** What a chart's plot loses to its y axis, margins and padding (px). */
+const CHART_CHROME_PX = 80;
+/** Marker label size: the presenter's is read from the back of a room (demos.css says the same). */
+const LABEL_FONT_PX = { presenter: 16, page: 12 };
 
 const COUNTS: SeriesSpec[] = [
   { dataKey: 'ready', name: FIELD_LABELS.ready, color: FIELD_COLORS.ready, kind: 'area' },
@@ -35,15 +41,18 @@ export function DemoCharts({ state, presenter }: { state: DemoState; presenter: 
   if (state.charted.length === 0) return null;
   const oldest = Math.min(...refs.map((r) => series.get(refKey(r))?.t[0] ?? Infinity));
   const start = Math.max(now - MAX_WINDOW_MS, Math.min(Number.isFinite(oldest) ? oldest : now, now - MIN_WINDOW_MS));
-  const domain: [number, number] = [start, now];
+  // Room at the right for the newest marker's label, which is drawn right of its line.
+  const domain: [number, number] = [start, now + (now - start) * RIGHT_ROOM_SHARE];
   return (
-    <section className="demo-charts" aria-label="Queue charts">
+    // Presenter mode: every queue in one row, sharing the width (the legend spans it).
+    <section className="demo-charts" aria-label="Queue charts" style={presenter ? { gridTemplateColumns: `repeat(${state.charted.length}, minmax(0, 1fr))` } : undefined}>
       {state.charted.map(({ label, ref }) => (
         <DemoQueueChart
           key={refKey(ref)}
           label={label}
           data={inWindow(series.get(refKey(ref)), start, now)}
-          markers={numberedMarkers(markersFor(markers, [ref]), events, domain)}
+          markers={markersFor(markers, [ref])}
+          events={events}
           domain={domain}
           version={version}
           presenter={presenter}
@@ -52,8 +61,8 @@ export function DemoCharts({ state, presenter }: { state: DemoState; presenter: 
       {events.length > 0 ? (
         <ol className="demo-events" aria-label="Chart markers">
           {events.slice(-MAX_LEGEND).map((e) => (
-            <li key={e.n}>
-              <span className="demo-event-n">{e.n}</span> {e.label}
+            <li key={`${e.t}-${e.tag}`}>
+              <span className="demo-event-n">{e.tag}</span> {e.words}
             </li>
           ))}
         </ol>
@@ -66,18 +75,22 @@ interface ChartProps {
   label: string;
   data: SeriesData;
   markers: ChartMarker[];
+  events: DemoEvent[];
   domain: [number, number];
   version: number;
   presenter: boolean;
 }
 
-function DemoQueueChart({ label, data, markers, domain, version, presenter }: ChartProps) {
+function DemoQueueChart({ label, data, markers, events, domain, version, presenter }: ChartProps) {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` says when the arrays grew.
   const points = useMemo(() => pointsFor(data), [data, version]);
+  const [measure, width] = useWidth();
+  const fontPx = presenter ? LABEL_FONT_PX.presenter : LABEL_FONT_PX.page;
+  const labelled = numberedMarkers(markers, events, domain, { plotPx: Math.max(40, width - CHART_CHROME_PX), charPx: fontPx * 0.62, rows: 3 });
   const last = latest(data, 0);
   const unacked = latest(data, 1);
   return (
-    <figure className="demo-chart" data-testid={`chart-${label}`} data-sample-count={data.t.length}>
+    <figure className="demo-chart" ref={measure} data-testid={`chart-${label}`} data-sample-count={data.t.length}>
       <figcaption>
         <span className="demo-chart-name">{label}</span>
         <span className="demo-chart-values">
@@ -88,10 +101,24 @@ function DemoQueueChart({ label, data, markers, domain, version, presenter }: Ch
           {unacked ? <span className="demo-chart-unacked" aria-label={`${label} unacked messages`}>{unacked} unacked</span> : null}
         </span>
       </figcaption>
-      <SeriesChart data={points} series={COUNTS} markers={markers} domain={domain} height={presenter ? 130 : 140} stacked />
+      <SeriesChart data={points} series={COUNTS} markers={labelled} domain={domain} height={presenter ? 118 : 140} stacked />
       {presenter ? null : <SeriesChart data={points} series={RATES} markers={[]} domain={domain} height={90} rates />}
     </figure>
   );
+}
+
+/** An element's width, kept current (labels are placed in px so that they never overlap): a callback ref and the width. */
+function useWidth(): [(el: HTMLElement | null) => void, number] {
+  const [el, setEl] = useState<HTMLElement | null>(null);
+  const [px, setPx] = useState(240);
+  useEffect(() => {
+    if (!el) return;
+    // A ResizeObserver reports once as soon as it observes, then at every change.
+    const observer = new ResizeObserver(() => setPx(el.clientWidth));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [el]);
+  return [setEl, px];
 }
 
 /** The newest known value of one field (skipping gaps). */

@@ -31,7 +31,7 @@ export function DemoControls(p: Props) {
           Next step{state && running ? ` (${Math.min(state.nextStep + 1, state.stepCount)}/${state.stepCount})` : ''}
         </button>
         <label className="checkbox-line">
-          <input type="checkbox" checked={p.auto} onChange={(e) => p.onAuto(e.target.checked)} /> Auto-advance
+          <input type="checkbox" checked={p.auto} onChange={(e) => p.onAuto(e.target.checked)} aria-label="Auto-advance" /> {p.presenter ? 'Auto' : 'Auto-advance'}
         </label>
         {demo.failure ? (
           <button className={`button${state?.failureOn ? ' button-danger' : ''}`} onClick={p.onFailure} disabled={!running} aria-keyshortcuts="F" aria-pressed={state?.failureOn ?? false}>
@@ -41,8 +41,9 @@ export function DemoControls(p: Props) {
         <button className="button button-danger-quiet" onClick={p.onReset} disabled={!running} aria-keyshortcuts="R">
           Reset
         </button>
-        <button className="button button-quiet" onClick={() => p.onPresenter(!p.presenter)} aria-pressed={p.presenter}>
-          {p.presenter ? 'Leave presenter mode' : 'Presenter mode'}
+        {/* In presenter mode the row shares the title's line: short words, the same names for assistive technology. */}
+        <button className="button button-quiet" onClick={() => p.onPresenter(!p.presenter)} aria-pressed={p.presenter} aria-label={p.presenter ? 'Leave presenter mode' : 'Presenter mode'} aria-keyshortcuts={p.presenter ? 'Escape' : undefined}>
+          {p.presenter ? 'Leave' : 'Presenter mode'}
         </button>
       </div>
       {demo.toggles.length > 0 ? (
@@ -54,7 +55,13 @@ export function DemoControls(p: Props) {
                 value={String(p.options[t.option] ?? t.choices[0]?.value)}
                 onChange={(e) => {
                   const v = e.target.value;
-                  p.onOption(t.option === 'prefetch' ? { prefetch: Number(v) } : t.option === 'idempotent' ? { idempotent: v === 'true' } : { variant: v as 'topic' | 'direct' | 'fanout' });
+                  p.onOption(
+                    t.option === 'prefetch'
+                      ? { prefetch: Number(v) }
+                      : t.option === 'variant'
+                        ? { variant: v as 'topic' | 'direct' | 'fanout' }
+                        : { [t.option]: v === 'true' },
+                  );
                 }}
               >
                 {t.choices.map((c) => (

@@ -1,8 +1,7 @@
 /** Demos: every scenario of the tutorial, one click to run, narrated, with failure injection and presenter mode. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { DemoName, DemoOptions, DemoSummary } from '../../../shared/demos/types';
-import type { WarrenError } from '../../../shared/errors';
-import { bridge } from '../../app/bridge';
+import type { DemoName, DemoOptions } from '../../../shared/demos/types';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { NotConnected } from '../../ui/NotConnected';
 import { ActorsPanel } from './ActorsPanel';
@@ -14,7 +13,7 @@ import { DemoGraph } from './DemoGraph';
 import { FactsPanel } from './FactsPanel';
 import { NarrationPanel } from './NarrationPanel';
 import { useDemoKeys } from './useKeys';
-import { useDemoState } from './useDemoState';
+import { useDemos, useDemosStore } from './useDemos';
 import { useWarren } from '../../app/useWarren';
 import '../topology/topology.css';
 import './demos.css';
@@ -23,31 +22,35 @@ const AUTO_DELAY_MS = 2500;
 
 export function DemosPage() {
   const { connection } = useWarren();
-  const [demos, setDemos] = useState<DemoSummary[]>([]);
   // Until the user picks one, follow the running demo (e.g. started in another window).
   const [choice, setSelected] = useState<DemoName>();
   const [options, setOptions] = useState<Partial<Record<DemoName, DemoOptions>>>({});
   const [auto, setAuto] = useState(false);
   const [presenter, setPresenter] = useState(false);
-  const [error, setError] = useState<WarrenError>();
-  const state = useDemoState();
-
-  useEffect(() => {
-    void bridge.call('demos.list', {}).then((r) => (r.ok ? setDemos(r.value) : setError(r.error)));
-  }, []);
+  // R and Reset ask first while a run is in progress: one stray key must not end a talk's demo.
+  const [confirmReset, setConfirmReset] = useState(false);
+  const store = useDemosStore();
+  const { demos, state, error } = useDemos();
   const selected: DemoName = choice ?? state?.name ?? 'hello';
   const demo = demos.find((d) => d.name === selected);
   const running = !!state && state.name === selected && state.status !== 'idle' && state.status !== 'failed';
   const demoOptions = useMemo(() => options[selected] ?? {}, [options, selected]);
 
-  const report = (result: { ok: boolean; error?: WarrenError }) => setError(result.ok ? undefined : result.error);
-  const run = useCallback(async () => report(await bridge.call('demos.run', { name: selected, options: demoOptions })), [selected, demoOptions]);
-  const next = useCallback(async () => report(await bridge.call('demos.step', {})), []);
-  const reset = useCallback(async () => report(await bridge.call('demos.reset', {})), []);
-  const failure = useCallback(async () => report(await bridge.call('demos.failure', {})), []);
+  const run = useCallback(() => store.run(selected, demoOptions), [store, selected, demoOptions]);
+  const next = store.step;
+  const reset = useCallback(async () => {
+    setConfirmReset(false);
+    await store.reset();
+  }, [store]);
+  const askReset = useCallback(() => (running ? setConfirmReset(true) : void reset()), [running, reset]);
+  const failure = store.failure;
   const keys = useMemo(
-    () => ({ next: () => void (running ? next() : run()), reset: () => void reset(), failure: () => void failure(), exit: () => setPresenter(false) }),
-    [running, next, run, reset, failure],
+    () =>
+      confirmReset
+        ? // While the question is open: R again confirms, Esc keeps the run (the dialog cancels on Esc itself).
+          { next: () => undefined, reset: () => void reset(), failure: () => undefined, exit: () => undefined }
+        : { next: () => void (running ? next() : run()), reset: askReset, failure: () => void failure(), exit: () => setPresenter(false) },
+    [confirmReset, running, next, run, reset, askReset, failure],
   );
   useDemoKeys(presenter, keys);
 
@@ -62,11 +65,7 @@ export function DemosPage() {
 
   const onOption = (patch: DemoOptions) => {
     setOptions((o) => ({ ...o, [selected]: { ...o[selected], ...patch } }));
-    if (running && patch.idempotent !== undefined) void bridge.call('demos.setOptions', patch).then(report);
-  };
-  const onAction = async (id: string, input: { routingKey?: string; count?: number; rate?: number }) => {
-    const result = await bridge.call('demos.action', { action: id, ...input });
-    return result.ok ? undefined : result.error;
+    if (running && patch.idempotent !== undefined) void store.setOptions(patch);
   };
 
   const live = connection.status === 'connected';
@@ -105,21 +104,23 @@ export function DemosPage() {
                 presenter={presenter}
                 onRun={() => void run()}
                 onNext={() => void next()}
-                onReset={() => void reset()}
+                onReset={askReset}
                 onFailure={() => void failure()}
                 onAuto={setAuto}
                 onPresenter={setPresenter}
                 onOption={onOption}
               />
-              {error ? <ErrorNotice error={error} onDismiss={() => setError(undefined)} /> : null}
-              {running && state?.error ? <ErrorNotice tone="warning" title="The demo hit a problem" error={state.error} /> : null}
+              <div className="demo-notices">
+                {error ? <ErrorNotice error={error} onDismiss={store.dismissError} /> : null}
+                {running && state?.error ? <ErrorNotice tone="warning" title="The demo hit a problem" error={state.error} /> : null}
+              </div>
               {running && state?.isolation ? (
                 <p className="muted demo-where">
                   {state.isolation.mode === 'vhost' ? `In its own vhost ${state.isolation.vhost}` : `In vhost ${state.isolation.vhost}, names prefixed ${state.isolation.prefix}`} · Reset deletes what it declared
                 </p>
               ) : null}
               <div className="demo-stage">
-                <NarrationPanel steps={demo.steps} state={running ? state : undefined} />
+                <NarrationPanel steps={demo.steps} state={running ? state : undefined} results={presenter && running && state ? <FactsPanel state={state} /> : undefined} />
                 <div className="demo-live">
                   {running && state ? (
                     <>
@@ -127,8 +128,8 @@ export function DemosPage() {
                         <DemoGraph state={state} />
                         <DemoCharts state={state} presenter={presenter} />
                       </div>
-                      <DemoActions actions={demo.actions} disabled={!running} onAction={onAction} />
-                      <FactsPanel state={state} />
+                      <DemoActions actions={demo.actions} disabled={!running} onAction={store.action} />
+                      {presenter ? null : <FactsPanel state={state} />}
                       <ActorsPanel actors={state.actors} />
                     </>
                   ) : (
@@ -141,6 +142,15 @@ export function DemosPage() {
           ) : null}
         </>
       )}
+      {confirmReset && running && demo ? (
+        <ConfirmDialog
+          title={`Reset ${demo.title}?`}
+          message={`The run is in progress (step ${state?.nextStep ?? 0} of ${state?.stepCount ?? 0}): its programs stop, what it declared is deleted and its charts start over.${presenter ? ' R again resets; Esc keeps it running.' : ''}`}
+          confirmLabel="Reset the run"
+          onConfirm={() => void reset()}
+          onCancel={() => setConfirmReset(false)}
+        />
+      ) : null}
     </div>
   );
 }

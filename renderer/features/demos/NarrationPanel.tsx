@@ -1,8 +1,9 @@
 /** What happens, why, and what to look at: the current step, then what the demo measured. */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { DemoState, DemoStepInfo } from '../../../shared/demos/types';
 
-export function NarrationPanel({ steps, state }: { steps: DemoStepInfo[]; state?: DemoState }) {
+/** `results` (presenter mode) sit under the step's text, above the log, which gives up its height first. */
+export function NarrationPanel({ steps, state, results }: { steps: DemoStepInfo[]; state?: DemoState; results?: ReactNode }) {
   const log = useRef<HTMLOListElement>(null);
   const lines = state?.narration ?? [];
   useEffect(() => {
@@ -20,12 +21,16 @@ export function NarrationPanel({ steps, state }: { steps: DemoStepInfo[]; state?
       </ol>
       {current ? (
         <div className="demo-now" aria-live="polite">
-          <h3>{current.title}</h3>
+          {/* The step's number is the tag of its marker on the charts. */}
+          <h3>
+            <span className="demo-now-n">{state?.nextStep}</span> {current.title}
+          </h3>
           <p>{current.narration}</p>
         </div>
       ) : (
         <p className="demo-now muted">Press Run to start; each step explains what happens and what to look at.</p>
       )}
+      {results}
       <ol className="demo-log" ref={log} aria-label="What happened">
         {lines.map((l, i) => (
           <li key={`${l.at}-${i}`} className={`tone-${l.tone ?? 'info'}`}>

@@ -3,12 +3,21 @@ import { useState } from 'react';
 import { rowsToEntries, type HeaderRow } from '../../../shared/messaging/codec';
 import type { AckMode } from '../../../shared/messaging/types';
 import type { WarrenError } from '../../../shared/errors';
-import { bridge } from '../../app/bridge';
+import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { invalid } from '../../ui/invalid';
 import { CheckboxField, Field } from '../../ui/Field';
 import { HeadersEditor } from './HeadersEditor';
+import { DeclareQueueForm } from '../topology/DeclareQueueForm';
+import { useWarren } from '../../app/useWarren';
+import '../topology/topology.css';
 
 export function AttachForm({ queues, exchanges }: { queues: string[]; exchanges: string[] }) {
+  const { messaging } = useStores();
+  const { connection } = useWarren();
+  /** The queue an attach found missing, while its declare form is open. */
+  const [declaring, setDeclaring] = useState<string>();
+  const [declared, setDeclared] = useState<string>();
   const [kind, setKind] = useState<'queue' | 'tap'>('queue');
   const [queue, setQueue] = useState('');
   const [exchange, setExchange] = useState('');
@@ -25,10 +34,11 @@ export function AttachForm({ queues, exchanges }: { queues: string[]; exchanges:
 
   const submit = async () => {
     setError(undefined);
+    setDeclared(undefined);
     const parsedArgs = rowsToEntries(args);
-    if (!parsedArgs.ok) return setError({ code: 'BAD_INPUT', message: parsedArgs.message, hint: 'Fix the argument and try again.' });
+    if (!parsedArgs.ok) return setError(invalid(parsedArgs.message, { field: 'arguments', hint: 'Fix the argument and try again.' }));
     const n = Number(prefetch);
-    if (!Number.isInteger(n) || n < 0 || n > 65535) return setError({ code: 'BAD_INPUT', message: 'Prefetch is a whole number from 0 (unlimited) to 65535', hint: 'e.g. 10', field: 'prefetch' });
+    if (!Number.isInteger(n) || n < 0 || n > 65535) return setError(invalid('Prefetch is a whole number from 0 (unlimited) to 65535', { field: 'prefetch', hint: 'e.g. 10' }));
     const options = {
       prefetch: n,
       ackMode,
@@ -38,7 +48,7 @@ export function AttachForm({ queues, exchanges }: { queues: string[]; exchanges:
       ...(parsedArgs.value.length ? { arguments: parsedArgs.value } : {}),
     };
     setBusy(true);
-    const r = kind === 'queue' ? await bridge.call('consumers.attach', { queue, ...options }) : await bridge.call('consumers.tap', { exchange, bindingKey, ...options });
+    const r = kind === 'queue' ? await messaging.attach({ queue, ...options }) : await messaging.tap({ exchange, bindingKey, ...options });
     setBusy(false);
     if (!r.ok) setError(r.error);
   };
@@ -106,7 +116,34 @@ export function AttachForm({ queues, exchanges }: { queues: string[]; exchanges:
           {kind === 'queue' ? 'Attach' : 'Tap'}
         </button>
       </div>
-      {error ? <ErrorNotice title="Could not attach" error={error} onDismiss={() => setError(undefined)} /> : null}
+      {error && !declaring ? (
+        <ErrorNotice title="Could not attach" error={error} onDismiss={() => setError(undefined)}>
+          {kind === 'queue' && error.code === 'NOT_FOUND' && connection.vhost !== undefined ? (
+            <button type="button" className="button" onClick={() => setDeclaring(queue)}>
+              Declare it
+            </button>
+          ) : null}
+        </ErrorNotice>
+      ) : null}
+      {declaring !== undefined && connection.vhost !== undefined ? (
+        <div className="card topo-form-card">
+          <DeclareQueueForm
+            vhost={connection.vhost}
+            initialName={declaring}
+            onDone={(message) => {
+              setDeclaring(undefined);
+              setError(undefined);
+              setDeclared(message);
+            }}
+          />
+          <div className="button-row">
+            <button type="button" className="button button-quiet" onClick={() => setDeclaring(undefined)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {declared ? <p role="status">{declared}. Attach again to consume from it.</p> : null}
     </section>
   );
 }

@@ -5,7 +5,7 @@ import type { WarrenError } from '../../../shared/errors';
 import { Field } from '../../ui/Field';
 import { HeadersEditor } from './HeadersEditor';
 import { PropertiesFields } from './PropertiesFields';
-import type { BodyMode, ComposerDraft } from './draft';
+import { withBodyMode, type BodyMode, type ComposerDraft } from './draft';
 
 interface Props {
   draft: ComposerDraft;
@@ -27,7 +27,7 @@ export function Composer({ draft, onChange, hints, errors, headerErrorRow }: Pro
   const keys = hints?.bindingKeys[draft.exchange] ?? (draft.exchange === '' ? hints?.queues : undefined) ?? [];
   const loadFile = async (file: File) => {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    onChange({ ...draft, bodyMode: 'base64', body: bytesToBase64(bytes) });
+    onChange(withBodyMode(draft, 'base64', bytesToBase64(bytes)));
   };
   return (
     <div className="msg-composer">
@@ -57,7 +57,7 @@ export function Composer({ draft, onChange, hints, errors, headerErrorRow }: Pro
       <div className="msg-body-head">
         <div role="radiogroup" aria-label="Body format" className="msg-segmented">
           {MODES.map((m) => (
-            <button key={m.mode} type="button" role="radio" aria-checked={draft.bodyMode === m.mode} className={draft.bodyMode === m.mode ? 'active' : ''} onClick={() => onChange({ ...draft, bodyMode: m.mode })}>
+            <button key={m.mode} type="button" role="radio" aria-checked={draft.bodyMode === m.mode} className={draft.bodyMode === m.mode ? 'active' : ''} onClick={() => onChange(withBodyMode(draft, m.mode))}>
               {m.label}
             </button>
           ))}

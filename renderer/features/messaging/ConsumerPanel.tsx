@@ -3,13 +3,18 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { valueToText } from '../../../shared/messaging/codec';
 import { toExport } from './export-file';
 import type { ConsumerInfo, ReceivedMessage } from '../../../shared/messaging/types';
-import type { WarrenError } from '../../../shared/errors';
-import { bridge } from '../../app/bridge';
+import type { Result, WarrenError } from '../../../shared/errors';
+import { useStore } from '../../app/store';
+import { useStores } from '../../app/stores';
+import type { SettleAction } from './store';
 import { Badge } from '../../ui/Badge';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { MessageDetail } from './MessageDetail';
 import { MessageRow, type RowActions } from './MessageRow';
-import { sendToPublish } from './republish';
+import { useVirtualRows } from '../../ui/useVirtualRows';
+import { WatchButton } from '../charts/WatchButton';
+import { useWarren } from '../../app/useWarren';
+import { republishDraft } from './republish';
 
 /** Rows drawn beyond the visible ones, above and below (the list is virtual: only what shows is drawn). */
 const OVERSCAN = 8;
@@ -23,22 +28,11 @@ export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer:
   const [focus, setFocus] = useState<ReceivedMessage>();
   const [requeue, setRequeue] = useState(true);
   const [error, setError] = useState<WarrenError>();
-  const [ready, setReady] = useState<number>();
-
+  const { messaging } = useStores();
+  const { connection } = useWarren();
   // The queue's ready count beside the consumer's own unacked count, every 2 s.
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      void bridge.call('queues.check', { queue: consumer.queue }).then((r) => {
-        if (live && r.ok) setReady(r.value.messageCount);
-      });
-    load();
-    const timer = setInterval(load, 2000);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [consumer.queue]);
+  useEffect(() => messaging.watchReady(consumer.queue), [messaging, consumer.queue]);
+  const ready = useStore(messaging).ready.get(consumer.queue);
 
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase();
@@ -53,33 +47,30 @@ export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer:
     return list;
   }, [messages, filter]);
 
-  // Virtual list: draw only the rows in view (plus a margin), so a stream of thousands a second
-  // redraws a few dozen rows, not every kept one.
-  const [scrollTop, setScrollTop] = useState(0);
+  // The one virtual list: only the rows in view (plus a margin) are drawn, so a stream of
+  // thousands a second redraws a few dozen rows, not every kept one. Rows share one height,
+  // measured on the first row drawn (rows keep no index, so new arrivals redraw none of them).
+  const scroller = useRef<HTMLDivElement>(null);
   const [rowPx, setRowPx] = useState(ROW_PX);
-  const firstRow = useRef<HTMLTableSectionElement>(null);
   const hasRows = shown.length > 0;
   useEffect(() => {
-    const row = firstRow.current?.querySelector('tr[data-row]');
+    const row = scroller.current?.querySelector('tr[data-row]');
     if (row instanceof HTMLElement && row.offsetHeight > 0 && Math.abs(row.offsetHeight - rowPx) > 1) setRowPx(row.offsetHeight);
   }, [rowPx, hasRows]);
-  const from = Math.max(0, Math.floor(scrollTop / rowPx) - OVERSCAN);
-  const to = Math.min(shown.length, Math.ceil((scrollTop + VIEW_PX) / rowPx) + OVERSCAN);
-  const drawn = shown.slice(from, to);
+  const virtual = useVirtualRows({ count: shown.length, scrollRef: scroller, rowHeight: rowPx, overscan: OVERSCAN, initialHeight: VIEW_PX });
 
-  const act = async (op: () => ReturnType<typeof bridge.call>) => {
+  const act = async <T,>(op: () => Promise<Result<T>>) => {
     setError(undefined);
     const r = await op();
     if (!r.ok) setError(r.error);
     return r;
   };
-  const settle = (action: 'ack' | 'nack' | 'reject', ids: number[]) =>
-    act(() => bridge.call('consumers.settle', { consumerId: consumer.id, ids, action, requeue: action === 'ack' ? false : requeue })).then(() => setSelected(new Set()));
+  const settle = (action: SettleAction, ids: number[]) => act(() => messaging.settle(consumer.id, ids, action, requeue)).then(() => setSelected(new Set()));
 
   // Rows get one stable set of actions (memoised rows); they read the latest state through a ref.
-  const latest = useRef({ settle, consumerId: consumer.id });
+  const latest = useRef({ settle, consumerId: consumer.id, messaging });
   useEffect(() => {
-    latest.current = { settle, consumerId: consumer.id };
+    latest.current = { settle, consumerId: consumer.id, messaging };
   });
   const actions = useMemo<RowActions>(
     () => ({
@@ -92,15 +83,19 @@ export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer:
           return next;
         }),
       settle: (action, id) => void latest.current.settle(action, [id]),
-      republish: (m) => void bridge.call('consumers.message', { consumerId: latest.current.consumerId, id: m.id }).then((r) => sendToPublish(r.ok ? r.value : m)),
+      republish: (m) =>
+        void latest.current.messaging.message(latest.current.consumerId, m.id).then((r) => {
+          latest.current.messaging.setDraft(republishDraft(r.ok ? r.value : m));
+          window.location.hash = '#/publish';
+        }),
     }),
     [],
   );
 
   const exportJson = (list: ReceivedMessage[]) => {
-    void Promise.all(list.map((m) => (m.truncated ? bridge.call('consumers.message', { consumerId: consumer.id, id: m.id }) : Promise.resolve({ ok: true as const, value: m })))).then((results) => {
+    void messaging.wholeMessages(consumer.id, list).then((whole) => {
       // The documented `warren.messages` v1 format (bodies in base64); Publish → Import reads it back.
-      const doc = toExport(results.flatMap((r) => (r.ok ? [r.value] : [])));
+      const doc = toExport(whole);
       const url = URL.createObjectURL(new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' }));
       const a = document.createElement('a');
       a.href = url;
@@ -112,12 +107,14 @@ export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer:
 
   const manual = consumer.options.ackMode !== 'auto';
   const selectedIds = [...selected];
-  const label = consumer.tap ? `Tap on ${consumer.tap.exchange} (${consumer.tap.bindingKey})` : `Queue ${consumer.queue}`;
+  // Two consumers on one queue are told apart by their tags, in the title itself.
+  const source = consumer.tap ? `Tap on ${consumer.tap.exchange} (${consumer.tap.bindingKey})` : `Queue ${consumer.queue}`;
+  const label = `${source}${consumer.consumerTag ? ` · ${consumer.consumerTag}` : ''}`;
   return (
     <section className="card msg-consumer" aria-label={`Consumer ${consumer.id}: ${label}`}>
       <div className="card-header msg-consumer-head">
         <div>
-          <h2 className="section-title">{label} <Badge tone={consumer.status === 'consuming' ? 'ok' : consumer.status === 'closed' ? 'error' : 'warn'}>{consumer.status}</Badge></h2>
+          <h2 className="section-title">{source}{consumer.consumerTag ? <span className="msg-title-tag"> · {consumer.consumerTag}</span> : null} <Badge tone={consumer.status === 'consuming' ? 'ok' : consumer.status === 'closed' ? 'error' : 'warn'}>{consumer.status}</Badge></h2>
           <p className="section-note">
             {consumer.tap ? `Temporary exclusive queue ${consumer.queue} · ` : ''}
             tag {consumer.consumerTag ?? '—'} · prefetch {consumer.options.prefetch} · {consumer.options.ackMode} ack
@@ -134,12 +131,13 @@ export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer:
         </div>
         <div className="button-row">
           {consumer.status === 'consuming' ? (
-            <button type="button" className="button" onClick={() => void act(() => bridge.call('consumers.pause', { consumerId: consumer.id }))}>Pause</button>
+            <button type="button" className="button" onClick={() => void act(() => messaging.pause(consumer.id))}>Pause</button>
           ) : consumer.status !== 'closed' ? (
-            <button type="button" className="button" onClick={() => void act(() => bridge.call('consumers.resume', { consumerId: consumer.id }))}>Resume</button>
+            <button type="button" className="button" onClick={() => void act(() => messaging.resume(consumer.id))}>Resume</button>
           ) : null}
-          <button type="button" className="button button-danger-quiet" title="Close the channel with messages unacked: they return to ready and are redelivered" onClick={() => void act(() => bridge.call('consumers.crash', { consumerId: consumer.id }))}>Crash</button>
-          <button type="button" className="button button-danger" onClick={() => void act(() => bridge.call('consumers.detach', { consumerId: consumer.id }))}>Detach</button>
+          <button type="button" className="button button-danger-quiet" title="Close the channel with messages unacked: they return to ready and are redelivered" onClick={() => void act(() => messaging.crash(consumer.id))}>Crash</button>
+          <button type="button" className="button button-danger" onClick={() => void act(() => messaging.detach(consumer.id))}>Detach</button>
+          {connection.vhost !== undefined && !consumer.tap ? <WatchButton queue={consumer.queue} vhost={connection.vhost} /> : null}
         </div>
       </div>
       {error ? <ErrorNotice error={error} onDismiss={() => setError(undefined)} /> : null}
@@ -150,7 +148,7 @@ export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer:
             <button type="button" className="button" disabled={selectedIds.length === 0} onClick={() => void settle('ack', selectedIds)}>Ack selected</button>
             <button type="button" className="button" disabled={selectedIds.length === 0} onClick={() => void settle('nack', selectedIds)}>Nack selected</button>
             <button type="button" className="button" disabled={selectedIds.length === 0} onClick={() => void settle('reject', selectedIds)}>Reject selected</button>
-            <button type="button" className="button" disabled={consumer.unacked === 0} onClick={() => void act(() => bridge.call('consumers.settle', { consumerId: consumer.id, all: true, action: 'ack' }))}>Ack all</button>
+            <button type="button" className="button" disabled={consumer.unacked === 0} onClick={() => void act(() => messaging.ackAll(consumer.id))}>Ack all</button>
             <label className="checkbox-line"><input type="checkbox" checked={requeue} onChange={(e) => setRequeue(e.target.checked)} />Requeue on nack/reject</label>
           </>
         ) : null}
@@ -159,20 +157,21 @@ export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer:
         </button>
       </div>
       <div className={focus ? 'msg-list-layout with-detail' : 'msg-list-layout'}>
-        <div className="table-scroll msg-list" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+        <div className="table-scroll msg-list" ref={scroller}>
           <table className="table">
             <thead>
               <tr>
                 <th><span className="visually-hidden">Select</span></th>
-                <th>Time</th><th>Exchange</th><th>Routing key</th><th>Redelivered</th><th>Tag</th><th>Size</th><th>Body</th><th>State</th><th><span className="visually-hidden">Actions</span></th>
+                <th>Time</th><th>State</th><th>Exchange</th><th>Routing key</th><th>Redelivered</th><th>Tag</th><th>Size</th><th>Body</th><th><span className="visually-hidden">Actions</span></th>
               </tr>
             </thead>
-            <tbody ref={firstRow}>
-              {from > 0 ? <tr aria-hidden="true" style={{ height: from * rowPx }} /> : null}
-              {drawn.map((m) => (
-                <MessageRow key={m.id} m={m} focused={focus?.id === m.id} selected={selected.has(m.id)} manual={manual} actions={actions} />
-              ))}
-              {to < shown.length ? <tr aria-hidden="true" style={{ height: (shown.length - to) * rowPx }} /> : null}
+            <tbody>
+              {virtual.before > 0 ? <tr aria-hidden="true" style={{ height: virtual.before }} /> : null}
+              {virtual.items.map(({ index }) => {
+                const m = shown[index]!;
+                return <MessageRow key={m.id} m={m} focused={focus?.id === m.id} selected={selected.has(m.id)} manual={manual} actions={actions} />;
+              })}
+              {virtual.after > 0 ? <tr aria-hidden="true" style={{ height: virtual.after }} /> : null}
             </tbody>
           </table>
           {messages.length === 0 ? <p className="section-note">No messages yet.</p> : null}

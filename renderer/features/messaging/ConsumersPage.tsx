@@ -1,57 +1,45 @@
 /** Consumers: attach or tap, watch messages arrive live, act on them; peek without consuming. */
-import { memo, useEffect, useMemo, useState } from 'react';
-import type { TopologyHints } from '../../../shared/messaging/types';
-import { bridge } from '../../app/bridge';
+import { memo, useEffect, useMemo } from 'react';
+import type { ReceivedMessage } from '../../../shared/messaging/types';
 import { EmptyState } from '../../ui/EmptyState';
-import { NotConnected } from '../../ui/NotConnected';
+import { PageShell } from '../../ui/PageShell';
 import { AttachForm } from './AttachForm';
 import { ConsumerPanel } from './ConsumerPanel';
 import { PeekPanel } from './PeekPanel';
-import { useConsumerStore } from './useConsumers';
+import { useStore } from '../../app/store';
+import { useStores } from '../../app/stores';
 import { useWarren } from '../../app/useWarren';
 import './messaging.css';
 
 // The page redraws as messages stream in; the forms around the lists need not.
 const StaticAttachForm = memo(AttachForm);
 const StaticPeekPanel = memo(PeekPanel);
+const NO_MESSAGES: ReceivedMessage[] = [];
 
 export function ConsumersPage() {
   const { connection } = useWarren();
-  const { consumers, messagesOf, seenOf, skippedOf } = useConsumerStore();
-  const [hints, setHints] = useState<TopologyHints>();
+  const { messaging } = useStores();
+  const { consumers, messages, seen, skipped } = useStore(messaging.consumers);
+  const { hints } = useStore(messaging);
   const connected = connection.status === 'connected';
   const exchanges = useMemo(() => (hints?.exchanges ?? []).map((x) => x.name).filter(Boolean), [hints]);
   const queues = useMemo(() => hints?.queues ?? [], [hints]);
   useEffect(() => {
     if (!connected) return;
-    void bridge.call('messaging.topology', {}).then((r) => r.ok && setHints(r.value));
-  }, [connected, connection.since, consumers.length]);
+    void messaging.loadHints();
+  }, [messaging, connected, connection.since, consumers.length]);
 
-  if (!connected && connection.status !== 'reconnecting') {
-    return (
-      <div className="page-body">
-        <h1>Consumers</h1>
-        <NotConnected state={connection} />
-      </div>
-    );
-  }
   return (
-    <div className="page-body msg-page">
-      <div className="page-header">
-        <div>
-          <h1>Consumers</h1>
-          <p className="page-subtitle">Watch exactly what arrives, and act on it. Each consumer has its own channel and prefetch.</p>
-        </div>
-      </div>
+    <PageShell className="msg-page" title="Consumers" subtitle="Watch exactly what arrives, and act on it. Each consumer has its own channel and prefetch." needs="reachable">
       <StaticAttachForm queues={queues} exchanges={exchanges} />
       {consumers.length === 0 ? (
         <EmptyState title="No consumers attached">
           <p>Attach one to a queue (several on one queue share its messages round-robin), or tap an exchange.</p>
         </EmptyState>
       ) : (
-        consumers.map((c) => <ConsumerPanel key={c.id} consumer={c} messages={messagesOf(c.id)} seen={seenOf(c.id)} skipped={skippedOf(c.id)} />)
+        consumers.map((c) => <ConsumerPanel key={c.id} consumer={c} messages={messages.get(c.id) ?? NO_MESSAGES} seen={seen.get(c.id) ?? 0} skipped={skipped.get(c.id) ?? 0} />)
       )}
       <StaticPeekPanel queues={queues} />
-    </div>
+    </PageShell>
   );
 }

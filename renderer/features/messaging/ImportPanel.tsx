@@ -7,8 +7,9 @@ import { useState } from 'react';
 import { parseExport, toPublishInput } from './export-file';
 import type { ExportedMessage } from '../../../shared/messaging/types';
 import type { WarrenError } from '../../../shared/errors';
-import { bridge } from '../../app/bridge';
+import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { invalid } from '../../ui/invalid';
 import { CheckboxField, Field } from '../../ui/Field';
 import type { ComposerDraft } from './draft';
 import { republishDraft } from './republish';
@@ -34,6 +35,7 @@ function preview(m: ExportedMessage): string {
 }
 
 export function ImportPanel({ onEdit }: { onEdit: (draft: ComposerDraft) => void }) {
+  const { messaging } = useStores();
   const [file, setFile] = useState<string>();
   const [messages, setMessages] = useState<ExportedMessage[]>([]);
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -50,7 +52,7 @@ export function ImportPanel({ onEdit }: { onEdit: (draft: ComposerDraft) => void
     setOutcome(undefined);
     const parsed = parseExport(await f.text());
     if (!parsed.ok) {
-      setError({ code: 'BAD_INPUT', message: `${f.name}: ${parsed.message}`, hint: 'Choose a file exported from a consumer’s list (Export … (JSON)).' });
+      setError(invalid(`${f.name}: ${parsed.message}`, { field: 'file', hint: 'Choose a file exported from a consumer’s list (Export … (JSON)).' }));
       return;
     }
     setFile(f.name);
@@ -64,7 +66,7 @@ export function ImportPanel({ onEdit }: { onEdit: (draft: ComposerDraft) => void
     const result: Outcome = { confirmed: 0, returned: 0, nacked: 0, failed: 0 };
     setProgress({ done: 0, total: indexes.length });
     for (const [n, i] of indexes.entries()) {
-      const r = await bridge.call('messaging.publish', toPublishInput(messages[i]!, target));
+      const r = await messaging.publishOnly(toPublishInput(messages[i]!, target));
       if (!r.ok) {
         result.failed++;
         result.firstError ??= r.error;

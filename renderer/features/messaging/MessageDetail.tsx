@@ -2,17 +2,18 @@
 import { useEffect, useState } from 'react';
 import { bodyBytes, hexDump, prettyJson, valueToText } from '../../../shared/messaging/codec';
 import type { ReceivedMessage } from '../../../shared/messaging/types';
-import { bridge } from '../../app/bridge';
+import { useStores } from '../../app/stores';
 
 export function MessageDetail({ consumerId, message }: { consumerId?: string; message: ReceivedMessage }) {
+  const { messaging } = useStores();
   const [fetched, setFetched] = useState<ReceivedMessage>();
   const [view, setView] = useState<'json' | 'text' | 'hex'>('json');
   // The list carries previews; the whole body is asked for when the preview was cut.
   useEffect(() => {
     if (consumerId && message.truncated) {
-      void bridge.call('consumers.message', { consumerId, id: message.id }).then((r) => r.ok && setFetched(r.value));
+      void messaging.message(consumerId, message.id).then((r) => r.ok && setFetched(r.value));
     }
-  }, [consumerId, message]);
+  }, [messaging, consumerId, message]);
   const full = fetched && fetched.id === message.id ? { ...fetched, settled: message.settled } : message;
   const text = full.body.encoding === 'utf8' ? full.body.data : undefined;
   const pretty = text !== undefined ? prettyJson(text) : undefined;

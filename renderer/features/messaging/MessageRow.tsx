@@ -5,7 +5,7 @@
 import { memo } from 'react';
 import type { ReceivedMessage } from '../../../shared/messaging/types';
 
-export type SettleAction = 'ack' | 'nack' | 'reject';
+import type { SettleAction } from './store';
 
 export interface RowActions {
   focus: (m: ReceivedMessage) => void;
@@ -35,14 +35,14 @@ export const MessageRow = memo(function MessageRow({
       <td onClick={(e) => e.stopPropagation()}>
         <input type="checkbox" aria-label={`Select message ${m.id}`} checked={selected} onChange={(e) => actions.select(m.id, e.target.checked)} />
       </td>
-      <td>{time.format(m.receivedAt)}</td>
+      <td className="msg-time">{time.format(m.receivedAt)}</td>
+      <td>{m.settled}</td>
       <td>{m.exchange || '(default)'}</td>
       <td>{m.routingKey}</td>
       <td>{m.redelivered ? 'yes' : ''}</td>
       <td>{m.deliveryTag}</td>
       <td>{m.size}</td>
       <td className="mono msg-preview">{m.body.encoding === 'utf8' ? m.body.data.slice(0, 80) : `(binary) ${m.body.data.slice(0, 24)}…`}</td>
-      <td>{m.settled}</td>
       <td onClick={(e) => e.stopPropagation()}>
         {manual && m.settled === 'unacked' ? (
           <>

@@ -1,6 +1,6 @@
 /** Every basic property of the composer; "persistent" is a plain toggle for delivery_mode 2. */
 import { CheckboxField, Field } from '../../ui/Field';
-import type { ComposerDraft } from './draft';
+import { withProperty, type ComposerDraft } from './draft';
 
 const FIELDS: { key: keyof ComposerDraft['props']; label: string; placeholder?: string }[] = [
   { key: 'contentType', label: 'Content type', placeholder: 'application/json' },
@@ -28,7 +28,7 @@ export function PropertiesFields({ draft, onChange, errors }: { draft: ComposerD
                 {...control}
                 placeholder={f.placeholder}
                 value={draft.props[f.key] ?? ''}
-                onChange={(e) => onChange({ ...draft, props: { ...draft.props, [f.key]: e.target.value } })}
+                onChange={(e) => onChange(withProperty(draft, f.key, e.target.value))}
               />
             )}
           </Field>

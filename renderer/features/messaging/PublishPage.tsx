@@ -1,41 +1,42 @@
 /** Publish: compose a message, publish it with confirms (returns explained), repeat, templates, history. */
 import { useEffect, useState } from 'react';
 import { rowsToEntries } from '../../../shared/messaging/codec';
-import type { PublishOutcome, TopologyHints } from '../../../shared/messaging/types';
+import type { PublishOutcome } from '../../../shared/messaging/types';
 import type { WarrenError } from '../../../shared/errors';
-import { bridge } from '../../app/bridge';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { NotConnected } from '../../ui/NotConnected';
+import { PageShell } from '../../ui/PageShell';
 import { CodeDialog } from './CodeDialog';
+import { WatchButton } from '../charts/WatchButton';
 import { ImportPanel } from './ImportPanel';
 import { Composer, formField, OutcomeView } from './Composer';
 import { RepeatPanel } from './RepeatPanel';
 import { SavedList } from './SavedList';
-import { draftToInput, EMPTY_DRAFT, type ComposerDraft } from './draft';
-import { takeRepublish } from './republish';
-import { useSavedDrafts } from './storage';
+import { draftToInput, type ComposerDraft } from './draft';
+import { useStore } from '../../app/store';
+import { useStores } from '../../app/stores';
 import { useWarren } from '../../app/useWarren';
 import './messaging.css';
 
 export function PublishPage() {
   const { connection } = useWarren();
-  const [draft, setDraft] = useState<ComposerDraft>(() => takeRepublish() ?? EMPTY_DRAFT);
-  const [hints, setHints] = useState<TopologyHints>();
+  const { messaging } = useStores();
+  // The draft lives in the store: leaving the page and coming back finds it as it was.
+  const { draft, hints, templates, history } = useStore(messaging);
+  const setDraft = (d: ComposerDraft) => messaging.setDraft(d);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<WarrenError>();
   const [outcome, setOutcome] = useState<PublishOutcome>();
   const [busy, setBusy] = useState(false);
   const [showCode, setShowCode] = useState(false);
-  const saved = useSavedDrafts();
   const connected = connection.status === 'connected';
 
   useEffect(() => {
-    if (!connected) return;
-    void bridge.call('messaging.topology', {}).then((r) => r.ok && setHints(r.value));
-  }, [connected, connection.since]);
+    if (connected) void messaging.loadHints();
+  }, [messaging, connected, connection.since]);
 
-  const invalid = (field: string, message: string) => {
-    setErrors({ [field]: message });
+  /** A local validation failure, shown at its field. */
+  const showInvalid = (error: WarrenError) => {
+    setErrors({ [formField(error)]: error.message });
     setOutcome(undefined);
   };
 
@@ -44,37 +45,21 @@ export function PublishPage() {
     setFailure(undefined);
     setOutcome(undefined);
     const built = draftToInput(d);
-    if (!built.ok) return invalid(built.field, built.message);
+    if (!built.ok) return showInvalid(built.errors[0]);
     setBusy(true);
-    const r = await bridge.call('messaging.publish', built.input);
+    const r = await messaging.publish(built.value, d);
     setBusy(false);
     // The draft is never cleared: after an error the user fixes it and sends again.
-    if (r.ok) {
-      setOutcome(r.value);
-      saved.remember(d);
-    } else if (r.error.code === 'BAD_INPUT' && r.error.field) {
+    if (r.ok) setOutcome(r.value);
+    else if (r.error.code === 'BAD_INPUT' && r.error.field) {
       setErrors({ [formField(r.error)]: `${r.error.message}. ${r.error.hint}` });
     } else setFailure(r.error);
   };
 
-  if (!connected && connection.status !== 'reconnecting') {
-    return (
-      <div className="page-body">
-        <h1>Publish</h1>
-        <NotConnected state={connection} />
-      </div>
-    );
-  }
   const headerRow = rowsToEntries(draft.headers);
   const built = draftToInput(draft);
   return (
-    <div className="page-body msg-page">
-      <div className="page-header">
-        <div>
-          <h1>Publish</h1>
-          <p className="page-subtitle">Send exactly the message you mean: confirmed, and told when nobody receives it.</p>
-        </div>
-      </div>
+    <PageShell className="msg-page" title="Publish" subtitle="Send exactly the message you mean: confirmed, and told when nobody receives it." needs="reachable">
       <div className="msg-publish-layout">
         <section className="card" aria-labelledby="composer-title">
           <h2 id="composer-title" className="section-title">Message</h2>
@@ -95,7 +80,7 @@ export function PublishPage() {
               className="button button-quiet"
               onClick={() => {
                 const name = window.prompt('Template name', draft.routingKey || 'message');
-                if (name) saved.saveTemplate(name, draft);
+                if (name) messaging.saveTemplate(name, draft);
               }}
             >
               Save as template
@@ -104,11 +89,16 @@ export function PublishPage() {
           {errors.form ? <ErrorNotice error={{ message: errors.form }} /> : null}
           {failure ? <ErrorNotice title="Not published" error={failure} onDismiss={() => setFailure(undefined)} /> : null}
           {outcome ? <OutcomeView outcome={outcome} /> : null}
-          <RepeatPanel draft={draft} onInvalid={invalid} />
+          {outcome?.status === 'confirmed' && draft.exchange === '' && draft.routingKey && connection.vhost !== undefined ? (
+            <div className="button-row">
+              <WatchButton queue={draft.routingKey} vhost={connection.vhost} />
+            </div>
+          ) : null}
+          <RepeatPanel draft={draft} onInvalid={showInvalid} />
         </section>
         <aside className="msg-side">
-          <SavedList title="Templates" items={saved.templates} onLoad={setDraft} onDelete={saved.deleteTemplate} empty="Save a message to reuse it." />
-          <SavedList title="History" items={saved.history} onLoad={setDraft} onSend={(d) => { setDraft(d); void publish(d); }} empty="Messages you publish appear here." />
+          <SavedList title="Templates" items={templates} onLoad={setDraft} onDelete={(name) => messaging.deleteTemplate(name)} empty="Save a message to reuse it." />
+          <SavedList title="History" items={history} onLoad={setDraft} onSend={(d) => { setDraft(d); void publish(d); }} empty="Messages you publish appear here." />
         </aside>
       </div>
       <ImportPanel
@@ -117,7 +107,7 @@ export function PublishPage() {
           window.scrollTo({ top: 0 });
         }}
       />
-      {showCode && built.ok ? <CodeDialog input={built.input} onClose={() => setShowCode(false)} /> : null}
-    </div>
+      {showCode && built.ok ? <CodeDialog input={built.value} onClose={() => setShowCode(false)} /> : null}
+    </PageShell>
   );
 }

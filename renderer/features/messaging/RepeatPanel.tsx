@@ -1,31 +1,34 @@
 /** Repeat: N messages at R/s (0 = as fast as possible), progress bar, live rate, Cancel. */
 import { useState } from 'react';
 import type { WarrenError } from '../../../shared/errors';
-import { bridge } from '../../app/bridge';
-import { useRepeatProgress } from './useRepeat';
+import { useStore } from '../../app/store';
+import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { invalid } from '../../ui/invalid';
 import { CheckboxField, Field } from '../../ui/Field';
 import { draftToInput, type ComposerDraft } from './draft';
 
-export function RepeatPanel({ draft, onInvalid }: { draft: ComposerDraft; onInvalid: (field: string, message: string) => void }) {
+export function RepeatPanel({ draft, onInvalid }: { draft: ComposerDraft; onInvalid: (error: WarrenError) => void }) {
   const [count, setCount] = useState('1000');
   const [rate, setRate] = useState('0');
   const [confirm, setConfirm] = useState(true);
   const [runId, setRunId] = useState<string>();
   const [error, setError] = useState<WarrenError>();
-  const progress = useRepeatProgress(runId);
+  const { messaging } = useStores();
+  const latest = useStore(messaging).repeat;
+  const progress = latest && latest.runId === runId ? latest : undefined;
   const running = progress ? progress.state === 'running' : runId !== undefined && !error;
 
   const start = async () => {
     setError(undefined);
     const built = draftToInput(draft);
-    if (!built.ok) return onInvalid(built.field, built.message);
+    if (!built.ok) return onInvalid(built.errors[0]);
     const n = Number(count);
     const r = Number(rate);
-    if (!Number.isInteger(n) || n < 1) return setError({ code: 'BAD_INPUT', message: 'Count is a whole number of at least 1', hint: 'e.g. 1000' });
-    if (!Number.isFinite(r) || r < 0) return setError({ code: 'BAD_INPUT', message: 'Rate is messages per second, 0 for as fast as possible', hint: 'e.g. 100' });
+    if (!Number.isInteger(n) || n < 1) return setError(invalid('Count is a whole number of at least 1', { field: 'count', hint: 'e.g. 1000' }));
+    if (!Number.isFinite(r) || r < 0) return setError(invalid('Rate is messages per second, 0 for as fast as possible', { field: 'ratePerSecond', hint: 'e.g. 100' }));
     setRunId(undefined);
-    const res = await bridge.call('messaging.repeat', { ...built.input, count: n, ratePerSecond: r, confirm });
+    const res = await messaging.repeat({ ...built.value, count: n, ratePerSecond: r, confirm });
     if (res.ok) setRunId(res.value.runId);
     else setError(res.error);
   };
@@ -38,7 +41,7 @@ export function RepeatPanel({ draft, onInvalid }: { draft: ComposerDraft; onInva
         <Field label="Rate (msg/s, 0 = max)">{(c) => <input {...c} inputMode="numeric" value={rate} onChange={(e) => setRate(e.target.value)} />}</Field>
         <CheckboxField label="Confirms" checked={confirm} onChange={setConfirm} />
         {running && runId ? (
-          <button type="button" className="button button-danger" onClick={() => void bridge.call('messaging.repeatCancel', { runId })}>
+          <button type="button" className="button button-danger" onClick={() => void messaging.cancelRepeat(runId)}>
             Cancel
           </button>
         ) : (

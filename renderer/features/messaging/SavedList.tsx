@@ -20,7 +20,7 @@ export function SavedList({ title, items, empty, onLoad, onSend, onDelete }: Pro
       <ul>
         {items.slice(0, 20).map((item, i) => (
           <li key={`${item.name}-${item.at}-${i}`}>
-            <button type="button" className="link-button" onClick={() => onLoad(item.draft)} title="Load into the composer">
+            <button type="button" className="link-button" onClick={() => onLoad(item.draft)} title={`Load into the composer: ${item.name}`}>
               {item.name}
             </button>
             <span className="msg-saved-time">{formatClock(item.at)}</span>

@@ -1,6 +1,5 @@
 /** "Copy as code": the composed message as Python (pika) and TypeScript (amqplib). Pure. */
-import { valueToPlain } from '../../../shared/messaging/codec';
-import type { FieldEntry, MessageProperties } from '../../../shared/messaging/types';
+import type { FieldEntry, FieldValue, MessageProperties } from '../../../shared/messaging/types';
 
 export interface SnippetInput {
   exchange: string;
@@ -36,25 +35,105 @@ function py(value: unknown): string {
   return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}: ${py(v)}`).join(', ')}}`;
 }
 
-function plainHeaders(entries: FieldEntry[] | undefined): Record<string, unknown> | undefined {
-  if (!entries || entries.length === 0) return undefined;
-  return Object.fromEntries(entries.map((e) => [e.key, valueToPlain(e.value)]));
+/** A header value as pika encodes it to the same AMQP type Warren sends (float → double, bytes → byte array, …). */
+function pyField(v: FieldValue): string {
+  switch (v.t) {
+    case 'string':
+      return JSON.stringify(v.v);
+    case 'int':
+      return String(v.v);
+    case 'float':
+      // pika encodes no double: the nearest it sends is a decimal (the snippet says so above).
+      return `decimal.Decimal(${JSON.stringify(String(v.v))})`;
+    case 'bool':
+      return v.v ? 'True' : 'False';
+    case 'null':
+      return 'None';
+    case 'bytes':
+      return `base64.b64decode(${JSON.stringify(v.v)})`;
+    case 'timestamp':
+      return `datetime.datetime.fromtimestamp(${v.v}, datetime.timezone.utc)`;
+    case 'decimal':
+      return `decimal.Decimal(${JSON.stringify(decimalText(v.digits, v.places))})`;
+    case 'array':
+      return `[${v.v.map(pyField).join(', ')}]`;
+    case 'table':
+      return `{${v.v.map((e) => `${JSON.stringify(e.key)}: ${pyField(e.value)}`).join(', ')}}`;
+  }
+}
+
+/** A header value as amqplib encodes it to the same AMQP type Warren sends (its `{ '!': type }` form where needed). */
+function tsField(v: FieldValue, indent: string): string {
+  switch (v.t) {
+    case 'string':
+    case 'int':
+    case 'bool':
+      return JSON.stringify(v.v);
+    case 'null':
+      return 'null';
+    case 'float':
+      return `{ '!': 'double', value: ${v.v} }`;
+    case 'bytes':
+      return `Buffer.from(${JSON.stringify(v.v)}, 'base64')`;
+    case 'timestamp':
+      return `{ '!': 'timestamp', value: ${v.v} }`;
+    case 'decimal':
+      return `{ '!': 'decimal', value: { places: ${v.places}, digits: ${v.digits} } }`;
+    case 'array':
+      return `[${v.v.map((item) => tsField(item, indent)).join(', ')}]`;
+    case 'table':
+      return tsTable(v.v, `${indent}  `);
+  }
+}
+
+function tsTable(entries: FieldEntry[], indent: string): string {
+  const inner = `${indent}  `;
+  return `{\n${entries.map((e) => `${inner}${JSON.stringify(e.key)}: ${tsField(e.value, inner)},`).join('\n')}\n${indent}}`;
+}
+
+function decimalText(digits: number, places: number): string {
+  const sign = digits < 0 ? '-' : '';
+  const text = String(Math.abs(digits)).padStart(places + 1, '0');
+  return places === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -places)}.${text.slice(-places)}`;
+}
+
+/** Python modules the headers' values need. */
+function pyImports(entries: FieldEntry[] | undefined, binaryBody: boolean): string[] {
+  const types = new Set<string>();
+  const visit = (v: FieldValue) => {
+    types.add(v.t);
+    if (v.t === 'array') v.v.forEach(visit);
+    if (v.t === 'table') v.v.forEach((e) => visit(e.value));
+  };
+  (entries ?? []).forEach((e) => visit(e.value));
+  return [
+    ...(binaryBody || types.has('bytes') ? ['import base64'] : []),
+    ...(types.has('timestamp') ? ['import datetime'] : []),
+    ...(types.has('decimal') || types.has('float') ? ['import decimal'] : []),
+  ];
+}
+
+function hasFloat(entries: FieldEntry[] | undefined): boolean {
+  const visit = (v: FieldValue): boolean => v.t === 'float' || (v.t === 'array' && v.v.some(visit)) || (v.t === 'table' && v.v.some((e) => visit(e.value)));
+  return (entries ?? []).some((e) => visit(e.value));
 }
 
 export function pythonSnippet(m: SnippetInput): string {
   const props = Object.entries(m.properties)
     .filter(([k, v]) => k !== 'headers' && v !== undefined && PY_NAMES[k])
     .map(([k, v]) => `    ${PY_NAMES[k]}=${py(v)},`);
-  const headers = plainHeaders(m.properties.headers);
-  if (headers) props.push(`    headers=${py(headers)},`);
+  const headers = m.properties.headers;
+  if (headers?.length) props.push(`    headers=${pyField({ t: 'table', v: headers })},`);
   const body = m.body.text !== undefined ? `${JSON.stringify(m.body.text)}.encode("utf-8")` : `base64.b64decode(${JSON.stringify(m.body.base64 ?? '')})`;
+  const imports = pyImports(headers, m.body.text === undefined);
   return [
-    ...(m.body.text === undefined ? ['import base64', ''] : []),
+    ...(imports.length ? [...imports, ''] : []),
     'import pika',
     '',
     'connection = pika.BlockingConnection(pika.ConnectionParameters("localhost"))',
     'channel = connection.channel()',
     'channel.confirm_delivery()',
+    ...(hasFloat(headers) ? ['# pika cannot send a double: float headers go as decimals here (Warren and amqplib send doubles).'] : []),
     'properties = pika.BasicProperties(',
     ...props,
     ')',
@@ -66,17 +145,16 @@ export function pythonSnippet(m: SnippetInput): string {
 }
 
 export function typescriptSnippet(m: SnippetInput): string {
-  const options: Record<string, unknown> = { mandatory: m.mandatory };
-  for (const [k, v] of Object.entries(m.properties)) if (k !== 'headers' && v !== undefined) options[k] = v;
-  const headers = plainHeaders(m.properties.headers);
-  if (headers) options.headers = headers;
+  const options = [`  "mandatory": ${m.mandatory},`];
+  for (const [k, v] of Object.entries(m.properties)) if (k !== 'headers' && v !== undefined) options.push(`  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
+  if (m.properties.headers?.length) options.push(`  "headers": ${tsTable(m.properties.headers, '  ')},`);
   const body = m.body.text !== undefined ? `Buffer.from(${JSON.stringify(m.body.text)}, 'utf8')` : `Buffer.from(${JSON.stringify(m.body.base64 ?? '')}, 'base64')`;
   return [
     "import amqp from 'amqplib';",
     '',
     "const connection = await amqp.connect('amqp://localhost');",
     'const channel = await connection.createConfirmChannel();',
-    `channel.publish(${JSON.stringify(m.exchange)}, ${JSON.stringify(m.routingKey)}, ${body}, ${JSON.stringify(options, null, 2).replace(/\n/g, '\n')});`,
+    `channel.publish(${JSON.stringify(m.exchange)}, ${JSON.stringify(m.routingKey)}, ${body}, {\n${options.join('\n')}\n});`,
     'await channel.waitForConfirms();',
     'await connection.close();',
     '',

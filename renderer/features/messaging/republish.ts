@@ -1,9 +1,7 @@
-/** Hands a received message to the Publish page (re-publish, e.g. from a dead-letter queue). */
+/** A received message as a composer draft (re-publish, e.g. from a dead-letter queue). */
 import { entriesToRows } from '../../../shared/messaging/codec';
 import type { ReceivedMessage } from '../../../shared/messaging/types';
 import type { ComposerDraft } from './draft';
-
-const KEY = 'warren.messaging.republish';
 
 export function republishDraft(m: ReceivedMessage): ComposerDraft {
   const p = m.properties;
@@ -23,21 +21,7 @@ export function republishDraft(m: ReceivedMessage): ComposerDraft {
     mandatory: true,
     props,
     headers: entriesToRows(p.headers),
+    // What the message was sent with stays, whatever the body kind shown.
+    contentTypeTyped: true,
   };
-}
-
-export function sendToPublish(m: ReceivedMessage): void {
-  sessionStorage.setItem(KEY, JSON.stringify(republishDraft(m)));
-  window.location.hash = '#/publish';
-}
-
-export function takeRepublish(): ComposerDraft | undefined {
-  const raw = sessionStorage.getItem(KEY);
-  if (!raw) return undefined;
-  sessionStorage.removeItem(KEY);
-  try {
-    return JSON.parse(raw) as ComposerDraft;
-  } catch {
-    return undefined;
-  }
 }

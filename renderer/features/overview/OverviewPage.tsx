@@ -1,15 +1,18 @@
 /** Overview: which broker, its nodes, object totals, queued messages and rates — every 2 s. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { NotConnected } from '../../ui/NotConnected';
+import { PageShell } from '../../ui/PageShell';
 import { BrokerInfo } from './BrokerInfo';
 import { NodesTable } from './NodesTable';
 import { OverviewChart } from '../charts/OverviewChart';
 import { OverviewStats } from './OverviewStats';
 import { VhostPicker } from './VhostPicker';
-import { useOverview } from './useOverview';
+import { overviewKey } from './store';
 import { usePageVisible } from '../../ui/usePageVisible';
 import { useWarren } from '../../app/useWarren';
+import { sessionKey as keyOf } from '../../app/sessionStore';
+import { useStore } from '../../app/store';
+import { useStores } from '../../app/stores';
 import { formatClock } from '../../ui/format';
 
 const UNAVAILABLE_PREFIX = 'Management API unavailable: ';
@@ -17,38 +20,32 @@ const UNAVAILABLE_PREFIX = 'Management API unavailable: ';
 export function OverviewPage() {
   const { connection } = useWarren();
   const visible = usePageVisible();
-  const sessionKey = `${connection.profileId ?? ''}|${connection.since}`;
+  const store = useStores().overview;
+  const sessionKey = keyOf(connection);
   // The chosen vhost belongs to one connection: a different broker starts from "all".
   const [choice, setChoice] = useState<{ profileId?: string; vhost?: string }>({});
   const vhost = choice.profileId === connection.profileId ? choice.vhost : undefined;
 
   const live = connection.status === 'connected' || connection.status === 'reconnecting';
-  const { overview, error, loading } = useOverview(vhost, visible && connection.status === 'connected', sessionKey);
+  const polling = visible && connection.status === 'connected';
+  useEffect(() => (polling ? store.poll(vhost, sessionKey) : undefined), [store, polling, vhost, sessionKey]);
+  const answer = useStore(store);
+  const loading = answer.key !== overviewKey(vhost, sessionKey);
+  const { overview, error } = answer;
   // Only show numbers that answer the question asked (the right vhost, and a live connection).
   const current = live && overview && overview.vhost === (vhost ?? '') ? overview : undefined;
 
   return (
-    <div className="page-body">
-      <div className="page-header">
-        <div>
-          <h1>Overview</h1>
-          <p className="page-subtitle">
-            {current ? `Updated ${formatClock(current.sampledAt)} · every 2 s` : 'Broker health at a glance'}
-          </p>
-        </div>
-        {live && current?.management.available !== false ? (
-          <VhostPicker
-            vhosts={overview?.vhosts ?? []}
-            value={vhost}
-            onChange={(next) => setChoice({ profileId: connection.profileId, vhost: next })}
-          />
-        ) : null}
-      </div>
-
-      {!live ? (
-        <NotConnected state={connection} />
-      ) : (
-        <>
+    <PageShell
+      title="Overview"
+      subtitle={current ? `Updated ${formatClock(current.sampledAt)} · every 2 s` : 'Broker health at a glance'}
+      needs="reachable"
+      actions={
+        current?.management.available !== false ? (
+          <VhostPicker vhosts={overview?.vhosts ?? []} value={vhost} onChange={(next) => setChoice({ profileId: connection.profileId, vhost: next })} />
+        ) : null
+      }
+    >
           {connection.status === 'reconnecting' ? (
             <ErrorNotice
               tone="warning"
@@ -85,8 +82,6 @@ export function OverviewPage() {
               Loading the overview…
             </p>
           ) : null}
-        </>
-      )}
-    </div>
+    </PageShell>
   );
 }

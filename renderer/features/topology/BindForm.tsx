@@ -2,11 +2,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { TypedArg } from '../../../shared/topology/arguments';
 import type { WarrenError } from '../../../shared/errors';
-import { bridge } from '../../app/bridge';
+import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { ArgumentsEditor, argKeyOf } from './ArgumentsEditor';
-import { errorFor } from './formKit';
+import { placeError } from './formKit';
 
 interface Props {
   vhost: string;
@@ -15,7 +15,11 @@ interface Props {
   onDone: (message: string) => void;
 }
 
+/** The fields a refusal can be shown at. */
+const FIELDS: readonly string[] = ['source', 'destination', 'routingKey'];
+
 export function BindForm({ vhost, exchanges, queues, onDone }: Props) {
+  const { topology } = useStores();
   const listId = useId();
   const [source, setSource] = useState('');
   const [destinationType, setDestinationType] = useState<'queue' | 'exchange'>('queue');
@@ -24,6 +28,7 @@ export function BindForm({ vhost, exchanges, queues, onDone }: Props) {
   const [xMatch, setXMatch] = useState<'all' | 'any' | 'all-with-x' | 'any-with-x'>('all');
   const [args, setArgs] = useState<TypedArg[]>([]);
   const [error, setError] = useState<WarrenError>();
+  const shown = placeError(error, FIELDS);
   const [busy, setBusy] = useState(false);
   const sourceType = exchanges.find((x) => x.name === source)?.type;
   const headers = sourceType === 'headers';
@@ -31,7 +36,7 @@ export function BindForm({ vhost, exchanges, queues, onDone }: Props) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const result = await bridge.call('topology.bind', {
+    const result = await topology.bind({
       source,
       destination,
       destinationType,
@@ -48,7 +53,7 @@ export function BindForm({ vhost, exchanges, queues, onDone }: Props) {
   return (
     <form className="topo-form" aria-label="Bind" onSubmit={(e) => void submit(e)} noValidate>
       <h2 className="section-title">Add a binding in {vhost}</h2>
-      {error ? <ErrorNotice title="The binding was not made" error={error} /> : null}
+      {shown.notice ? <ErrorNotice title="The binding was not made" error={shown.notice} /> : null}
       <datalist id={`${listId}-x`}>
         {exchanges.filter((x) => x.name !== '').map((x) => (
           <option key={x.name} value={x.name}>
@@ -62,7 +67,7 @@ export function BindForm({ vhost, exchanges, queues, onDone }: Props) {
         ))}
       </datalist>
       <div className="form-grid">
-        <Field label="Source exchange" error={errorFor(error, 'source')} description={sourceType ? `A ${sourceType} exchange.` : undefined}>
+        <Field label="Source exchange" error={shown.at('source')} description={sourceType ? `A ${sourceType} exchange.` : undefined}>
           {(p) => <input {...p} type="text" className="mono" list={`${listId}-x`} value={source} onChange={(e) => setSource(e.target.value)} />}
         </Field>
         <Field label="Destination kind">
@@ -73,7 +78,7 @@ export function BindForm({ vhost, exchanges, queues, onDone }: Props) {
             </select>
           )}
         </Field>
-        <Field label="Destination" error={errorFor(error, 'destination')}>
+        <Field label="Destination" error={shown.at('destination')}>
           {(p) => (
             <input {...p} type="text" className="mono" list={destinationType === 'queue' ? `${listId}-q` : `${listId}-x`} value={destination} onChange={(e) => setDestination(e.target.value)} />
           )}
@@ -90,7 +95,7 @@ export function BindForm({ vhost, exchanges, queues, onDone }: Props) {
             )}
           </Field>
         ) : (
-          <Field label="Routing key" error={errorFor(error, 'routingKey')} description={sourceType === 'topic' ? '* matches one word, # zero or more.' : undefined}>
+          <Field label="Routing key" error={shown.at('routingKey')} description={sourceType === 'topic' ? '* matches one word, # zero or more.' : undefined}>
             {(p) => <input {...p} type="text" className="mono" value={routingKey} onChange={(e) => setRoutingKey(e.target.value)} />}
           </Field>
         )}

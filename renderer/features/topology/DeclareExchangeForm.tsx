@@ -1,16 +1,21 @@
 /** Declare an exchange: any type the broker lists, its flags, an alternate exchange and arguments. */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { TypedArg } from '../../../shared/topology/arguments';
 import type { WarrenError } from '../../../shared/errors';
-import { bridge } from '../../app/bridge';
-import { useResult } from '../../app/useCall';
+import { useStores } from '../../app/stores';
+import { useStore } from '../../app/store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { CheckboxField, Field } from '../../ui/Field';
 import { ArgumentsEditor, argKeyOf } from './ArgumentsEditor';
-import { errorFor } from './formKit';
+import { placeError } from './formKit';
+
+/** The fields a refusal can be shown at. */
+const FIELDS: readonly string[] = ['name', 'type', 'alternateExchange'];
 
 export function DeclareExchangeForm({ vhost, onDone }: { vhost: string; onDone: (message: string) => void }) {
-  const types = useResult('topology.exchangeTypes', {});
+  const { topology } = useStores();
+  const { exchangeTypes } = useStore(topology);
+  useEffect(() => void topology.loadExchangeTypes(), [topology]);
   const [name, setName] = useState('');
   const [type, setType] = useState('direct');
   const [durable, setDurable] = useState(true);
@@ -19,12 +24,13 @@ export function DeclareExchangeForm({ vhost, onDone }: { vhost: string; onDone: 
   const [alternate, setAlternate] = useState('');
   const [args, setArgs] = useState<TypedArg[]>([]);
   const [error, setError] = useState<WarrenError>();
+  const shown = placeError(error, FIELDS);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const result = await bridge.call('topology.declareExchange', {
+    const result = await topology.declareExchange({
       name,
       type,
       durable,
@@ -32,23 +38,23 @@ export function DeclareExchangeForm({ vhost, onDone }: { vhost: string; onDone: 
       internal,
       ...(alternate ? { alternateExchange: alternate } : {}),
       arguments: args,
-    });
+    }, vhost);
     setBusy(false);
     if (!result.ok) return setError(result.error);
     setError(undefined);
-    onDone(`Declared exchange ${result.value.name} (${type}) in ${vhost}`);
+    onDone(result.value);
   };
 
-  const options = types.value ?? ['direct', 'fanout', 'headers', 'topic'];
+  const options = exchangeTypes ?? ['direct', 'fanout', 'headers', 'topic'];
   return (
     <form className="topo-form" aria-label="Declare an exchange" onSubmit={(e) => void submit(e)} noValidate>
       <h2 className="section-title">Declare an exchange in {vhost}</h2>
-      {error ? <ErrorNotice title="The exchange was not declared" error={error} /> : null}
+      {shown.notice ? <ErrorNotice title="The exchange was not declared" error={shown.notice} /> : null}
       <div className="form-grid">
-        <Field label="Exchange name" error={errorFor(error, 'name')}>
+        <Field label="Exchange name" error={shown.at('name')}>
           {(p) => <input {...p} type="text" className="mono" value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>
-        <Field label="Exchange type" error={errorFor(error, 'type')}>
+        <Field label="Exchange type" error={shown.at('type')}>
           {(p) => (
             <select {...p} value={type} onChange={(e) => setType(e.target.value)}>
               {options.map((t) => (
@@ -64,7 +70,7 @@ export function DeclareExchangeForm({ vhost, onDone }: { vhost: string; onDone: 
           <CheckboxField label="Auto-delete" checked={autoDelete} onChange={setAutoDelete} />
           <CheckboxField label="Internal" checked={internal} onChange={setInternal} description="Only other exchanges may publish to it." />
         </div>
-        <Field label="Alternate exchange" error={errorFor(error, 'alternateExchange')} description="Where messages no binding matches go.">
+        <Field label="Alternate exchange" error={shown.at('alternateExchange')} description="Where messages no binding matches go.">
           {(p) => <input {...p} type="text" className="mono" value={alternate} onChange={(e) => setAlternate(e.target.value)} />}
         </Field>
         <div className="span-2">

@@ -2,11 +2,11 @@
 import { useState, type FormEvent } from 'react';
 import type { TypedArg } from '../../../shared/topology/arguments';
 import type { WarrenError } from '../../../shared/errors';
-import { bridge } from '../../app/bridge';
+import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { CheckboxField, Field } from '../../ui/Field';
 import { ArgumentsEditor, argKeyOf } from './ArgumentsEditor';
-import { errorFor, isError, optionalInt } from './formKit';
+import { placeError, isError, optionalInt } from './formKit';
 
 const NUMBERS = [
   ['messageTtl', 'Message TTL (ms)'],
@@ -17,8 +17,13 @@ const NUMBERS = [
 ] as const;
 type NumberKey = (typeof NUMBERS)[number][0];
 
-export function DeclareQueueForm({ vhost, onDone }: { vhost: string; onDone: (message: string) => void }) {
-  const [name, setName] = useState('');
+/** The fields a refusal can be shown at. */
+const FIELDS: readonly string[] = ['name', 'type', 'overflow', 'deadLetterExchange', 'deadLetterRoutingKey', ...NUMBERS.map(([key]) => key)];
+
+/** `initialName` fills the name in (e.g. a queue someone tried to attach to that does not exist). */
+export function DeclareQueueForm({ vhost, onDone, initialName = '' }: { vhost: string; onDone: (message: string) => void; initialName?: string }) {
+  const { topology } = useStores();
+  const [name, setName] = useState(initialName);
   const [type, setType] = useState<'classic' | 'quorum' | 'stream'>('classic');
   const [durable, setDurable] = useState(true);
   const [exclusive, setExclusive] = useState(false);
@@ -31,6 +36,7 @@ export function DeclareQueueForm({ vhost, onDone }: { vhost: string; onDone: (me
   const [lazy, setLazy] = useState(false);
   const [args, setArgs] = useState<TypedArg[]>([]);
   const [error, setError] = useState<WarrenError>();
+  const shown = placeError(error, FIELDS);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -42,7 +48,7 @@ export function DeclareQueueForm({ vhost, onDone }: { vhost: string; onDone: (me
       if (value !== undefined) parsed[key] = value;
     }
     setBusy(true);
-    const result = await bridge.call('topology.declareQueue', {
+    const result = await topology.declareQueue({
       name,
       type,
       durable,
@@ -55,23 +61,23 @@ export function DeclareQueueForm({ vhost, onDone }: { vhost: string; onDone: (me
       ...(sac ? { singleActiveConsumer: true } : {}),
       ...(lazy ? { lazy: true } : {}),
       arguments: args,
-    });
+    }, vhost);
     setBusy(false);
     // The form keeps every value after an error so the user can correct one field.
     if (!result.ok) return setError(result.error);
     setError(undefined);
-    onDone(`Declared queue ${result.value.name} in ${vhost}`);
+    onDone(result.value);
   };
 
   return (
     <form className="topo-form" aria-label="Declare a queue" onSubmit={(e) => void submit(e)} noValidate>
       <h2 className="section-title">Declare a queue in {vhost}</h2>
-      {error ? <ErrorNotice title="The queue was not declared" error={error} /> : null}
+      {shown.notice ? <ErrorNotice title="The queue was not declared" error={shown.notice} /> : null}
       <div className="form-grid">
-        <Field label="Queue name" error={errorFor(error, 'name')} description="Empty lets the broker choose a name.">
+        <Field label="Queue name" error={shown.at('name')} description="Empty lets the broker choose a name.">
           {(p) => <input {...p} type="text" className="mono" value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>
-        <Field label="Queue type" error={errorFor(error, 'type')}>
+        <Field label="Queue type" error={shown.at('type')}>
           {(p) => (
             <select {...p} value={type} onChange={(e) => setType(e.target.value as typeof type)}>
               <option value="classic">classic</option>
@@ -88,11 +94,11 @@ export function DeclareQueueForm({ vhost, onDone }: { vhost: string; onDone: (me
           <CheckboxField label="Lazy mode" checked={lazy} onChange={setLazy} />
         </div>
         {NUMBERS.map(([key, label]) => (
-          <Field key={key} label={label} error={errorFor(error, key)}>
+          <Field key={key} label={label} error={shown.at(key)}>
             {(p) => <input {...p} type="text" inputMode="numeric" value={numbers[key]} onChange={(e) => setNumbers({ ...numbers, [key]: e.target.value })} />}
           </Field>
         ))}
-        <Field label="Overflow" error={errorFor(error, 'overflow')}>
+        <Field label="Overflow" error={shown.at('overflow')}>
           {(p) => (
             <select {...p} value={overflow} onChange={(e) => setOverflow(e.target.value)}>
               <option value="">default (drop-head)</option>
@@ -102,10 +108,10 @@ export function DeclareQueueForm({ vhost, onDone }: { vhost: string; onDone: (me
             </select>
           )}
         </Field>
-        <Field label="Dead-letter exchange" error={errorFor(error, 'deadLetterExchange')}>
+        <Field label="Dead-letter exchange" error={shown.at('deadLetterExchange')}>
           {(p) => <input {...p} type="text" className="mono" value={dlx} onChange={(e) => setDlx(e.target.value)} />}
         </Field>
-        <Field label="Dead-letter routing key" error={errorFor(error, 'deadLetterRoutingKey')}>
+        <Field label="Dead-letter routing key" error={shown.at('deadLetterRoutingKey')}>
           {(p) => <input {...p} type="text" className="mono" value={dlk} onChange={(e) => setDlk(e.target.value)} />}
         </Field>
         <div className="span-2">

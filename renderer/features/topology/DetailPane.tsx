@@ -2,7 +2,9 @@
 import { useState } from 'react';
 import type { WarrenError } from '../../../shared/errors';
 import type { BindingRow, ExchangeRow, QueueRow, RowOf, TableKind } from '../../../shared/topology/types';
-import { bridge } from '../../app/bridge';
+import { useStores } from '../../app/stores';
+import { count, type Done } from './store';
+import { WatchButton } from '../charts/WatchButton';
 import { CheckboxField } from '../../ui/Field';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { KeyValueList, type KeyValue } from '../../ui/KeyValueList';
@@ -15,11 +17,10 @@ interface Props<K extends TableKind> {
   onDone: (message: string) => void;
 }
 
-type Pending = { title: string; message: string; confirm: string; run: () => Promise<{ ok: true; text: string } | { ok: false; error: WarrenError }> };
-
-const count = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+type Pending = { title: string; message: string; confirm: string; run: () => Promise<Done> };
 
 export function DetailPane<K extends TableKind>({ kind, row, canChange, onDone }: Props<K>) {
+  const topology = useStores().topology;
   const [pending, setPending] = useState<Pending>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<WarrenError>();
@@ -37,7 +38,7 @@ export function DetailPane<K extends TableKind>({ kind, row, canChange, onDone }
     setBusy(false);
     if (!result.ok) return setError(result.error);
     setPending(undefined);
-    onDone(result.text);
+    onDone(result.value);
   };
 
   const facts: KeyValue[] = Object.entries(row as unknown as Record<string, unknown>).map(([key, value]) => ({
@@ -60,10 +61,7 @@ export function DetailPane<K extends TableKind>({ kind, row, canChange, onDone }
                 title: 'Purge queue',
                 message: `Purge ${count(q.ready, 'ready message')} from ${q.name}? They are deleted for good (unacknowledged ones stay).`,
                 confirm: 'Purge',
-                run: async () => {
-                  const r = await bridge.call('topology.purge', { queue: q.name });
-                  return r.ok ? { ok: true, text: `Purged ${count(r.value.purged, 'message')} from ${q.name}` } : r;
-                },
+                run: () => topology.purge(q.name),
               })
             }
           >
@@ -77,10 +75,7 @@ export function DetailPane<K extends TableKind>({ kind, row, canChange, onDone }
                 title: 'Delete queue',
                 message: `Delete queue ${q.name}${q.total > 0 ? ` and its ${count(q.total, 'message')}` : ''}${q.consumers > 0 ? `, cancelling ${count(q.consumers, 'consumer')}` : ''}?${ifUnused ? ' Only if it has no consumers.' : ''}${ifEmpty ? ' Only if it is empty.' : ''}`,
                 confirm: 'Delete queue',
-                run: async () => {
-                  const r = await bridge.call('topology.delete', { kind: 'queue', name: q.name, ifUnused, ifEmpty });
-                  return r.ok ? { ok: true, text: `Deleted queue ${q.name}${r.value.messagesDeleted ? ` (${count(r.value.messagesDeleted, 'message')} lost)` : ''}` } : r;
-                },
+                run: () => topology.deleteQueue(q.name, { ifUnused, ifEmpty }),
               })
             }
           >
@@ -106,10 +101,7 @@ export function DetailPane<K extends TableKind>({ kind, row, canChange, onDone }
                 title: 'Delete exchange',
                 message: `Delete exchange ${x.name} and every binding from and to it?${ifUnused ? ' Only if it has no bindings.' : ''}`,
                 confirm: 'Delete exchange',
-                run: async () => {
-                  const r = await bridge.call('topology.delete', { kind: 'exchange', name: x.name, ifUnused });
-                  return r.ok ? { ok: true, text: `Deleted exchange ${x.name}` } : r;
-                },
+                run: () => topology.deleteExchange(x.name, { ifUnused }),
               })
             }
           >
@@ -131,16 +123,7 @@ export function DetailPane<K extends TableKind>({ kind, row, canChange, onDone }
               title: 'Remove binding',
               message: `Remove the binding from ${b.source} to ${b.destinationType} ${b.destination} (key “${b.routingKey}”)? Messages that matched only it will no longer reach ${b.destination}.`,
               confirm: 'Unbind',
-              run: async () => {
-                const r = await bridge.call('topology.unbind', {
-                  source: b.source,
-                  destination: b.destination,
-                  destinationType: b.destinationType,
-                  routingKey: b.routingKey,
-                  propertiesKey: b.propertiesKey,
-                });
-                return r.ok ? { ok: true, text: `Removed the binding from ${b.source} to ${b.destination}` } : r;
-              },
+              run: () => topology.unbind(b),
             })
           }
         >
@@ -153,6 +136,11 @@ export function DetailPane<K extends TableKind>({ kind, row, canChange, onDone }
   return (
     <aside className="topo-detail card" aria-label="Details">
       <h2 className="section-title">Details</h2>
+      {kind === 'queues' ? (
+        <div className="button-row">
+          <WatchButton queue={(row as QueueRow).name} vhost={(row as QueueRow).vhost} />
+        </div>
+      ) : null}
       {actions ? <div className="topo-actions">{actions}</div> : null}
       <KeyValueList items={facts} className="topo-facts" />
       {pending ? (

@@ -4,11 +4,11 @@ import type { WarrenError } from '../../../shared/errors';
 import type { RouteStep } from '../../../shared/topology/routing';
 import type { TypedArg } from '../../../shared/topology/arguments';
 import type { ExplainResult } from '../../../shared/topology/types';
-import { bridge } from '../../app/bridge';
+import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { ArgumentsEditor, argKeyOf } from './ArgumentsEditor';
-import { errorFor } from './formKit';
+import { placeError } from './formKit';
 
 interface Props {
   vhost: string;
@@ -26,19 +26,24 @@ function describeStep(step: RouteStep): string {
   return `${step.exchange} → ${b.destinationType} ${b.destination} by binding “${b.routingKey}”${args}`;
 }
 
+/** The fields a refusal can be shown at. */
+const FIELDS: readonly string[] = ['exchange', 'routingKey'];
+
 export function RouteExplainer({ vhost, exchanges }: Props) {
+  const { topology } = useStores();
   const [exchange, setExchange] = useState('');
   const [routingKey, setRoutingKey] = useState('');
   const [headers, setHeaders] = useState<TypedArg[]>([]);
   const [result, setResult] = useState<ExplainResult>();
   const [error, setError] = useState<WarrenError>();
+  const shown = placeError(error, FIELDS);
   const [busy, setBusy] = useState(false);
   const type = exchanges.find((x) => x.name === exchange)?.type ?? 'direct';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const r = await bridge.call('topology.explain', { vhost, exchange, routingKey, headers });
+    const r = await topology.explain({ vhost, exchange, routingKey, headers });
     setBusy(false);
     if (r.ok) {
       setResult(r.value);
@@ -53,7 +58,7 @@ export function RouteExplainer({ vhost, exchanges }: Props) {
       <form onSubmit={(e) => void submit(e)} noValidate className="topo-form">
         <h2 className="section-title">Where would a message go?</h2>
         <div className="form-grid">
-          <Field label="Exchange" error={errorFor(error, 'exchange')} description={`A ${type} exchange.`}>
+          <Field label="Exchange" error={shown.at('exchange')} description={`A ${type} exchange.`}>
             {(p) => (
               <select {...p} value={exchange} onChange={(e) => setExchange(e.target.value)}>
                 {exchanges.map((x) => (
@@ -64,7 +69,7 @@ export function RouteExplainer({ vhost, exchanges }: Props) {
               </select>
             )}
           </Field>
-          <Field label="Routing key" error={errorFor(error, 'routingKey')}>
+          <Field label="Routing key" error={shown.at('routingKey')}>
             {(p) => <input {...p} type="text" className="mono" value={routingKey} onChange={(e) => setRoutingKey(e.target.value)} />}
           </Field>
           <div className="span-2">
@@ -77,7 +82,7 @@ export function RouteExplainer({ vhost, exchanges }: Props) {
           </button>
         </div>
       </form>
-      {error ? <ErrorNotice title="Could not explain the route" error={error} /> : null}
+      {shown.notice ? <ErrorNotice title="Could not explain the route" error={shown.notice} /> : null}
       {result ? (
         <div className="topo-explain-result" aria-live="polite" aria-label="Route">
           {result.queues.length > 0 ? (

@@ -1,7 +1,7 @@
 /** Topology: tables of exchanges, queues, bindings, connections, channels and consumers; declare, bind, delete, purge; the graph and the route explainer. */
-import { useState } from 'react';
+import { useDeferredValue, useEffect, useLayoutEffect, useState } from 'react';
 import type { TableKind } from '../../../shared/topology/types';
-import { NotConnected } from '../../ui/NotConnected';
+import { PageShell } from '../../ui/PageShell';
 import { VhostPicker } from '../overview/VhostPicker';
 import { BindForm } from './BindForm';
 import { TABLES } from './columns';
@@ -10,10 +10,12 @@ import { DeclareQueueForm } from './DeclareQueueForm';
 import { RouteExplainer } from './RouteExplainer';
 import { TopologyGraph } from './TopologyGraph';
 import { TopologyTable } from './TopologyTable';
-import { useResult } from '../../app/useCall';
 import { usePageVisible } from '../../ui/usePageVisible';
 import { useTopologySnapshot } from './useSnapshot';
-import { useTopologyTable } from './useTable';
+import { pausedView, tableKey, tableView } from './tableFeed';
+import { sessionKey as keyOf } from '../../app/sessionStore';
+import { useStore } from '../../app/store';
+import { useStores } from '../../app/stores';
 import { useWarren } from '../../app/useWarren';
 import './topology.css';
 
@@ -29,7 +31,8 @@ export function TopologyPage() {
   const { connection } = useWarren();
   const visible = usePageVisible();
   const live = connection.status === 'connected';
-  const sessionKey = `${connection.profileId ?? ''}|${connection.since}`;
+  const { topology } = useStores();
+  const sessionKey = keyOf(connection);
   const [tab, setTab] = useState<Tab>('queues');
   const [form, setForm] = useState<Form>();
   const [done, setDone] = useState<string>();
@@ -40,9 +43,24 @@ export function TopologyPage() {
   const vhost = all ? undefined : (chosen ?? connection.vhost);
   const canChange = live && !all && vhost === connection.vhost;
 
-  const vhosts = useResult('vhosts.list', {});
+  const { vhosts } = useStore(topology);
+  useEffect(() => void topology.loadVhosts(), [topology]);
   const tableKind: TableKind = tab === 'graph' || tab === 'route' ? 'queues' : tab;
-  const table = useTopologyTable(tableKind, { vhost, all }, live && visible && tab !== 'graph' && tab !== 'route', sessionKey);
+  const tableOn = live && visible && tab !== 'graph' && tab !== 'route';
+  // A layout effect, not a passive one: the request leaves before the new page is laid out
+  // and painted (a passive effect waited for that: ~400 ms between the click and the request).
+  useLayoutEffect(
+    () => (tableOn ? topology.table.watch(tableKind, { vhost, all }, sessionKey) : undefined),
+    [topology, tableOn, tableKind, vhost, all, sessionKey],
+  );
+  const answer = useStore(topology.table);
+  const deferred = useDeferredValue(answer);
+  const key = tableKey(tableKind, { vhost, all }, sessionKey);
+  // Re-sorting 10,000 refreshed rows must not hold up a keystroke in the filter: a complete
+  // list of the table shown renders deferred (React interrupts that for input); a first page,
+  // an error or another table is urgent.
+  const defer = answer.result?.complete === true && deferred.key === key && deferred.result?.data.kind === tableKind;
+  const table = connection.status === 'reconnecting' ? pausedView(answer, tableKind) : tableView(defer ? deferred : answer, topology.table.remembered(key), tableKind, key);
   const needSnapshot = live && visible && (tab === 'graph' || tab === 'route' || form === 'bind') && vhost !== undefined;
   const { snapshot, error: snapshotError } = useTopologySnapshot(vhost, needSnapshot, sessionKey);
 
@@ -52,28 +70,14 @@ export function TopologyPage() {
   };
 
   return (
-    <div className="page-body topo-page">
-      <div className="page-header">
-        <div>
-          <h1>Topology</h1>
-          <p className="page-subtitle">
-            {all ? 'Every virtual host' : `Virtual host ${vhost ?? '—'}`}
-            {live && !canChange ? ' · changes are made in the connection’s virtual host only' : ''}
-          </p>
-        </div>
-        {live ? (
-          <VhostPicker
-            vhosts={vhosts.value ?? []}
-            value={all ? undefined : vhost}
-            onChange={(next) => setChoice({ profileId: connection.profileId, vhost: next ?? '' })}
-          />
-        ) : null}
-      </div>
+    <PageShell
+      className="topo-page"
+      title="Topology"
+      subtitle={`${all ? 'Every virtual host' : `Virtual host ${vhost ?? '—'}`}${live && !canChange ? ' · changes are made in the connection’s virtual host only' : ''}`}
+      needs="reachable"
+      actions={<VhostPicker vhosts={vhosts ?? []} value={all ? undefined : vhost} onChange={(next) => setChoice({ profileId: connection.profileId, vhost: next ?? '' })} />}
+    >
 
-      {!live ? (
-        <NotConnected state={connection} />
-      ) : (
-        <>
           <div className="topo-tabs-row">
             <div role="tablist" aria-label="Topology views" className="topo-tabs">
               {TABS.map((t) => (
@@ -140,8 +144,6 @@ export function TopologyPage() {
               <TopologyTable key={`${tab}|${all ? '*' : vhost}`} kind={tab} table={table} canChange={canChange} onDone={setDone} />
             )}
           </div>
-        </>
-      )}
-    </div>
+    </PageShell>
   );
 }

@@ -1,7 +1,7 @@
 /** One topology table with its filter, count and detail pane. */
 import { useMemo, useState } from 'react';
 import type { RowOf, TableKind } from '../../../shared/topology/types';
-import type { TableState } from './useTable';
+import type { TableState } from './tableFeed';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { TABLES } from './columns';
 import { DetailPane } from './DetailPane';
@@ -64,7 +64,18 @@ export function TopologyTable<K extends TableKind>({ kind, table, canChange, onD
           {match.message}
         </p>
       ) : null}
-      {table.error ? <ErrorNotice title={`Could not list ${def.label.toLowerCase()}`} error={table.error} /> : null}
+      {table.error && !table.result ? <ErrorNotice title={`Could not list ${def.label.toLowerCase()}`} error={table.error} /> : null}
+      {table.paused && table.result ? (
+        <p className="topo-stale muted" role="status">
+          Partial: Warren is reconnecting to the broker; these are the rows read at {new Date(table.result.fetchedAt).toLocaleTimeString('en-GB')}.
+        </p>
+      ) : null}
+      {table.error && table.result ? (
+        // During a broker restart a read may fail: what was read stays, and says it is partial.
+        <p className="topo-stale muted" role="status">
+          Partial: the rows read at {new Date(table.result.fetchedAt).toLocaleTimeString('en-GB')}; the latest read failed ({table.error.message}). Warren keeps trying.
+        </p>
+      ) : null}
       <div className="topo-split">
         <VirtualTable
           label={def.label}

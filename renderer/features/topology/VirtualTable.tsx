@@ -1,9 +1,10 @@
 /**
- * A table that draws only the rows in view (fixed row height), so 10,000 rows cost the same
- * as 30. ARIA table roles keep it readable by screen readers and role-based tests.
+ * A table that draws only the rows in view (the one virtual list, fixed row height), so 10,000
+ * rows cost the same as 30. ARIA table roles keep it readable by screen readers and role-based tests.
  */
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { visibleRange, type ColumnDef, type SortState } from './tableModel';
+import { useRef, type KeyboardEvent } from 'react';
+import { useVirtualRows } from '../../ui/useVirtualRows';
+import type { ColumnDef, SortState } from './tableModel';
 
 export const ROW_HEIGHT = 32;
 
@@ -22,30 +23,9 @@ interface Props<R> {
 
 export function VirtualTable<R>({ label, columns, rows, rowKey, selectedKey, onSelect, sort, onSort, emptyText }: Props<R>) {
   const viewport = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  // A guess until the ResizeObserver reports (a few rows too many cost nothing). Reading
-  // clientHeight here would force a layout before the page's first request leaves.
-  const [height, setHeight] = useState(() => Math.max(ROW_HEIGHT * 10, window.innerHeight));
-
-  useEffect(() => {
-    const element = viewport.current;
-    if (!element) return;
-    const observer = new ResizeObserver((entries) => setHeight(entries[0]?.contentRect.height ?? element.clientHeight));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-
-  // A shorter list (new filter) must not leave the viewport scrolled past its end. The scroll
-  // position comes from state: reading scrollTop would force a layout on every keystroke.
-  useLayoutEffect(() => {
-    const element = viewport.current;
-    if (element && scrollTop > 0 && scrollTop > rows.length * ROW_HEIGHT) {
-      element.scrollTop = 0;
-      setScrollTop(0);
-    }
-  }, [rows.length, scrollTop]);
-
-  const { start, end } = visibleRange(scrollTop, height, ROW_HEIGHT, rows.length);
+  // The viewport's height is a guess until it is observed: reading it would force a layout
+  // before the page's first request leaves (a few rows too many cost nothing).
+  const virtual = useVirtualRows({ count: rows.length, scrollRef: viewport, rowHeight: ROW_HEIGHT, initialHeight: Math.max(ROW_HEIGHT * 10, window.innerHeight) });
   // Widths are proportions, so the table always fits its box (the detail pane takes a fixed share).
   const template = columns.map((c) => `minmax(36px, ${c.width}fr)`).join(' ');
 
@@ -56,9 +36,7 @@ export function VirtualTable<R>({ label, columns, rows, rowKey, selectedKey, onS
     const next = rows[Math.max(0, Math.min(rows.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))];
     if (next === undefined) return;
     onSelect(next);
-    const element = viewport.current;
-    const at = rows.indexOf(next) * ROW_HEIGHT;
-    if (element && (at < element.scrollTop || at + ROW_HEIGHT > element.scrollTop + element.clientHeight)) element.scrollTop = at;
+    virtual.scrollToIndex(rows.indexOf(next));
   };
 
   return (
@@ -96,14 +74,13 @@ export function VirtualTable<R>({ label, columns, rows, rowKey, selectedKey, onS
         tabIndex={0}
         aria-label={`${label} rows`}
         onKeyDown={onKey}
-        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
       >
         {rows.length === 0 ? (
           <p className="vtable-empty muted">{emptyText}</p>
         ) : (
-          <div className="vtable-spacer" style={{ height: rows.length * ROW_HEIGHT }}>
-            {rows.slice(start, end).map((row, offset) => {
-              const index = start + offset;
+          <div className="vtable-spacer" style={{ height: virtual.totalHeight }}>
+            {virtual.items.map(({ index, start }) => {
+              const row = rows[index]!;
               const key = rowKey(row);
               return (
                 <div
@@ -112,7 +89,7 @@ export function VirtualTable<R>({ label, columns, rows, rowKey, selectedKey, onS
                   aria-rowindex={index + 2}
                   aria-selected={key === selectedKey}
                   className={`vtable-row vtable-data${key === selectedKey ? ' is-selected' : ''}`}
-                  style={{ gridTemplateColumns: template, transform: `translateY(${index * ROW_HEIGHT}px)` }}
+                  style={{ gridTemplateColumns: template, transform: `translateY(${start}px)` }}
                   onClick={() => onSelect(row)}
                 >
                   {columns.map((column) => (

@@ -121,8 +121,10 @@ channel.start_consuming()`),
         file('order_producer.py', `import json
 ${connect(c)}
 
-# Durable, so the binding of the durable email_queue survives a broker restart.
-channel.exchange_declare(exchange=${n('order_events')}, exchange_type='fanout', durable=True)
+# Declared as the tutorial declares it (non-durable), so this runs beside the tutorial's own scripts.
+# durable=True would keep it and its bindings through a broker restart, but then every program
+# must declare it durable=True: the others are refused with 406 PRECONDITION_FAILED.
+channel.exchange_declare(exchange=${n('order_events')}, exchange_type='fanout')
 
 def publish_order_created_event(order_data):
     message = json.dumps(order_data)
@@ -136,7 +138,7 @@ connection.close()`),
 import time
 ${connect(c)}
 
-channel.exchange_declare(exchange=${n('order_events')}, exchange_type='fanout', durable=True)
+channel.exchange_declare(exchange=${n('order_events')}, exchange_type='fanout')
 # A named, durable queue: orders placed while this service is down wait for it.
 # (The tutorial's queue='', exclusive=True would be deleted with the connection: those orders are lost.)
 channel.queue_declare(queue=${n('email_queue')}, durable=True)

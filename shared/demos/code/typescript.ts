@@ -104,7 +104,8 @@ await channel.consume(queue, (msg) => {
       return [
         file('order_producer.ts', `${connect(c)}
 
-await channel.assertExchange(${n('order_events')}, 'fanout', { durable: true });
+// Non-durable, as the tutorial's order_producer.py declares it: the same declaration everywhere, or a 406.
+await channel.assertExchange(${n('order_events')}, 'fanout', { durable: false });
 export function publishOrderCreatedEvent(order: { order_id: number; customer_email: string; items: string[] }) {
   const message = JSON.stringify(order);
   channel.publish(${n('order_events')}, '', Buffer.from(message), { persistent: true, contentType: 'application/json' });
@@ -114,7 +115,7 @@ publishOrderCreatedEvent({ order_id: 456, customer_email: 'jane.doe@email.com', 
         file('email_consumer.ts', `${connect(c)}
 ${sleep}
 
-await channel.assertExchange(${n('order_events')}, 'fanout', { durable: true });
+await channel.assertExchange(${n('order_events')}, 'fanout', { durable: false });
 // Named and durable: orders placed while this service is down wait in the queue.
 await channel.assertQueue(${n('email_queue')}, { durable: true });
 await channel.bindQueue(${n('email_queue')}, ${n('order_events')}, '');

@@ -13,10 +13,10 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-async function run(name: DemoName, options: DemoOptions = {}) {
+async function run(name: DemoName, options: DemoOptions = {}, lines: string[] = []) {
   const { vhost, remove } = await createTestVhost(`demo-${name}`);
   cleanups.push(remove);
-  const outcome = await runHeadless(name, { broker: demoBroker(() => targetFor(vhost)), options });
+  const outcome = await runHeadless(name, { broker: demoBroker(() => targetFor(vhost)), options, onLine: (l) => lines.push(l.text) });
   return outcome;
 }
 
@@ -69,8 +69,14 @@ describe('demo headless runs hold the tutorial’s outcomes', () => {
   });
 
   it('EcomNow: email queue = orders placed while down, others 0, drained, none lost; the exclusive queue loses exactly those', async () => {
-    const o = await run('ecomnow', { emailMs: 30, syncScale: 0.02, burst: 5 });
+    const lines: string[] = [];
+    const o = await run('ecomnow', { emailMs: 30, syncScale: 0.02, burst: 5 }, lines);
     expect(failed(o)).toEqual([]);
+    // Like with like: the tutorial's ~1500 ms is a typical chain, said so, and the scaled run says its scale.
+    const compared = lines.find((l) => l.startsWith('Synchronous place_order:'));
+    expect(compared).toContain('The tutorial: ~1500 ms → ~150 ms (10×), a typical chain.');
+    expect(compared).toContain('Times scaled ×0.02 (the typical chain of 1500 ms becomes 30 ms): compare the ratio, not the ms.');
+    expect(o.facts.exchangeDurable).toBe(false);
     const down = o.depthsByStep.find((s) => s.step.startsWith('Take the email service down'))!.depths;
     expect(down).toEqual({ email_queue: 5, inventory_queue: 0, analytics_queue: 0 });
     const back = o.depthsByStep.find((s) => s.step.startsWith('Bring the email service back'))!.depths;

@@ -1,102 +1,166 @@
 /**
- * Interop with the tutorial's own scripts (tests/interop/tutorial, run by Debian's python3-pika):
- * with the demo's topology running, receive_logs_topic.py "*.error" receives what Warren
- * publishes, and Warren's consumers receive what emit_log_topic.py, new_task.py and send.py publish.
+ * The tutorial's own scripts, exactly as written (tests/interop/tutorial, run through
+ * run_tutorial.py by Debian's python3-pika on the test's vhost), before, during and after the
+ * matching demo run as --as-is does it (the test's vhost, the tutorial's plain names): no 406
+ * either way, the demo's programs process what the tutorial's producers send, and the
+ * tutorial's consumers process what the demo's producer sends. A consumer that competes for a
+ * shared queue (receive.py, worker.py) joins a demo's running programs rather than its narrated
+ * steps, whose checks count who did which task.
  */
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoBroker } from '../../../main/service/demos/isolation';
 import { createDemo } from '../../../demos/registry';
-import { DemoRuntime } from '../../../demos/runtime';
-import type { DemoName } from '../../../shared/demos/types';
-import { createTestVhost, targetFor, testBroker, waitFor } from '../../support/broker';
+import { DemoRuntime, type DemoRuntime as Runtime } from '../../../demos/runtime';
+import { runHeadless } from '../../../main/service/demos/headless';
+import { demoBroker } from '../../../main/service/demos/isolation';
+import type { DemoName, DemoOptions, DemoOutcome } from '../../../shared/demos/types';
+import { createTestVhost, targetFor, waitFor } from '../../support/broker';
+import { PYTHON, tutorialScripts } from './tutorial-scripts';
 
-const PYTHON = '/usr/bin/python3';
-const SCRIPTS = path.resolve(__dirname, '../../interop/tutorial');
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
+const { run, start } = tutorialScripts(cleanups);
 
-function pythonEnv(vhost: string) {
-  const b = testBroker();
-  return { ...process.env, RABBITMQ_HOST: b.host, RABBITMQ_PORT: String(b.amqpPort), RABBITMQ_VHOST: vhost, PYTHONUNBUFFERED: '1' };
+async function vhostFor(name: DemoName) {
+  const { vhost, remove } = await createTestVhost(`tutorial-${name}`);
+  cleanups.push(remove);
+  return vhost;
 }
 
-function runScript(vhost: string, script: string, args: string[]): string {
-  const r = spawnSync(PYTHON, [path.join(SCRIPTS, script), ...args], { env: pythonEnv(vhost), encoding: 'utf8', timeout: 20_000 });
-  if (r.status !== 0) throw new Error(`${script} failed (${String(r.status)}): ${r.stderr}`);
-  return r.stdout;
+/** A headless run as `npm run demo -- NAME --as-is` makes it, on the test's vhost. */
+function runAsIs(name: DemoName, vhost: string, options: DemoOptions, beforeStep?: (index: number, rt: Runtime) => Promise<void>) {
+  return runHeadless(name, { broker: demoBroker(() => targetFor(vhost)), options, ...(beforeStep ? { beforeStep } : {}) });
 }
 
-function startScript(vhost: string, script: string, args: string[]): { child: ChildProcessWithoutNullStreams; out: () => string } {
-  const child = spawn(PYTHON, [path.join(SCRIPTS, script), ...args], { env: pythonEnv(vhost) });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  cleanups.push(() => void child.kill('SIGINT'));
-  return { child, out: () => out };
-}
-
-/** The demo's topology and programs running (setup + its first step), in a fresh vhost. */
-async function startDemo(name: DemoName) {
-  const { vhost, remove } = await createTestVhost(`interop-${name}`);
+/** The demo's programs running (setup and its first step), for the tutorial's consumers to join. */
+async function running(name: DemoName, vhost: string, options: DemoOptions) {
   const def = createDemo(name);
-  const rt = new DemoRuntime(demoBroker(() => targetFor(vhost)), '', { dotMs: 50 }, () => undefined);
-  cleanups.push(remove, () => rt.cleanup().then(() => undefined));
+  const rt = new DemoRuntime(demoBroker(() => targetFor(vhost)), '', options, () => undefined);
+  cleanups.push(() => rt.cleanup().then(() => undefined));
   await def.setup(rt);
   await def.steps[0]!.run(rt);
-  return { vhost, rt, def };
+  const action = (id: string) => def.actions.find((a) => a.id === id)!.run(rt, {});
+  return { rt, action };
 }
 
-describe('the tutorial’s Python scripts interoperate with Warren’s demos', () => {
+const failed = (o: DemoOutcome) => o.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`);
+
+describe('the tutorial’s scripts, as written, beside the demos in --as-is', () => {
   it('pika is installed for Debian’s python3', () => {
     const r = spawnSync(PYTHON, ['-c', 'import pika; print(pika.__version__)'], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
   });
 
-  it('receive_logs_topic.py "*.error" receives what Warren publishes (kernel.error and payment.error, not auth.info)', async () => {
-    const { vhost, rt, def } = await startDemo('topics');
-    const py = startScript(vhost, 'receive_logs_topic.py', ['*.error']);
-    await waitFor(() => py.out().includes('[*] Waiting for logs'), 20_000);
-    for (const step of def.steps.slice(1)) await step.run(rt);
-    await waitFor(() => py.out().includes('payment.error:Payment failed'), 10_000);
-    const lines = py.out().split('\n').filter((l) => l.startsWith(' [x]'));
-    expect(lines).toEqual([' [x] kernel.error:A critical kernel error', ' [x] payment.error:Payment failed']);
-  });
+  it('Hello World: send.py before and during the demo reaches its receiver; receive.py takes the demo’s sends; no 406; reset keeps hello', async () => {
+    const vhost = await vhostFor('hello');
+    expect(await run(vhost, 'send.py')).toContain("[x] Sent 'Hello World!'");
+    const o = await runAsIs('hello', vhost, { dotMs: 50 }, async (index, rt) => {
+      if (index !== 1) return;
+      // Step 1 started the receiver: it took what send.py sent before the demo. Now send.py during it.
+      await waitFor(() => rt.actor('receiver').allAcked.length === 1);
+      await run(vhost, 'send.py');
+      await waitFor(() => rt.actor('receiver').allAcked.length === 2);
+    });
+    expect(failed(o)).toEqual([]);
+    expect(o.holds).toBe(true);
+    expect(o.facts.received).toEqual(['Hello World!', 'Hello World!', 'Hello World!']);
+    expect(o.kept).toEqual(['queue hello (it existed before the demo)']);
 
-  it('Warren’s topic consumers receive what emit_log_topic.py publishes, by the tutorial’s table', async () => {
-    const { vhost, rt } = await startDemo('topics');
-    expect(runScript(vhost, 'emit_log_topic.py', ['kernel.error', 'A critical kernel error'])).toContain('[x] Sent kernel.error:A critical kernel error');
-    runScript(vhost, 'emit_log_topic.py', ['auth.info', 'User logged in']);
-    runScript(vhost, 'emit_log_topic.py', ['payment.error', 'Payment failed']);
-    const keys = (id: string) => rt.actor(id).allReceived.map((r) => r.routingKey);
-    await waitFor(() => keys('c3').length === 3);
-    expect(keys('c1')).toEqual(['kernel.error', 'payment.error']);
-    expect(keys('c2')).toEqual(['kernel.error']);
-    expect(keys('c3')).toEqual(['kernel.error', 'auth.info', 'payment.error']);
-    expect(rt.actor('c1').allReceived[0]!.body).toBe('A critical kernel error');
-  });
+    // receive.py joins the demo's running receiver: the demo's sends are shared between them.
+    const receive = start(vhost, 'receive.py');
+    await waitFor(() => receive.out().includes('[*] Waiting for messages'));
+    const { rt, action } = await running('hello', vhost, { dotMs: 50 });
+    for (let i = 0; i < 4; i++) await action('send');
+    await waitFor(() => rt.actor('receiver').ackedCount + receive.lines().filter((l) => l === ' [x] Done').length === 4);
+    expect(receive.lines().filter((l) => l === ' [x] Received Hello World!').length).toBeGreaterThan(0);
+    expect(rt.actor('receiver').ackedCount).toBeGreaterThan(0);
+    await rt.cleanup();
 
-  it('Warren’s workers receive and finish what new_task.py publishes', async () => {
-    const { vhost, rt } = await startDemo('work-queues');
-    for (const task of ['First task.', 'Second task..']) runScript(vhost, 'new_task.py', task.split(' '));
-    const done = () => [...rt.actor('worker1').allAcked, ...rt.actor('worker2').allAcked].sort();
-    await waitFor(() => done().length === 2);
-    expect(done()).toEqual(['First task.', 'Second task..']);
-  });
+    // After the demo: send.py again, receive.py (never cut by the demo's reset) gets it.
+    const before = receive.lines().length;
+    await run(vhost, 'send.py');
+    await waitFor(() => receive.lines().length === before + 2);
+    expect(await receive.stop()).toBe(true);
+  }, 120_000);
 
-  it('Warren’s receiver gets what send.py publishes, and Warren’s send reaches receive.py', async () => {
-    const { vhost, rt } = await startDemo('hello');
-    expect(runScript(vhost, 'send.py', [])).toContain("[x] Sent 'Hello World!'");
-    await waitFor(() => rt.actor('receiver').allAcked.includes('Hello World!'));
-    // And the other way: Warren's receiver stops, the tutorial's receive.py takes over.
-    await rt.actor('receiver').stop();
-    const py = startScript(vhost, 'receive.py', []);
-    await waitFor(() => py.out().includes('Waiting for messages'), 20_000);
-    await rt.publish('', 'hello', 'Hello World!', { persistent: true });
-    await waitFor(() => py.out().includes('[x] Done'), 10_000);
-    expect(py.out()).toContain(' [x] Received Hello World!');
-  });
+  it('Work Queues: new_task.py before, during and after; the demo’s workers finish its tasks, worker.py takes a share of the demo’s; no 406', async () => {
+    const vhost = await vhostFor('work-queues');
+    const early = start(vhost, 'worker.py');
+    await waitFor(() => early.out().includes('[*] Waiting for messages'));
+    await run(vhost, 'new_task.py', ['First', 'task.']);
+    await waitFor(() => early.out().includes(' [x] Task finished.'));
+    expect(await early.stop()).toBe(true);
+
+    const o = await runAsIs('work-queues', vhost, { dotMs: 50 }, async (index, rt) => {
+      if (index !== 1) return;
+      await run(vhost, 'new_task.py', ['A', 'task', 'from', 'the', 'tutorial.']);
+      await waitFor(() => ['worker1', 'worker2'].some((id) => rt.actor(id).allAcked.includes('A task from the tutorial.')));
+    });
+    expect(failed(o)).toEqual([]);
+    expect(o.kept).toEqual(['queue task_queue (it existed before the demo)']);
+
+    // worker.py as a third worker beside the demo's two: prefetch 1 hands it one of the demo's first three tasks.
+    const worker = start(vhost, 'worker.py');
+    await waitFor(() => worker.out().includes('[*] Waiting for messages'));
+    const { rt, action } = await running('work-queues', vhost, { dotMs: 50 });
+    await action('tasks');
+    const pyDone = () => worker.lines().filter((l) => l === ' [x] Task finished.').length;
+    await waitFor(() => rt.actor('worker1').ackedCount + rt.actor('worker2').ackedCount + pyDone() === 4, 30_000);
+    expect(worker.lines().filter((l) => l.startsWith(' [x] Received task: ')).length).toBeGreaterThan(0);
+    await rt.cleanup();
+
+    await run(vhost, 'new_task.py', ['After', 'the', 'demo.']);
+    await waitFor(() => worker.out().includes(' [x] Received task: After the demo.'));
+    expect(await worker.stop()).toBe(true);
+  }, 120_000);
+
+  it('Topics: receive_logs_topic.py "*.error" runs through the demo and gets its errors; emit_log_topic.py reaches the demo’s consumers; no 406', async () => {
+    const vhost = await vhostFor('topics');
+    const errors = start(vhost, 'receive_logs_topic.py', ['*.error']);
+    await waitFor(() => errors.out().includes('[*] Waiting for logs'));
+    await run(vhost, 'emit_log_topic.py', ['kernel.error', 'A critical kernel error']);
+    await waitFor(() => errors.lines().length === 1);
+
+    const o = await runAsIs('topics', vhost, {}, async (index, rt) => {
+      if (index !== 1) return;
+      expect(await run(vhost, 'emit_log_topic.py', ['auth.info', 'Logged in, said the tutorial'])).toContain('[x] Sent auth.info:Logged in, said the tutorial');
+      await waitFor(() => rt.actor('c3').allReceived.some((r) => r.body === 'Logged in, said the tutorial'));
+      expect(rt.actor('c1').allReceived).toEqual([]);
+    });
+    expect(failed(o)).toEqual([]);
+    expect(o.kept).toEqual(['exchange topic_logs (it existed before the demo)']);
+    // The tutorial's consumer got the demo's kernel.error and payment.error, not its auth.info.
+    await waitFor(() => errors.lines().length === 3);
+    expect(errors.lines()).toEqual([' [x] kernel.error:A critical kernel error', ' [x] kernel.error:A critical kernel error', ' [x] payment.error:Payment failed']);
+
+    await run(vhost, 'emit_log_topic.py', ['payment.error', 'After the demo']);
+    await waitFor(() => errors.lines().includes(' [x] payment.error:After the demo'));
+    expect(await errors.stop()).toBe(true);
+  }, 120_000);
+
+  it('EcomNow: email_consumer.py runs through the demo and emails every order it places; order_producer.py’s order reaches the demo’s services; no 406', async () => {
+    const vhost = await vhostFor('ecomnow');
+    const email = start(vhost, 'email_consumer.py');
+    await waitFor(() => email.out().includes('[*] Email Service waiting for orders'));
+    expect(await run(vhost, 'order_producer.py')).toContain(' [x] Sent order created event: {"order_id": 456');
+    await waitFor(() => email.out().includes(' [x] Email sent for order 456'));
+
+    const o = await runAsIs('ecomnow', vhost, { emailMs: 20, syncScale: 0.02, burst: 3 }, async (index, rt) => {
+      if (index !== 1) return;
+      await run(vhost, 'order_producer.py');
+      await waitFor(() => rt.actor('email').allAcked.some((b) => b.includes('"order_id": 456')) && rt.actor('inventory').allAcked.length > 0);
+    });
+    expect(failed(o)).toEqual([]);
+    expect(o.facts).toMatchObject({ ordersFromOthers: [456], exchangeDurable: false, ordersLost: 0 });
+    expect(o.kept).toEqual(['exchange order_events (it existed before the demo)']);
+    // The tutorial's email service (its own exclusive queue, up all along) got every order the demo placed.
+    const demoOrders = () => email.lines().filter((l) => /Email sent for order 1\d{3}$/.test(l)).length;
+    await waitFor(() => demoOrders() === o.facts.ordersPlaced, 60_000);
+
+    await run(vhost, 'order_producer.py');
+    await waitFor(() => email.lines().filter((l) => l === ' [x] Email sent for order 456').length === 3, 20_000);
+    expect(await email.stop()).toBe(true);
+  }, 180_000);
 });

@@ -22,7 +22,8 @@ describe('a confirmed repeat across a broker restart', () => {
       console.log(`[faults] ${how}: ${JSON.stringify({ ...outcome, resumed: undefined, interrupted: undefined })}`);
       expect(outcome.interrupted.state).toBe('failed');
       expect(outcome.interrupted.error?.code).not.toBe('INTERNAL');
-      expect(outcome.interrupted.error?.code).toBe(how === 'graceful' ? 'CONNECTION_FORCED' : 'UNREACHABLE');
+      // A graceful shutdown sends 320 CONNECTION_FORCED, unless the socket closes before Warren reads it.
+      expect(outcome.interrupted.error?.code).toMatch(how === 'graceful' ? /^(CONNECTION_FORCED|UNREACHABLE)$/ : /^UNREACHABLE$/);
       expect(outcome.shown).toMatch(new RegExp(`^Interrupted by a broker restart after ${outcome.confirmedAtCut.toLocaleString('en-US')} confirmed`));
       expect(outcome.confirmedAtCut).toBeGreaterThanOrEqual(4_000);
       expect(outcome.confirmedAtCut).toBeLessThan(20_000);

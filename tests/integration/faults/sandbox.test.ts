@@ -4,6 +4,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import amqp from 'amqplib';
@@ -129,6 +130,28 @@ describe('Warren follows its own sandbox through restarts', () => {
     await waitFor(async () => (await consumerStatus()) === 'consuming', 30_000);
     await call('sandbox.stop', {});
   }, 240_000);
+
+  it('when its ports were taken while it was stopped, the sandbox starts elsewhere and Warren follows it there', async () => {
+    const svc = makeService({ reconnectBackoffMs: [250, 500, 1000, 2000, 3000] });
+    cleanup.push(() => svc.service.shutdown());
+    const started = await svc.dispatch('sandbox.start', {});
+    const first = started.ok ? (started.value as SandboxState) : undefined;
+    expect(first?.status).toBe('ready');
+    expect((await svc.dispatch('connection.connect', { id: 'sandbox' })).ok).toBe(true);
+    expect((await svc.dispatch('sandbox.stop', {})).ok).toBe(true);
+    // Something else takes the sandbox's AMQP port while it is down.
+    const squatter = net.createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => squatter.listen(first!.amqpPort, '127.0.0.1', () => resolve()));
+    cleanup.push(() => new Promise((resolve) => squatter.close(resolve)));
+    const again = await svc.dispatch('sandbox.start', {});
+    const moved = again.ok ? (again.value as SandboxState) : undefined;
+    expect(moved?.status).toBe('ready');
+    expect(moved?.amqpPort).not.toBe(first!.amqpPort);
+    await waitFor(() => svc.service.connection.state.status === 'connected', 30_000, 50);
+    expect(svc.service.connection.state.profileId).toBe('sandbox');
+    expect(svc.service.connection.target?.port).toBe(moved!.amqpPort);
+    await svc.dispatch('sandbox.stop', {});
+  }, 180_000);
 
   it('after Warren is killed, the next start connects to its own running sandbox first, not to another broker on the probe port', async () => {
     const first = makeService();

@@ -1,10 +1,8 @@
-# Copied from the tutorial (seeds/000); only host/port/vhost are configurable (RABBITMQ_HOST, RABBITMQ_PORT, RABBITMQ_VHOST).
-import os
 import pika
 import json
 import time
 
-connection = pika.BlockingConnection(pika.ConnectionParameters(host=os.environ.get('RABBITMQ_HOST', 'localhost'), port=int(os.environ.get('RABBITMQ_PORT', '5672')), virtual_host=os.environ.get('RABBITMQ_VHOST', '/')))
+connection = pika.BlockingConnection(pika.ConnectionParameters('localhost'))
 channel = connection.channel()
 
 channel.exchange_declare(exchange='order_events', exchange_type='fanout')

@@ -1,10 +1,8 @@
 #!/usr/bin/env python
-# Copied from the tutorial (seeds/000); only host/port/vhost are configurable (RABBITMQ_HOST, RABBITMQ_PORT, RABBITMQ_VHOST).
-import os
 import pika
 import time
 
-connection = pika.BlockingConnection(pika.ConnectionParameters(host=os.environ.get('RABBITMQ_HOST', 'localhost'), port=int(os.environ.get('RABBITMQ_PORT', '5672')), virtual_host=os.environ.get('RABBITMQ_VHOST', '/')))
+connection = pika.BlockingConnection(pika.ConnectionParameters('localhost'))
 channel = connection.channel()
 
 channel.queue_declare(queue='task_queue', durable=True)

@@ -31,6 +31,14 @@ describe('demo code panel', () => {
     expect(code.typescript.map((f) => f.code).join('')).toContain("'warren-demo-ecomnow.order_events'");
   });
 
+  it('EcomNow’s code declares order_events as the tutorial does (non-durable), like the demo', () => {
+    const code = demoCode('ecomnow', { ...conn, vhost: '/', prefix: '' });
+    const python = code.python.map((f) => f.code).join('');
+    expect(python.match(/exchange_declare\(exchange='order_events', exchange_type='fanout'\)/g)).toHaveLength(2);
+    expect(python).not.toContain("exchange_type='fanout', durable=True");
+    expect(code.typescript.map((f) => f.code).join('').match(/assertExchange\('order_events', 'fanout', \{ durable: false \}\)/g)).toHaveLength(2);
+  });
+
   it('quotes survive in names', () => {
     const code = demoCode('hello', { ...conn, vhost: "it's" });
     expect(code.python[0]!.code).toContain("virtual_host='it\\'s'");

@@ -8,7 +8,7 @@ import { bodyBytes, bytesToBase64, entriesToRows, hexDump, jsonToValue, prettyJs
 import { parseExport, toBase64Body, toExport, toPublishInput } from '../../../../renderer/features/messaging/export-file';
 import { compileTemplate, hasPlaceholder, renderTemplate } from '../../../../main/service/messaging/template';
 import type { FieldEntry, ReceivedMessage } from '../../../../shared/messaging/types';
-import { sendSettle } from '../../../../main/service/messaging/consumers';
+import { sendSettle } from '../../../../main/service/messaging/consumers/settle';
 import { IdRing } from '../../../../main/service/messaging/ring';
 
 describe('header codec', () => {

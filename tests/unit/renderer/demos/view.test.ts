@@ -55,30 +55,55 @@ describe('the demo’s chart markers', () => {
     m(4, 5_000, 'Take email down', 'email_queue'),
     m(5, 5_000, 'Take email down', 'inventory_queue'),
     m(6, 5_500, 'Place a burst (5)', 'email_queue'),
-    m(7, 40_000, 'Bring email back', 'email_queue'),
+    m(7, 20_000, 'Step 2: Place one order', 'email_queue'),
+    m(8, 40_000, 'Bring email back', 'email_queue'),
   ];
+  // A 600 px plot over a minute: 10 px a second; a one-character tag takes 10 + 10 px.
+  const room = { plotPx: 600, charPx: 10, rows: 3 };
 
-  it('numbers each demo event once, in time order, leaving out the sampler’s consumer markers and earlier runs', () => {
-    expect(demoEvents(markers)).toEqual([
-      { n: 1, t: 1_000, label: 'Step 1: Start the three services' },
-      { n: 2, t: 5_000, label: 'Take email down' },
-      { n: 3, t: 5_500, label: 'Place a burst (5)' },
-      { n: 4, t: 40_000, label: 'Bring email back' },
+  it('tags a step with its step number and what was pressed by hand after it with letters, once each, leaving out consumer markers and earlier runs', () => {
+    expect(demoEvents(markers).map((e) => [e.tag, e.words])).toEqual([
+      ['1', 'Start the three services'],
+      ['1a', 'Take email down'],
+      ['1b', 'Place a burst (5)'],
+      ['2', 'Place one order'],
+      ['2a', 'Bring email back'],
     ]);
-    expect(demoEvents(markers, 5_000).map((e) => e.label)).toEqual(['Take email down', 'Place a burst (5)', 'Bring email back']);
+    expect(demoEvents(markers, 5_000).map((e) => e.tag)).toEqual(['0a', '0b', '2', '2a']);
   });
 
-  it('labels a chart’s lines with their numbers; a line too close to a newer one keeps its line, not its number', () => {
+  it('stacks the labels of nearby lines in rows, newest on top; a line with no room in any row keeps its line, not its label', () => {
     const events = demoEvents(markers);
     const email = markers.filter((x) => x.ref?.queue === 'email_queue');
-    const drawn = numberedMarkers(email, events, [0, 60_000]); // 6 % of a minute: 3.6 s
-    expect(drawn.map((d) => [d.t, d.label])).toEqual([
-      [1_000, '1'],
-      [5_000, ''],
-      [5_500, '3'],
-      [40_000, '4'],
+    const drawn = numberedMarkers(email, events, [0, 60_000], room);
+    expect(drawn.map((d) => [d.t, d.label, d.row])).toEqual([
+      [1_000, '1', 0],
+      [5_000, '1a', 1],
+      [5_500, '1b', 0],
+      [20_000, '2', 0],
+      [40_000, '2a', 0],
     ]);
-    const lost: ChartMarker = { id: 9, t: 20_000, label: 'Connection lost', kind: 'connection' };
-    expect(numberedMarkers([...email, lost], events, [0, 60_000]).find((d) => d.id === 9)?.label).toBe('Connection lost');
+    const crowded = [m(10, 100, 'Step 1: a', 'q'), m(11, 200, 'x', 'q'), m(12, 300, 'y', 'q'), m(13, 400, 'z', 'q')];
+    expect(numberedMarkers(crowded, demoEvents(crowded), [0, 60_000], room).map((d) => d.label)).toEqual(['', '1a', '1b', '1c']);
+    const lost: ChartMarker = { id: 9, t: 30_000, label: 'Connection lost', kind: 'connection' };
+    expect(numberedMarkers([...email, lost], events, [0, 60_000], room).find((d) => d.id === 9)?.label).toBe('Connection lost');
+  });
+
+  it('never lets two labels of one row overlap, over 500 random windows of markers', () => {
+    // A seeded generator: the same cases every run (fast-check is not among the project's packages).
+    let seed = 11;
+    const random = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n);
+    for (let run = 0; run < 500; run++) {
+      const plotPx = 100 + random(1100);
+      const ms = Array.from({ length: random(30) }, (_, i) => m(i, random(60_000), i % 3 === 0 ? `Step ${i + 1}: s` : `action ${i}`, 'q'));
+      const drawn = numberedMarkers(ms, demoEvents(ms), [0, 60_000], { plotPx, charPx: 10, rows: 3 }).filter((d) => d.label !== '');
+      for (const row of [0, 1, 2]) {
+        const spans = drawn
+          .filter((d) => d.row === row)
+          .map((d) => [(d.t / 60_000) * plotPx, (d.t / 60_000) * plotPx + d.label.length * 10 + 10] as const)
+          .sort((a, b) => a[0] - b[0]);
+        for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
+      }
+    }
   });
 });

@@ -17,28 +17,19 @@
  * (session.onConnected) consumers that were consuming are attached again.
  */
 import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
-import type { ConsumerInfo, ConsumerOptions, DeliveryBatch, ReceivedMessage, SettleChange } from '../../../shared/messaging/types';
-import type { AmqpSession } from '../broker/session';
-import type { ServiceContext } from '../context';
-import { fail, toWarrenError, WarrenFailure } from '../errors';
-import { encodeTable, toReceived } from './codec';
-import { IdRing } from './ring';
-import { fitName } from '../../../shared/validation/names';
+import type { ConsumerInfo, ConsumerOptions, DeliveryBatch, ReceivedMessage, SettleChange } from '../../../../shared/messaging/types';
+import type { AmqpSession } from '../../broker/session';
+import type { ServiceContext } from '../../context';
+import { fail, toWarrenError, WarrenFailure } from '../../errors';
+import { encodeTable, toReceived } from '../codec';
+import { IdRing } from '../ring';
+import { fullBody, KEEP_BYTES, PREVIEW_BYTES, preview, type Kept } from './buffer';
+import { countDots, sendSettle, slim, type Unacked } from './settle';
+import { fitName } from '../../../../shared/validation/names';
 
-/** Bytes of body sent with each delivery in the stream; the detail pane asks for the rest. */
-export const PREVIEW_BYTES = 512;
-/**
- * Bodies kept per consumer, at most (besides the `keep` count): 40 kept 10 MB messages once took
- * main from 73 to 559 MB. The newest message is always kept whatever its size.
- */
-export const KEEP_BYTES = 64 * 1024 * 1024;
 /** At most this many previews per consumer per flush; the rest stay in the ring. */
 const MAX_PER_FLUSH = 2000;
 const FLUSH_MS = 33;
-
-interface Kept extends ReceivedMessage {
-  content: Buffer;
-}
 
 interface Live {
   channel: Channel;
@@ -512,76 +503,4 @@ export class ConsumerManager {
       this.ctx.emit('consumers.state', this.list());
     }
   }
-}
-
-function preview(kept: Kept): ReceivedMessage {
-  const { content, ...rest } = kept;
-  if (content.length <= PREVIEW_BYTES && !rest.truncated) return { ...rest, ...fullBody(content) };
-  return { ...rest, ...fullBody(content, PREVIEW_BYTES) };
-}
-
-function fullBody(content: Buffer, limit?: number): Pick<ReceivedMessage, 'body' | 'truncated'> {
-  const slice = limit !== undefined && content.length > limit ? content.subarray(0, limit) : content;
-  const text = slice.toString('utf8');
-  const valid = Buffer.byteLength(text, 'utf8') === slice.length && !text.includes('\uFFFD');
-  return { body: valid ? { encoding: 'utf8', data: text } : { encoding: 'base64', data: slice.toString('base64') }, truncated: slice.length < content.length };
-}
-
-/** What settling needs of a delivery (its tag): the body lives in the ring, which may drop it. */
-type Unacked = Map<number, { msg: ConsumeMessage; channel: Channel; dots?: number }>;
-
-const NO_BODY = Buffer.alloc(0);
-function slim(msg: ConsumeMessage): ConsumeMessage {
-  return { fields: msg.fields, properties: msg.properties, content: NO_BODY };
-}
-
-/**
- * Sends the acks/nacks/rejects for `ids` on `channel` in as few frames as exact: the longest run
- * of the oldest unacked deliveries that are all being settled the same way goes as one frame with
- * multiple=true (ack and nack only; reject has no multiple), the rest one by one. `unacked` is in
- * delivery order (ids and tags both increase), which makes "all older ones" well defined.
- */
-export function sendSettle(
-  unacked: Unacked,
-  channel: Channel,
-  ids: number[],
-  action: 'ack' | 'nack' | 'reject',
-  requeue: boolean,
-): { done: number[]; missing: number } {
-  const wanted = new Set<number>();
-  let missing = 0;
-  for (const id of ids) {
-    const entry = unacked.get(id);
-    if (!entry || entry.channel !== channel || wanted.has(id)) missing++;
-    else wanted.add(id);
-  }
-  const done: number[] = [];
-  let newest: ConsumeMessage | undefined;
-  if (action !== 'reject') {
-    for (const [id, entry] of unacked) {
-      if (entry.channel !== channel) continue;
-      if (!wanted.has(id)) break;
-      newest = entry.msg;
-      done.push(id);
-      wanted.delete(id);
-    }
-    if (newest) {
-      if (action === 'ack') channel.ack(newest, true);
-      else channel.nack(newest, true, requeue);
-    }
-  }
-  for (const id of wanted) {
-    const { msg } = unacked.get(id)!;
-    if (action === 'ack') channel.ack(msg);
-    else if (action === 'nack') channel.nack(msg, false, requeue);
-    else channel.reject(msg, requeue);
-    done.push(id);
-  }
-  return { done, missing };
-}
-
-function countDots(content: Buffer): number {
-  let n = 0;
-  for (const byte of content) if (byte === 0x2e) n++;
-  return n;
 }

@@ -1,0 +1,65 @@
+/**
+ * Settling deliveries: what an unacked delivery keeps (its tag, not its body) and the fewest
+ * frames that ack, nack or reject a set of them exactly.
+ */
+import type { Channel, ConsumeMessage } from 'amqplib';
+
+/** What settling needs of a delivery (its tag): the body lives in the ring, which may drop it. */
+export type Unacked = Map<number, { msg: ConsumeMessage; channel: Channel; dots?: number }>;
+
+const NO_BODY = Buffer.alloc(0);
+export function slim(msg: ConsumeMessage): ConsumeMessage {
+  return { fields: msg.fields, properties: msg.properties, content: NO_BODY };
+}
+
+/**
+ * Sends the acks/nacks/rejects for `ids` on `channel` in as few frames as exact: the longest run
+ * of the oldest unacked deliveries that are all being settled the same way goes as one frame with
+ * multiple=true (ack and nack only; reject has no multiple), the rest one by one. `unacked` is in
+ * delivery order (ids and tags both increase), which makes "all older ones" well defined.
+ */
+export function sendSettle(
+  unacked: Unacked,
+  channel: Channel,
+  ids: number[],
+  action: 'ack' | 'nack' | 'reject',
+  requeue: boolean,
+): { done: number[]; missing: number } {
+  const wanted = new Set<number>();
+  let missing = 0;
+  for (const id of ids) {
+    const entry = unacked.get(id);
+    if (!entry || entry.channel !== channel || wanted.has(id)) missing++;
+    else wanted.add(id);
+  }
+  const done: number[] = [];
+  let newest: ConsumeMessage | undefined;
+  if (action !== 'reject') {
+    for (const [id, entry] of unacked) {
+      if (entry.channel !== channel) continue;
+      if (!wanted.has(id)) break;
+      newest = entry.msg;
+      done.push(id);
+      wanted.delete(id);
+    }
+    if (newest) {
+      if (action === 'ack') channel.ack(newest, true);
+      else channel.nack(newest, true, requeue);
+    }
+  }
+  for (const id of wanted) {
+    const { msg } = unacked.get(id)!;
+    if (action === 'ack') channel.ack(msg);
+    else if (action === 'nack') channel.nack(msg, false, requeue);
+    else channel.reject(msg, requeue);
+    done.push(id);
+  }
+  return { done, missing };
+}
+
+/** Simulated work of the dots kind: one second per '.' in the body. */
+export function countDots(content: Buffer): number {
+  let n = 0;
+  for (const byte of content) if (byte === 0x2e) n++;
+  return n;
+}

@@ -1,0 +1,55 @@
+/**
+ * The composition root of the renderer's state: every store is built here, once, from the one
+ * bridge (main.tsx), and handed down through a context. Components read a store with
+ * useStore(...) and call its actions; none of them sees the bridge.
+ */
+import { createContext, useContext } from 'react';
+import type { BridgePort } from './bridgePort';
+import { SessionStore } from './sessionStore';
+import { ChartsStore } from '../features/charts/store';
+import { ConnectionsStore } from '../features/connections/store';
+import { createDemosStore, type DemosStore } from '../features/demos/store';
+import { MessagingStore } from '../features/messaging/store';
+import { OverviewStore } from '../features/overview/store';
+import { TopologyStore } from '../features/topology/store';
+
+export interface Stores {
+  charts: ChartsStore;
+  connections: ConnectionsStore;
+  demos: DemosStore;
+  messaging: MessagingStore;
+  session: SessionStore;
+  overview: OverviewStore;
+  topology: TopologyStore;
+}
+
+export function createStores(bridge: BridgePort): Stores {
+  const session = new SessionStore(bridge);
+  // Every store calls through here: a refusal its caller shows is not repeated by a banner.
+  const calls: BridgePort = {
+    call: async (op, input) => {
+      const result = await bridge.call(op, input);
+      if (!result.ok) session.noteRefusal(result.error);
+      return result;
+    },
+    on: (event, listener) => bridge.on(event, listener),
+    onTransport: (listener) => bridge.onTransport(listener),
+  };
+  return {
+    session,
+    charts: new ChartsStore(calls),
+    connections: new ConnectionsStore(calls),
+    demos: createDemosStore(calls),
+    messaging: new MessagingStore(calls),
+    overview: new OverviewStore(calls),
+    topology: new TopologyStore(calls),
+  };
+}
+
+export const StoresContext = createContext<Stores | undefined>(undefined);
+
+export function useStores(): Stores {
+  const stores = useContext(StoresContext);
+  if (!stores) throw new Error('useStores: render inside <StoresContext value={createStores(bridge)}>');
+  return stores;
+}

@@ -1,0 +1,138 @@
+/**
+ * One topology table kept current: the first page at once (one `columns=` page request), then
+ * every row in one request in the background, then a refresh (one request, not one per row)
+ * spaced by how long the broker took, and at once after any change Warren made
+ * (topology.changed). The last rows of each table stay here for the session, so coming back to
+ * the page shows them at once while the refresh runs.
+ */
+import type { Result, WarrenError } from '../../../shared/errors';
+import type { TableKind, TableResult } from '../../../shared/topology/types';
+import type { BridgePort } from '../../app/bridgePort';
+import { poll } from '../../app/poll';
+import { StateStore } from '../../app/store';
+
+/** The shortest gap between refreshes (the management UI samples every 5 s). */
+export const TABLE_REFRESH_MS = 5000;
+/** A list that took the broker `t` ms is asked again after at least this many times `t`. */
+const REFRESH_LOAD_FACTOR = 4;
+const MAX_REFRESH_MS = 60_000;
+/** Bounded: one entry per table and scope of the current session. */
+const MAX_REMEMBERED = 24;
+
+export interface TableScope {
+  /** undefined = the connection's vhost. */
+  vhost?: string;
+  all: boolean;
+}
+
+export interface TableState {
+  result?: TableResult;
+  error?: WarrenError;
+  loading: boolean;
+  /** True while the rows shown come from the previous visit and a fresh list is on its way. */
+  stale?: boolean;
+  /** True while Warren reconnects: the rows shown are the last read, and may be partial. */
+  paused?: boolean;
+}
+
+/** While Warren reconnects (a broker restart), the table keeps the last rows it read, marked paused. */
+export function pausedView(answer: TableAnswer, kind: TableKind): TableState {
+  return answer.result?.data.kind === kind ? { result: answer.result, loading: false, paused: true } : { loading: true };
+}
+
+/** The last answer, for the table it answers (`key`). */
+export interface TableAnswer {
+  key?: string;
+  result?: TableResult;
+  error?: WarrenError;
+  loading: boolean;
+}
+
+/** The gap before the next refresh: a slow broker (10,000 queues on a busy machine) is asked less often. */
+export function refreshDelay(tookMs: number): number {
+  return Math.min(MAX_REFRESH_MS, Math.max(TABLE_REFRESH_MS, tookMs * REFRESH_LOAD_FACTOR));
+}
+
+export function tableKey(kind: TableKind, scope: TableScope, sessionKey: string): string {
+  return `${sessionKey}|${kind}|${scope.all ? '*' : (scope.vhost ?? '')}`;
+}
+
+/**
+ * What the page shows for one table: its own answer, or else its rows from the last visit
+ * (marked stale) — never another table's or scope's rows.
+ */
+export function tableView(answer: TableAnswer, remembered: TableResult | undefined, kind: TableKind, key: string): TableState {
+  if (answer.key === key && answer.result?.data.kind === kind) return { result: answer.result, error: answer.error, loading: answer.loading };
+  const error = answer.key === key ? answer.error : undefined;
+  if (remembered) return { result: remembered, loading: error === undefined, stale: true, error };
+  return { loading: true, error };
+}
+
+export class TableFeed extends StateStore<TableAnswer> {
+  private readonly lastRows = new Map<string, TableResult>();
+  private readonly restarts = new Set<() => void>();
+
+  constructor(private readonly bridge: BridgePort) {
+    super({ loading: true });
+    bridge.on('topology.changed', () => {
+      for (const restart of [...this.restarts]) restart();
+    });
+  }
+
+  remembered(key: string): TableResult | undefined {
+    return this.lastRows.get(key);
+  }
+
+  view(kind: TableKind, scope: TableScope, sessionKey: string): TableState {
+    const key = tableKey(kind, scope, sessionKey);
+    return tableView(this.getSnapshot(), this.lastRows.get(key), kind, key);
+  }
+
+  /** Keeps the table current until the returned stop is called. */
+  watch(kind: TableKind, scope: TableScope, sessionKey: string): () => void {
+    const key = tableKey(kind, scope, sessionKey);
+    const input = { kind, ...(scope.all ? { all: true } : scope.vhost !== undefined ? { vhost: scope.vhost } : {}) };
+    // Rows from the previous visit are on screen already: one request brings them up to date.
+    let stop = this.run(input, key, !this.lastRows.has(key));
+    const restart = () => {
+      stop();
+      stop = this.run(input, key, false);
+    };
+    this.restarts.add(restart);
+    return () => {
+      stop();
+      this.restarts.delete(restart);
+    };
+  }
+
+  private run(input: { kind: TableKind; all?: boolean; vhost?: string }, key: string, firstPageFirst: boolean): () => void {
+    let firstPage = firstPageFirst;
+    return poll(async (active) => {
+      const asFirstPage = firstPage;
+      firstPage = false;
+      const answer = await this.bridge.call('topology.list', asFirstPage ? { ...input, firstPage: true } : input);
+      if (!active()) return;
+      this.apply(answer, key);
+      if (!answer.ok) return refreshDelay(0);
+      // A first page that is not the whole list: the rest is asked for at once.
+      return asFirstPage && !answer.value.complete ? 0 : refreshDelay(answer.value.tookMs);
+    }, TABLE_REFRESH_MS);
+  }
+
+  private apply(answer: Result<TableResult>, key: string): void {
+    if (!answer.ok) {
+      this.set((previous) => ({ ...(previous.key === key ? { result: previous.result } : {}), error: answer.error, loading: false, key }));
+      return;
+    }
+    const result = answer.value;
+    if (result.complete) this.remember(key, result);
+    // A first page never replaces every row shown from the previous visit.
+    this.set((previous) => (!result.complete && previous.key === key && previous.result?.complete ? previous : { result, loading: !result.complete, key }));
+  }
+
+  private remember(key: string, result: TableResult): void {
+    this.lastRows.delete(key);
+    this.lastRows.set(key, result);
+    while (this.lastRows.size > MAX_REMEMBERED) this.lastRows.delete(this.lastRows.keys().next().value as string);
+  }
+}

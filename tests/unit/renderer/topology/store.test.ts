@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TopologyStore } from '../../../../renderer/features/topology/store';
+import { pausedView, refreshDelay, TABLE_REFRESH_MS, tableKey, tableView } from '../../../../renderer/features/topology/tableFeed';
+import { SNAPSHOT_REFRESH_MS, snapshotView } from '../../../../renderer/features/topology/snapshotFeed';
+import type { TableResult, TopologySnapshot } from '../../../../shared/topology/types';
+import { FakeBridge, ok, settle } from '../fakeBridge';
+
+const rows = (n: number, complete: boolean, tookMs = 10): TableResult =>
+  ({ data: { kind: 'queues', rows: Array.from({ length: n }, (_, i) => ({ name: `q${i}` })) }, total: 3, complete, fetchedAt: 1, tookMs }) as unknown as TableResult;
+
+describe('TopologyStore tables', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('asks the first page, then the whole list at once, then refreshes spaced by the broker’s time', async () => {
+    const bridge = new FakeBridge({ 'topology.list': (input) => ok(input.firstPage ? rows(1, false) : rows(3, true, 2000)) });
+    const store = new TopologyStore(bridge);
+    const stop = store.table.watch('queues', { vhost: '/', all: false }, 's');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(bridge.callsOf('topology.list')).toEqual([{ kind: 'queues', vhost: '/', firstPage: true }, { kind: 'queues', vhost: '/' }]);
+    expect(store.table.view('queues', { vhost: '/', all: false }, 's')).toMatchObject({ loading: false, result: { total: 3, complete: true } });
+    await vi.advanceTimersByTimeAsync(refreshDelay(2000) - 1);
+    expect(bridge.callsOf('topology.list')).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(bridge.callsOf('topology.list')).toHaveLength(3);
+    stop();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(bridge.callsOf('topology.list')).toHaveLength(3);
+  });
+
+  it('refreshes at once when Warren changed the topology, and not after stop', async () => {
+    const bridge = new FakeBridge({ 'topology.list': () => ok(rows(3, true)) });
+    const store = new TopologyStore(bridge);
+    const stop = store.table.watch('queues', { all: false }, 's');
+    await settle();
+    bridge.emit('topology.changed', { at: 1 } as never);
+    await settle();
+    expect(bridge.callsOf('topology.list')).toHaveLength(2);
+    stop();
+    bridge.emit('topology.changed', { at: 2 } as never);
+    await settle();
+    expect(bridge.callsOf('topology.list')).toHaveLength(2);
+  });
+
+  it('comes back to a table with its last rows shown stale, and one request (not the first page) brings them up to date', async () => {
+    let answer = rows(3, true);
+    const bridge = new FakeBridge({ 'topology.list': () => ok(answer) });
+    const store = new TopologyStore(bridge);
+    const scope = { vhost: '/', all: false };
+    const first = store.table.watch('queues', scope, 's');
+    await settle();
+    first();
+    const other = store.table.watch('exchanges', scope, 's');
+    await settle();
+    other();
+    answer = rows(2, true);
+    const view = store.table.view('queues', scope, 's');
+    expect(view).toMatchObject({ stale: true, result: { total: 3 } });
+    store.table.watch('queues', scope, 's')();
+    expect(bridge.callsOf('topology.list').at(-1)).toEqual({ kind: 'queues', vhost: '/' });
+  });
+
+  it('keeps the rows shown beside a failed refresh', async () => {
+    let fail = false;
+    const bridge = new FakeBridge({ 'topology.list': () => (fail ? { ok: false, error: { code: 'TIMEOUT', message: 'slow', hint: 'wait' } } : ok(rows(3, true))) });
+    const store = new TopologyStore(bridge);
+    const stop = store.table.watch('queues', { all: true }, 's');
+    await settle();
+    fail = true;
+    await vi.advanceTimersByTimeAsync(TABLE_REFRESH_MS);
+    expect(store.table.view('queues', { all: true }, 's')).toMatchObject({ result: { total: 3 }, error: { code: 'TIMEOUT' } });
+    stop();
+  });
+
+  it('while Warren reconnects, keeps the last rows read for the table, marked paused', () => {
+    const answer = { key: 'old-session', result: rows(3, true), loading: false };
+    expect(pausedView(answer, 'queues')).toMatchObject({ paused: true, result: { total: 3 } });
+    expect(pausedView(answer, 'exchanges')).toEqual({ loading: true });
+  });
+
+  it('never shows one table’s rows for another', () => {
+    const key = tableKey('exchanges', { all: false }, 's');
+    const answer = { key: tableKey('queues', { all: false }, 's'), result: rows(3, true), loading: false };
+    expect(tableView(answer, undefined, 'exchanges', key)).toEqual({ loading: true, error: undefined });
+  });
+});
+
+describe('TopologyStore snapshot', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('polls the vhost’s snapshot while watched, and shows it for that vhost only', async () => {
+    const bridge = new FakeBridge({ 'topology.snapshot': (input) => ok({ vhost: input.vhost, exchanges: [], queues: [], bindings: [] } as unknown as TopologySnapshot) });
+    const store = new TopologyStore(bridge);
+    const stop = store.snapshot.watch('/');
+    await settle();
+    await vi.advanceTimersByTimeAsync(SNAPSHOT_REFRESH_MS);
+    expect(bridge.callsOf('topology.snapshot')).toHaveLength(2);
+    expect(snapshotView(store.snapshot.getSnapshot(), '/').snapshot?.vhost).toBe('/');
+    expect(snapshotView(store.snapshot.getSnapshot(), 'other').snapshot).toBeUndefined();
+    stop();
+  });
+});
+
+describe('TopologyStore commands', () => {
+  it('purge, delete and unbind answer with the sentence the page shows', async () => {
+    const bridge = new FakeBridge({
+      'topology.purge': (input) => ok({ queue: input.queue, vhost: '/', purged: 1200 }),
+      'topology.delete': (input) => ok({ kind: input.kind, name: input.name, vhost: '/', messagesDeleted: 1 } as never),
+      'topology.unbind': () => ok({} as never),
+    });
+    const store = new TopologyStore(bridge);
+    expect(await store.purge('orders')).toEqual({ ok: true, value: 'Purged 1,200 messages from orders' });
+    expect(await store.deleteQueue('orders', { ifUnused: true, ifEmpty: false })).toEqual({ ok: true, value: 'Deleted queue orders (1 message lost)' });
+    expect(bridge.callsOf('topology.delete')[0]).toEqual({ kind: 'queue', name: 'orders', ifUnused: true, ifEmpty: false });
+    expect(await store.unbind({ source: 'x', destination: 'q', destinationType: 'queue', routingKey: 'k', propertiesKey: 'k' })).toEqual({ ok: true, value: 'Removed the binding from x to q' });
+  });
+
+  it('passes a refusal through unchanged', async () => {
+    const error = { code: 'PRECONDITION_FAILED' as const, message: 'inequivalent arg', hint: 'h' };
+    const store = new TopologyStore(new FakeBridge({ 'topology.declareQueue': () => ({ ok: false, error }) }));
+    expect(await store.declareQueue({ name: 'q' } as never, '/')).toEqual({ ok: false, error });
+  });
+
+  it('asks the exchange types once', async () => {
+    const bridge = new FakeBridge({ 'topology.exchangeTypes': () => ok(['direct', 'x-delayed-message']) });
+    const store = new TopologyStore(bridge);
+    await store.loadExchangeTypes();
+    await store.loadExchangeTypes();
+    expect(store.getSnapshot().exchangeTypes).toEqual(['direct', 'x-delayed-message']);
+    expect(bridge.callsOf('topology.exchangeTypes')).toHaveLength(1);
+  });
+});
