@@ -6,8 +6,12 @@
  */
 import { RESERVED_KEYS, hasLoneSurrogate } from './names';
 
-/** Deepest nesting of objects and arrays any operation's input has (a header table nested ~15 levels fits). */
-export const MAX_INPUT_DEPTH = 48;
+/**
+ * Deepest nesting of objects and arrays an input may have. A header table costs three levels per
+ * level of its own nesting, so the 32 levels the AMQP codec takes (main/service/messaging/codec.ts)
+ * fit in about 100; zod's recursion is harmless at this depth.
+ */
+export const MAX_INPUT_DEPTH = 128;
 
 export interface ShapeProblem {
   /** Where, as a dotted path (`properties.headers.0.value`), '' for the input itself. */

@@ -10,10 +10,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import amqp from 'amqplib';
 import { chromium } from '@playwright/test';
-import WebSocket from 'ws';
 import type { ChartTick } from '../../shared/charts/types';
 import { vhostOnRunBroker } from '../support/e2e/run-broker';
 import { startWarren } from '../support/e2e/warren-app';
+import { openLink, pageSocket } from '../support/web-session';
 import { writeBenchSection } from './_report';
 
 const SECONDS = Number(process.env.WARREN_BENCH_SECONDS ?? 300);
@@ -96,10 +96,8 @@ async function main() {
   const warren = await startWarren({ WARREN_BROKER_URL: broker.amqpUrl, WARREN_MANAGEMENT_URL: broker.managementUrl });
   // Every tick the sampler pushes, as any client of the browser host receives it.
   const ticks: { at: number; t: number; gap: boolean; requestMs?: number; queues: number }[] = [];
-  const wsUrl = new URL(warren.url);
-  wsUrl.protocol = 'ws:';
-  wsUrl.pathname = '/ws';
-  const observer = new WebSocket(wsUrl);
+  // A session of its own, from a one-time link, as a page gets one.
+  const observer = pageSocket(await openLink(await warren.link()));
   observer.on('message', (data) => {
     const message = JSON.parse(String(data)) as { events?: { event: string; payload: unknown }[] };
     for (const e of message.events ?? []) {

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { operations, type OperationName } from '../../../shared/contract';
-import { inputShapeProblem } from '../../../shared/validation/input-shape';
+import { MAX_INPUT_DEPTH, inputShapeProblem } from '../../../shared/validation/input-shape';
 import { hostileValue, inputArbitraries } from './from-schema';
 
 /** What a frame is expected to get back. */
@@ -71,7 +71,7 @@ const invalidUtf8 = fc
   .uint8Array({ minLength: 1, maxLength: 32 })
   .map((bytes) => Buffer.concat([Buffer.from('{"id":1,"op":"'), Buffer.from(bytes), Buffer.from([0xe0, 0xa4]), Buffer.from('"}')]));
 
-const deepFrame = fc.integer({ min: 49, max: 5000 }).map((depth) => `{"id":7,"op":"messaging.publish","input":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+const deepFrame = fc.integer({ min: MAX_INPUT_DEPTH + 1, max: 5000 }).map((depth) => `{"id":7,"op":"messaging.publish","input":${'['.repeat(depth)}${']'.repeat(depth)}}`);
 
 const protoFrame = fc
   .constantFrom(

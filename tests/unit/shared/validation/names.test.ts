@@ -40,6 +40,12 @@ describe('the shape check before zod', () => {
     expect(inputShapeProblem(fine)).toBeUndefined();
   });
 
+  it('passes a header nested as deep as the AMQP codec takes (32 levels)', () => {
+    let value: unknown = { t: 'null' };
+    for (let i = 0; i < 32; i++) value = { t: 'table', v: [{ key: 'k', value }] };
+    expect(inputShapeProblem({ exchange: '', routingKey: 'q', body: { mode: 'text', data: '' }, properties: { headers: [{ key: 'h', value }] } })).toBeUndefined();
+  });
+
   it('refuses prototype keys and lone surrogates anywhere, and passes ordinary input', () => {
     expect(inputShapeProblem(JSON.parse('{"a":[{"__proto__":{}}]}'))).toEqual({ field: 'a.0.__proto__', message: '“__proto__” is not accepted as a key' });
     expect(inputShapeProblem({ b: { constructor: 1 } })?.field).toBe('b.constructor');
