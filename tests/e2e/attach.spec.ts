@@ -17,7 +17,7 @@ test.afterAll(async () => {
 });
 
 test('attach to a missing queue: "Declare it" opens the declare form with the name, and then the attach works', async ({ page }) => {
-  await page.goto(`${warren.url}#/consumers`);
+  await page.goto(`${await warren.link()}#/consumers`);
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
   await page.getByLabel('Queue', { exact: true }).fill('invoices_to_send');
   await page.getByRole('button', { name: 'Attach' }).click();

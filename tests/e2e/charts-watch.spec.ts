@@ -23,7 +23,7 @@ test.afterAll(async () => {
 });
 
 test('one click watches a queue from its Topology row, its consumer card and a publish result; charts carry a legend', async ({ page }) => {
-  await page.goto(`${warren.url}#/topology`);
+  await page.goto(`${await warren.link()}#/topology`);
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
   await page.getByRole('row').filter({ hasText: 'payments' }).click();
   const details = page.getByRole('complementary', { name: 'Details' });
@@ -53,7 +53,7 @@ test('one click watches a queue from its Topology row, its consumer card and a p
 });
 
 test('the watch list suggests the broker’s queue names as you type', async ({ page }) => {
-  await page.goto(`${warren.url}#/charts`);
+  await page.goto(`${await warren.link()}#/charts`);
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
   const input = page.getByLabel('Queues to watch');
   const listId = await input.getAttribute('list');

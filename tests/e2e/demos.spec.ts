@@ -206,7 +206,7 @@ for (const { tab, cards } of [
 ]) {
   test(`presenter mode, ${tab} at 1280×720: narration, charts, controls and cards on one screen`, async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(warren.url);
+    await page.goto(await warren.link());
     await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
     await page.getByRole('link', { name: 'Demos' }).click();
     await page.getByRole('tab', { name: tab }).click();

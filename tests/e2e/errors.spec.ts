@@ -23,7 +23,7 @@ test.afterAll(async () => {
 });
 
 test('a redeclare with other arguments is refused once, at the form; no banner repeats it or covers the title', async ({ page }) => {
-  await page.goto(`${warren.url}#/topology`);
+  await page.goto(`${await warren.link()}#/topology`);
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Declare queue' }).click();
   const form = page.getByRole('form', { name: 'Declare a queue' });

@@ -25,7 +25,7 @@ test.afterAll(async () => {
 });
 
 test('two consumers on one queue are told apart by tag; Time and State are shown whole; the Peek caveat is one block', async ({ page }) => {
-  await page.goto(`${warren.url}#/consumers`);
+  await page.goto(`${await warren.link()}#/consumers`);
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
   for (const tag of ['Billing-Worker-1', 'Billing-Worker-2']) {
     await page.getByLabel('Queue', { exact: true }).fill('shared');
@@ -77,7 +77,7 @@ test('two consumers on one queue are told apart by tag; Time and State are shown
 });
 
 test('a graph node’s full name shows on hover', async ({ page }) => {
-  await page.goto(`${warren.url}#/topology`);
+  await page.goto(`${await warren.link()}#/topology`);
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
   await page.getByRole('tab', { name: 'Graph' }).click();
   const node = page.getByRole('button', { name: new RegExp(`^queue ${LONG_QUEUE.replace(/\./g, '\\.')}:`) });

@@ -36,7 +36,7 @@ test.afterAll(async () => {
 });
 
 async function openPublish(page: Page): Promise<void> {
-  await page.goto(warren.url);
+  await page.goto(await warren.link());
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
   await page.getByRole('link', { name: 'Publish' }).click();
   await expect(page.getByRole('heading', { name: 'Publish' })).toBeVisible();
@@ -161,7 +161,7 @@ test('the composer keeps its draft when the user leaves the page and comes back'
 });
 
 test('a received message opens in the composer, as it was received, with one click', async ({ page }) => {
-  await page.goto(`${warren.url}#/consumers`);
+  await page.goto(`${await warren.link()}#/consumers`);
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
   await page.getByLabel('Queue', { exact: true }).fill('again');
   await page.getByRole('button', { name: 'Attach' }).click();

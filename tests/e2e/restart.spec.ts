@@ -35,7 +35,7 @@ test('during a broker restart the queue table keeps the rows it read and says th
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${warren.url}#/topology`);
+  await page.goto(`${await warren.link()}#/topology`);
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
   const table = page.getByRole('table', { name: 'Queues' });
   await expect(table.getByRole('row').filter({ hasText: 'restart.alpha' })).toBeVisible({ timeout: 30_000 });

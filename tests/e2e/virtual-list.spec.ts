@@ -26,7 +26,7 @@ test.afterAll(async () => {
 });
 
 test('2,000 queues: a screenful of rows is drawn; scrolling to the end shows the last, arrow keys move the selection into view', async ({ page }) => {
-  await page.goto(`${warren.url}#/topology`);
+  await page.goto(`${await warren.link()}#/topology`);
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
   await expect(page.getByTestId('topo-count')).toHaveText(`${QUEUES.toLocaleString('en-US')} of ${QUEUES.toLocaleString('en-US')} queues`, { timeout: 60_000 });
   const table = page.getByRole('table', { name: 'Queues' });
