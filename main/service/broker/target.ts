@@ -18,6 +18,31 @@ export interface ConnectTarget {
   managementUrl: string;
 }
 
+/** A plain (no TLS) AMQP endpoint on the default vhost: a sandbox node, a probe of localhost. */
+export interface PlainEndpoint {
+  host: string;
+  amqpPort: number;
+  managementUrl: string;
+  username: string;
+  password: string;
+}
+
+/** The target of a plain endpoint, under a profile id and name of the caller's. */
+export function plainTarget(endpoint: PlainEndpoint, profile: { id: string; name: string; heartbeat: number }): ConnectTarget {
+  return {
+    profileId: profile.id,
+    profileName: profile.name,
+    host: endpoint.host,
+    port: endpoint.amqpPort,
+    vhost: '/',
+    username: endpoint.username,
+    password: endpoint.password,
+    tls: { enabled: false, verifyPeer: true },
+    heartbeat: profile.heartbeat,
+    managementUrl: endpoint.managementUrl,
+  };
+}
+
 export const CONNECT_TIMEOUT_MS = 8000;
 
 export async function openConnection(target: ConnectTarget): Promise<ChannelModel> {

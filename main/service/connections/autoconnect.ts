@@ -7,7 +7,7 @@
  */
 import { parseAmqpUrl } from '../../../shared/connections/amqp-url';
 import type { ConnectionState } from '../../../shared/connections/types';
-import { openConnection } from '../broker/target';
+import { openConnection, plainTarget } from '../broker/target';
 import type { ServiceContext } from '../context';
 import { DETECTED_PROFILE_ID, ENVIRONMENT_PROFILE_ID, SANDBOX_PROFILE_ID } from './profiles/catalog';
 import { canConnect } from './sandbox/ports';
@@ -60,18 +60,9 @@ async function localBrokerAnswers(sandbox: SandboxBroker, port: number): Promise
   if (!(await canConnect(port))) return false;
   if (await sandbox.ownsPort(port)) return false;
   try {
-    const model = await openConnection({
-      profileId: DETECTED_PROFILE_ID,
-      profileName: 'probe',
-      host: '127.0.0.1',
-      port,
-      vhost: '/',
-      username: 'guest',
-      password: 'guest',
-      tls: { enabled: false, verifyPeer: true },
-      heartbeat: 0,
-      managementUrl: '',
-    });
+    const model = await openConnection(
+      plainTarget({ host: '127.0.0.1', amqpPort: port, managementUrl: '', username: 'guest', password: 'guest' }, { id: DETECTED_PROFILE_ID, name: 'probe', heartbeat: 0 }),
+    );
     await model.close().catch(() => undefined);
     return true;
   } catch {

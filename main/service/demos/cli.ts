@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseAmqpUrl, deriveManagementUrl } from '../../../shared/connections/amqp-url';
 import { DEMO_NAMES, isDemoName, type DemoOptions } from '../../../shared/demos/types';
 import type { DemoName } from '../../../shared/demos/types';
-import type { ConnectTarget } from '../broker/target';
+import { plainTarget, type ConnectTarget } from '../broker/target';
 import { defaultDataDir } from '../../paths';
 import { SandboxBroker } from '../connections/sandbox/sandbox';
 import { toWarrenError } from '../errors';
@@ -121,18 +121,7 @@ async function runCli(name: DemoName, args: string[], options: DemoOptions): Pro
         ? `Started the sandbox broker on amqp port ${e.amqpPort} (management ${e.managementUrl}); it stops when the demo ends.`
         : `Reusing the sandbox broker already running on amqp port ${e.amqpPort} (management ${e.managementUrl}); it keeps running.`,
     );
-    base = {
-      profileId: 'sandbox',
-      profileName: 'Sandbox broker',
-      host: e.host,
-      port: e.amqpPort,
-      vhost: '/',
-      username: e.username,
-      password: e.password,
-      tls: { enabled: false, verifyPeer: true },
-      heartbeat: 30,
-      managementUrl: e.managementUrl,
-    };
+    base = plainTarget(e, { id: 'sandbox', name: 'Sandbox broker', heartbeat: 30 });
   }
 
   const { isolation, target, created } = args.includes('--as-is')

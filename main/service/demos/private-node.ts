@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { PrivateNode } from '../../../demos/runtime';
-import { openConnection, type ConnectTarget } from '../broker/target';
+import { openConnection, plainTarget, type ConnectTarget } from '../broker/target';
 import { SandboxBroker, findRabbitmqServer } from '../connections/sandbox/sandbox';
 import { fail } from '../errors';
 
@@ -33,18 +33,7 @@ export function privateNodes(parentDir: string): (() => Promise<PrivateNode>) | 
       return e;
     };
     let endpoint = await ready();
-    const target = (): ConnectTarget => ({
-      profileId: 'demo-private-node',
-      profileName: 'Demo private node',
-      host: endpoint.host,
-      port: endpoint.amqpPort,
-      vhost: '/',
-      username: endpoint.username,
-      password: endpoint.password,
-      tls: { enabled: false, verifyPeer: true },
-      heartbeat: 10,
-      managementUrl: endpoint.managementUrl,
-    });
+    const target = (): ConnectTarget => plainTarget(endpoint, { id: 'demo-private-node', name: 'Demo private node', heartbeat: 10 });
     return {
       open: () => openConnection(target()),
       restart: async () => {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ConnectionState, SandboxState } from '../../../shared/connections/types';
 import { BrokerConnection } from '../../../main/service/broker/connection';
+import { plainTarget } from '../../../main/service/broker/target';
 import { canConnect, isPortFree } from '../../../main/service/connections/sandbox/ports';
 import { SandboxBroker } from '../../../main/service/connections/sandbox/sandbox';
 import { waitFor } from '../../support/broker';
@@ -30,18 +31,7 @@ describe('the sandbox broker', () => {
 
     const states: ConnectionState[] = [];
     const connection = new BrokerConnection((s) => { states.push(s); if (process.env.DEBUG_STATES) console.log(Date.now() % 100000, s.status, s.attempt, s.retryInMs, s.error?.code, s.error?.message); }, [300, 600, 1000]);
-    const target = {
-      profileId: 'sandbox-test',
-      profileName: 'Own sandbox',
-      host: endpoint.host,
-      port: endpoint.amqpPort,
-      vhost: '/',
-      username: endpoint.username,
-      password: endpoint.password,
-      tls: { enabled: false, verifyPeer: true },
-      heartbeat: 10,
-      managementUrl: endpoint.managementUrl,
-    };
+    const target = plainTarget(endpoint, { id: 'sandbox-test', name: 'Own sandbox', heartbeat: 10 });
     expect((await connection.connect(target)).status).toBe('connected');
     await connection.requireSession().withChannel(async (ch) => {
       await ch.assertQueue('kept', { durable: true });

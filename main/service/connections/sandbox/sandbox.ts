@@ -3,6 +3,7 @@
  * this machine, living in Warren's data folder. It is reused when it is already running
  * (from an earlier launch), and stopped when Warren quits unless the user keeps it running.
  */
+import type { PlainEndpoint } from '../../broker/target';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -48,13 +49,8 @@ export interface SandboxOptions {
   onState?: (state: SandboxState) => void;
 }
 
-export interface SandboxEndpoint {
-  host: string;
-  amqpPort: number;
-  managementUrl: string;
-  username: string;
-  password: string;
-}
+/** Where the sandbox node answers, as any plain endpoint. */
+export type SandboxEndpoint = PlainEndpoint;
 
 const SANDBOX_USER = { username: 'guest', password: 'guest' };
 
