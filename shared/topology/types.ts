@@ -61,7 +61,12 @@ export interface ConnectionRow {
   vhost: string;
   name: string;
   user: string;
+  /** client_properties.connection_name, when the client set one. */
   clientName: string;
+  /** client_properties.product: "amqplib", "Pika Python Client Library", "Warren" … */
+  clientProduct: string;
+  /** Opened by Warren (it reports product "Warren"). */
+  warren: boolean;
   peer: string;
   state: string;
   channels: number;

@@ -16,6 +16,9 @@ export interface TableDef<R> {
 const n = (value: number) => value.toLocaleString('en-US');
 const exchangeName = (name: string) => (name === '' ? '(default)' : name);
 const shortNode = (node: string) => node.replace(/^rabbit@/, '');
+/** What the Client column says: the connection's name (when the client gave one) and the client library. */
+export const clientText = (c: Pick<ConnectionRow, 'clientName' | 'clientProduct'>) =>
+  [c.clientName, c.clientProduct].filter(Boolean).join(' · ') || '—';
 const args = (value: Record<string, unknown>) => (Object.keys(value).length === 0 ? '' : JSON.stringify(value));
 
 export const TABLES: { [K in TableKind]: TableDef<RowOf[K]> } = {
@@ -76,10 +79,25 @@ export const TABLES: { [K in TableKind]: TableDef<RowOf[K]> } = {
     label: 'Connections',
     noun: 'connection',
     rowKey: (c: ConnectionRow) => c.name,
-    filterText: (c) => `${c.name} ${c.clientName} ${c.user}`,
+    filterText: (c) => `${c.name} ${clientText(c)} ${c.user}`,
     columns: [
       { id: 'name', label: 'Name', width: 260, text: (c) => c.name },
-      { id: 'client', label: 'Client', width: 140, text: (c) => c.clientName },
+      {
+        id: 'client',
+        label: 'Client',
+        width: 240,
+        text: (c) => clientText(c),
+        render: (c) => (
+          <span title={clientText(c)}>
+            {c.warren ? (
+              <Badge tone="info" title="Opened by Warren itself">
+                Warren
+              </Badge>
+            ) : null}{' '}
+            {clientText(c)}
+          </span>
+        ),
+      },
       { id: 'user', label: 'User', width: 90, text: (c) => c.user },
       { id: 'vhost', label: 'Vhost', width: 110, text: (c) => c.vhost },
       { id: 'state', label: 'State', width: 80, text: (c) => c.state },
