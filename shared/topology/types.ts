@@ -20,6 +20,8 @@ export interface QueueRow {
   deliverRate: number;
   arguments: Record<string, unknown>;
   policy: string;
+  /** What the policy in effect sets (dead-letter-exchange, message-ttl …); {} without one. */
+  policyDefinition?: Record<string, unknown>;
   node: string;
   durable: boolean;
   exclusive: boolean;

@@ -48,7 +48,7 @@ const SPECS: { [K in TableKind]: TableSpec<K> } = {
     columns: [
       'name', 'vhost', 'type', 'state', 'messages_ready', 'messages_unacknowledged', 'messages', 'consumers',
       'message_stats.publish_details.rate', 'message_stats.deliver_get_details.rate',
-      'arguments', 'policy', 'node', 'durable', 'exclusive', 'auto_delete',
+      'arguments', 'policy', 'effective_policy_definition', 'node', 'durable', 'exclusive', 'auto_delete',
     ],
     pages: true,
     row: queueRow,
@@ -159,6 +159,7 @@ export function queueRow(r: Raw): QueueRow {
     deliverRate: rate(obj(r.message_stats), 'deliver_get_details'),
     arguments: obj(r.arguments),
     policy: str(r.policy),
+    policyDefinition: obj(r.effective_policy_definition),
     node: str(r.node),
     durable: r.durable === true,
     exclusive: r.exclusive === true,

@@ -7,6 +7,7 @@ import { count, type Done } from './store';
 import { WatchButton } from '../charts/WatchButton';
 import { CheckboxField, Field } from '../../ui/Field';
 import { clientText } from './columns';
+import { factsOf } from './facts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { KeyValueList, type KeyValue } from '../../ui/KeyValueList';
 
@@ -43,11 +44,7 @@ export function DetailPane<K extends TableKind>({ kind, row, canChange, onDone }
     onDone(result.value);
   };
 
-  const facts: KeyValue[] = Object.entries(row as unknown as Record<string, unknown>).map(([key, value]) => ({
-    label: key,
-    value: typeof value === 'object' ? (Object.keys(value ?? {}).length ? JSON.stringify(value, null, 1) : '—') : String(value === '' ? '—' : value),
-    mono: typeof value === 'object' || key === 'name',
-  }));
+  const facts: KeyValue[] = factsOf(kind, row);
 
   let actions = null;
   if (canChange && kind === 'queues') {

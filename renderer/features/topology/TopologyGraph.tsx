@@ -70,6 +70,8 @@ export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
           <span className="topo-legend">
             <span className="topo-legend-dot is-ready" aria-hidden="true" /> ready
             <span className="topo-legend-dot is-unacked" aria-hidden="true" /> unacked
+            <span className="topo-legend-line is-alternate" aria-hidden="true" /> alternate exchange
+            <span className="topo-legend-line is-dead-letter" aria-hidden="true" /> dead letters
           </span>
         </p>
       </div>
@@ -141,10 +143,11 @@ export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
               return (
                 <g
                   key={edge.id}
-                  className={`topo-edge${edge.id.startsWith('ae:') ? ' is-alternate' : ''}${isHot ? ' is-hot' : ''}`}
+                  className={`topo-edge${edge.kind === 'binding' ? '' : ` is-${edge.kind}`}${isHot ? ' is-hot' : ''}`}
                   data-testid="graph-edge"
                   data-from={edge.from}
                   data-to={edge.to}
+                  data-kind={edge.kind}
                 >
                   <path d={d} markerEnd="url(#topo-arrow)" />
                   {edge.label && (showKeys || isHot) ? (

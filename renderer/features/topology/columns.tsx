@@ -3,6 +3,7 @@ import type { BindingRow, ChannelRow, ConnectionRow, ConsumerRow, ExchangeRow, Q
 import { formatRate } from '../../ui/format';
 import { Badge } from '../../ui/Badge';
 import type { ColumnDef } from './tableModel';
+import { queueFeatures } from './queueFeatures';
 
 export interface TableDef<R> {
   label: string;
@@ -37,8 +38,22 @@ export const TABLES: { [K in TableKind]: TableDef<RowOf[K]> } = {
       { id: 'consumers', label: 'Consumers', width: 88, align: 'right', text: (q) => n(q.consumers), sortValue: (q) => q.consumers },
       { id: 'in', label: 'In/s', width: 64, align: 'right', text: (q) => formatRate(q.publishRate), sortValue: (q) => q.publishRate },
       { id: 'out', label: 'Out/s', width: 64, align: 'right', text: (q) => formatRate(q.deliverRate), sortValue: (q) => q.deliverRate },
+      {
+        id: 'features',
+        label: 'Features',
+        width: 130,
+        text: (q) => queueFeatures(q).map((f) => f.tag).join(' '),
+        render: (q) => (
+          <span className="topo-features">
+            {queueFeatures(q).map((f) => (
+              <abbr key={f.tag} className="topo-feature" title={f.title}>
+                {f.tag}
+              </abbr>
+            ))}
+          </span>
+        ),
+      },
       { id: 'policy', label: 'Policy', width: 80, text: (q) => q.policy },
-      { id: 'arguments', label: 'Arguments', width: 120, text: (q) => args(q.arguments) },
       // rabbit@host: the host part is what tells nodes of one cluster apart.
       { id: 'node', label: 'Node', width: 110, text: (q) => q.node, render: (q) => <span className="mono">{shortNode(q.node)}</span> },
     ],
