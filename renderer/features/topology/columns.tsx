@@ -31,13 +31,6 @@ export const TABLES: { [K in TableKind]: TableDef<RowOf[K]> } = {
     columns: [
       { id: 'name', label: 'Name', width: 220, text: (q) => q.name, render: (q) => <span className="mono">{q.name}</span> },
       { id: 'type', label: 'Type', width: 72, text: (q) => q.type },
-      { id: 'state', label: 'State', width: 72, text: (q) => q.state || '—' },
-      { id: 'ready', label: 'Ready', width: 76, align: 'right', text: (q) => n(q.ready), sortValue: (q) => q.ready },
-      { id: 'unacked', label: 'Unacked', width: 80, align: 'right', text: (q) => n(q.unacked), sortValue: (q) => q.unacked },
-      { id: 'total', label: 'Total', width: 76, align: 'right', text: (q) => n(q.total), sortValue: (q) => q.total },
-      { id: 'consumers', label: 'Consumers', width: 88, align: 'right', text: (q) => n(q.consumers), sortValue: (q) => q.consumers },
-      { id: 'in', label: 'In/s', width: 64, align: 'right', text: (q) => formatRate(q.publishRate), sortValue: (q) => q.publishRate },
-      { id: 'out', label: 'Out/s', width: 64, align: 'right', text: (q) => formatRate(q.deliverRate), sortValue: (q) => q.deliverRate },
       {
         id: 'features',
         label: 'Features',
@@ -53,6 +46,13 @@ export const TABLES: { [K in TableKind]: TableDef<RowOf[K]> } = {
           </span>
         ),
       },
+      { id: 'state', label: 'State', width: 72, text: (q) => q.state || '—' },
+      { id: 'ready', label: 'Ready', width: 76, align: 'right', text: (q) => n(q.ready), sortValue: (q) => q.ready },
+      { id: 'unacked', label: 'Unacked', width: 80, align: 'right', text: (q) => n(q.unacked), sortValue: (q) => q.unacked },
+      { id: 'total', label: 'Total', width: 76, align: 'right', text: (q) => n(q.total), sortValue: (q) => q.total },
+      { id: 'consumers', label: 'Consumers', width: 88, align: 'right', text: (q) => n(q.consumers), sortValue: (q) => q.consumers },
+      { id: 'in', label: 'In/s', width: 64, align: 'right', text: (q) => formatRate(q.publishRate), sortValue: (q) => q.publishRate },
+      { id: 'out', label: 'Out/s', width: 64, align: 'right', text: (q) => formatRate(q.deliverRate), sortValue: (q) => q.deliverRate },
       { id: 'policy', label: 'Policy', width: 80, text: (q) => q.policy },
       // rabbit@host: the host part is what tells nodes of one cluster apart.
       { id: 'node', label: 'Node', width: 110, text: (q) => q.node, render: (q) => <span className="mono">{shortNode(q.node)}</span> },
