@@ -66,6 +66,8 @@ export interface ConnectionState {
   /** When lastChannelError happened (ms since epoch), so a repeat of the same error is news. */
   lastChannelErrorAt?: number;
   since: number;
+  /** Set once, by a switch from another profile: what the old connection took with it. */
+  switched?: { from: string; detached: string[] };
 }
 
 export type SandboxStatus = 'unavailable' | 'stopped' | 'starting' | 'ready' | 'stopping' | 'failed';

@@ -1,6 +1,6 @@
 /**
  * Operations and events of messaging: publish (once or repeated), consumers and taps,
- * settling deliveries, peeking. Inputs are bounded; values a field table cannot carry are
+ * settling deliveries, peeking and getting. Inputs are bounded; values a field table cannot carry are
  * refused here with the field named.
  */
 import { z } from 'zod';
@@ -18,6 +18,7 @@ import type {
 import { shortText } from '../schemas';
 import { amqpName, requiredAmqpName, tableKey } from '../validation/names';
 import { op, stateEvent, streamEvent } from '../spec';
+import { GET_ACK_MODES, GET_ENCODINGS } from './get-modes';
 
 const MAX_INT64 = 2 ** 63;
 const base64 = z.string().max(24 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not valid base64');
@@ -165,6 +166,15 @@ export const messagingOperations = {
   'messaging.peek': op<ReceivedMessage[]>()(
     z.object({ queue: requiredAmqpName('Queue name'), count: z.number().int().min(1).max(100).default(10) }),
     'Look at messages through the management API (get with requeue: they come back redelivered)',
+  ),
+  'messaging.get': op<ReceivedMessage[]>()(
+    z.object({
+      queue: requiredAmqpName('Queue name'),
+      count: z.number().int().min(1, 'get at least 1 message').max(100, 'get at most 100 messages at a time').default(1),
+      ackMode: z.enum(GET_ACK_MODES),
+      encoding: z.enum(GET_ENCODINGS).default('auto'),
+    }),
+    'Get messages through the management API: requeue them, ack them (removed) or reject them without requeue',
   ),
 } as const;
 

@@ -112,6 +112,13 @@ export const topologyOperations = {
     }),
     'Delete an exchange or a queue',
   ),
+  'topology.closeConnection': op<{ name: string; reason: string }>()(
+    z.object({
+      name: z.string().min(1, 'choose a connection').max(1024),
+      reason: z.string().trim().max(255, 'the reason is at most 255 characters').default(''),
+    }),
+    'Close a client connection through the management API; the client is told the reason',
+  ),
   'topology.purge': op<PurgeResult>()(z.object({ queue: objectName('Queue name') }), 'Remove every ready message of a queue'),
   'topology.explain': op<ExplainResult>()(
     z.object({

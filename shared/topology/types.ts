@@ -20,6 +20,8 @@ export interface QueueRow {
   deliverRate: number;
   arguments: Record<string, unknown>;
   policy: string;
+  /** What the policy in effect sets (dead-letter-exchange, message-ttl …); {} without one. */
+  policyDefinition?: Record<string, unknown>;
   node: string;
   durable: boolean;
   exclusive: boolean;
@@ -61,7 +63,12 @@ export interface ConnectionRow {
   vhost: string;
   name: string;
   user: string;
+  /** client_properties.connection_name, when the client set one. */
   clientName: string;
+  /** client_properties.product: "amqplib", "Pika Python Client Library", "Warren" … */
+  clientProduct: string;
+  /** Opened by Warren (it reports product "Warren"). */
+  warren: boolean;
   peer: string;
   state: string;
   channels: number;

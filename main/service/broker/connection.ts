@@ -7,6 +7,7 @@ import type { WarrenError } from '../../../shared/errors';
 import { AmqpSession, serverInfo } from './session';
 import { openConnection, type ConnectTarget } from './target';
 import { fail, toWarrenError, WarrenFailure } from '../errors';
+import { warrenError } from '../../../shared/errors';
 import { watchLiveness } from './liveness';
 import { managementAgent } from './tls';
 import { ManagementClient, vhostPath } from './management';
@@ -22,6 +23,7 @@ export class BrokerConnection {
   private currentTarget?: ConnectTarget;
   private managementClient?: ManagementClient;
   private idle: ConnectionState = { status: 'idle', since: Date.now() };
+  private readonly describers = new Set<(session: AmqpSession) => string[]>();
 
   constructor(
     private readonly onState: (state: ConnectionState) => void,
@@ -53,9 +55,45 @@ export class BrokerConnection {
     return client;
   }
 
+  /**
+   * Registers who can say what a switch away from a session cuts (its consumers …), so a switch
+   * that succeeds says what it detached and one that fails says what it kept.
+   */
+  describeOnSession(describe: (session: AmqpSession) => string[]): void {
+    this.describers.add(describe);
+  }
+
+  /**
+   * Connects to `target`. While a connection is up (or reconnecting) the new one is opened
+   * beside it first: when it fails, the current connection and its consumers stay and the
+   * failure says why; when it succeeds, the old one is closed and the state says what went.
+   */
   async connect(target: ConnectTarget): Promise<ConnectionState> {
-    await this.disconnect();
-    const session = new AmqpSession({
+    const previous = this.session;
+    const previousTarget = this.currentTarget;
+    const keepable = previous && previousTarget && (previous.current.status === 'connected' || previous.current.status === 'reconnecting');
+    if (!keepable) {
+      await this.disconnect();
+      const session = this.newSession(target);
+      this.adopt(session, target);
+      return session.open();
+    }
+    const session = this.newSession(target);
+    const state = await session.open();
+    const cut = this.describe(previous);
+    if (state.status !== 'connected') {
+      await session.close();
+      throw new WarrenFailure(keptOnFailure(state.error, target, previousTarget, cut));
+    }
+    this.adopt(session, target);
+    await previous.close();
+    const switched: ConnectionState = { ...session.current, switched: { from: previousTarget.profileName, detached: cut } };
+    this.onState(switched);
+    return switched;
+  }
+
+  private newSession(target: ConnectTarget): AmqpSession {
+    const session: AmqpSession = new AmqpSession({
       target,
       onState: (state) => {
         if (this.session === session) this.onState(state);
@@ -63,11 +101,18 @@ export class BrokerConnection {
       backoffMs: this.backoffMs ?? RECONNECT_BACKOFF_MS,
       explain: (error) => explainRefusal(target, error),
     });
+    session.onConnected((model) => watchLiveness(model, target.heartbeat));
+    return session;
+  }
+
+  private adopt(session: AmqpSession, target: ConnectTarget): void {
     this.session = session;
     this.currentTarget = target;
-    session.onConnected((model) => watchLiveness(model, target.heartbeat));
     this.managementClient = new ManagementClient(managementEndpoint(target));
-    return session.open();
+  }
+
+  private describe(session: AmqpSession): string[] {
+    return [...this.describers].flatMap((describe) => describe(session));
   }
 
   async disconnect(): Promise<ConnectionState> {
@@ -129,4 +174,15 @@ export async function explainRefusal(target: ConnectTarget, error: WarrenError):
       hint: 'Check the virtual host name in the profile (it is case-sensitive), or create it.',
     };
   }
+}
+
+/** A failed switch: why the new profile failed, and that the current connection stays. */
+export function keptOnFailure(error: WarrenError | undefined, target: ConnectTarget, kept: ConnectTarget, running: string[]): WarrenError {
+  const reason = error ?? warrenError('UNREACHABLE', 'the connection failed');
+  const still = running.length > 0 ? ` (${running.join(', ')} keep running)` : '';
+  return {
+    ...reason,
+    message: `Could not connect to ${target.profileName}: ${reason.message}`,
+    hint: `${reason.hint ? `${reason.hint} ` : ''}Warren stays connected to ${kept.profileName}${still}.`,
+  };
 }

@@ -63,9 +63,9 @@ export class ManagementClient {
     }
   }
 
-  async delete(path: string): Promise<void> {
+  async delete(path: string, headers?: Record<string, string>): Promise<void> {
     try {
-      await this.http.delete(path);
+      await this.http.delete(path, headers ? { headers } : {});
     } catch (err) {
       throw toWarrenError(err);
     }

@@ -45,8 +45,16 @@ export function plainTarget(endpoint: PlainEndpoint, profile: { id: string; name
 
 export const CONNECT_TIMEOUT_MS = 8000;
 
+/** The product Warren reports in its client properties: the Connections table marks these rows as Warren's own. */
+export const WARREN_CLIENT_PRODUCT = 'Warren';
+
+/** What the broker (and its management UI) shows for a connection Warren opens. */
+export function warrenClientProperties(target: Pick<ConnectTarget, 'profileName'>): Record<string, string> {
+  return { product: WARREN_CLIENT_PRODUCT, connection_name: `Warren — ${target.profileName}` };
+}
+
 export async function openConnection(target: ConnectTarget): Promise<ChannelModel> {
-  const socketOptions: Record<string, unknown> = { timeout: CONNECT_TIMEOUT_MS, noDelay: true };
+  const socketOptions: Record<string, unknown> = { timeout: CONNECT_TIMEOUT_MS, noDelay: true, clientProperties: warrenClientProperties(target) };
   if (target.tls.enabled) Object.assign(socketOptions, tlsSocketOptions(target.host, target.tls));
   try {
     return await amqp.connect(

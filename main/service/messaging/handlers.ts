@@ -1,8 +1,8 @@
-/** The messaging operations of the service: publish, repeat, consumers, peek. */
+/** The messaging operations of the service: publish, repeat, consumers, peek and get. */
 import type { HandlersFor } from '../../../shared/contract';
 import type { messagingOperations } from '../../../shared/messaging/contract';
 import type { FeatureContext } from '../engines';
-import { peek } from './peek';
+import { getMessages, peek } from './peek';
 
 export function messagingHandlers(ctx: FeatureContext): HandlersFor<typeof messagingOperations> {
   const m = ctx.engines.messaging;
@@ -25,5 +25,6 @@ export function messagingHandlers(ctx: FeatureContext): HandlersFor<typeof messa
     'consumers.clear': async ({ consumerId }) => m.consumers.clear(consumerId),
 
     'messaging.peek': ({ queue, count }) => peek(ctx, queue, count),
+    'messaging.get': (input) => getMessages(ctx, input),
   };
 }

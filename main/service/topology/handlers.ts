@@ -7,6 +7,7 @@ import type { ManagementClient } from '../broker/management';
 import { bind, unbind } from './bindings';
 import { declareExchange, declareQueue } from './declare';
 import { listTable } from './lists';
+import { closeConnection } from './close-connection';
 import { deleteExchange, deleteQueue, purgeQueue } from './remove';
 import { explain } from './snapshot';
 
@@ -71,6 +72,11 @@ export function topologyHandlers(ctx: FeatureContext): HandlersFor<typeof topolo
       const session = connection.requireSession();
       const result = kind === 'queue' ? await deleteQueue(session, vhost, name, ifUnused, ifEmpty) : await deleteExchange(session, vhost, name, ifUnused);
       return changed(vhost, `deleted ${kind} ${name}`, result);
+    },
+    'topology.closeConnection': async ({ name, reason }) => {
+      const result = await closeConnection(connection.requireManagement(), name, reason);
+      ctx.emit('topology.changed', { vhost: connection.state.vhost ?? '', what: `closed connection ${name}`, at: Date.now() });
+      return result;
     },
     'topology.purge': async ({ queue }) => {
       const vhost = currentVhost();

@@ -17,6 +17,7 @@ import type {
 } from '../../../shared/topology/types';
 import { voidArgsFromManagement } from '../../../shared/topology/arguments';
 import { expectRows, vhostPath, type ManagementClient, type Page } from '../broker/management';
+import { WARREN_CLIENT_PRODUCT } from '../broker/target';
 
 /** The first page: what a screen shows, small enough to answer in well under 100 ms. */
 export const FIRST_PAGE_SIZE = 100;
@@ -47,7 +48,7 @@ const SPECS: { [K in TableKind]: TableSpec<K> } = {
     columns: [
       'name', 'vhost', 'type', 'state', 'messages_ready', 'messages_unacknowledged', 'messages', 'consumers',
       'message_stats.publish_details.rate', 'message_stats.deliver_get_details.rate',
-      'arguments', 'policy', 'node', 'durable', 'exclusive', 'auto_delete',
+      'arguments', 'policy', 'effective_policy_definition', 'node', 'durable', 'exclusive', 'auto_delete',
     ],
     pages: true,
     row: queueRow,
@@ -66,13 +67,15 @@ const SPECS: { [K in TableKind]: TableSpec<K> } = {
   },
   connections: {
     path: (v) => (v === undefined ? '/connections' : `/vhosts/${vhostPath(v)}/connections`),
-    columns: ['name', 'vhost', 'user', 'client_properties.connection_name', 'peer_host', 'peer_port', 'state', 'channels', 'protocol', 'recv_oct_details.rate', 'send_oct_details.rate'],
+    columns: ['name', 'vhost', 'user', 'client_properties', 'peer_host', 'peer_port', 'state', 'channels', 'protocol', 'recv_oct_details.rate', 'send_oct_details.rate'],
     pages: true,
     row: (r) => ({
       vhost: str(r.vhost),
       name: str(r.name),
       user: str(r.user),
       clientName: str(obj(r.client_properties).connection_name),
+      clientProduct: str(obj(r.client_properties).product),
+      warren: obj(r.client_properties).product === WARREN_CLIENT_PRODUCT,
       peer: r.peer_host === undefined ? '' : `${str(r.peer_host)}:${num(r.peer_port)}`,
       state: str(r.state),
       channels: num(r.channels),
@@ -156,6 +159,7 @@ export function queueRow(r: Raw): QueueRow {
     deliverRate: rate(obj(r.message_stats), 'deliver_get_details'),
     arguments: obj(r.arguments),
     policy: str(r.policy),
+    policyDefinition: obj(r.effective_policy_definition),
     node: str(r.node),
     durable: r.durable === true,
     exclusive: r.exclusive === true,

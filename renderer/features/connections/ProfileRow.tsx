@@ -110,9 +110,20 @@ export function ProfileRow({ profile, connection, editing, onEdit, onDelete }: P
           {test.value.message}
         </p>
       ) : null}
+      {connect.value?.switched && active ? (
+        <p className="test-ok profile-feedback" aria-live="polite">
+          {switchedText(connect.value.switched)}
+        </p>
+      ) : null}
       {test.error ? <ErrorNotice className="profile-feedback" title="Test failed" error={test.error} /> : null}
       {connectError ? <ErrorNotice className="profile-feedback" title="Could not connect" error={connectError} /> : null}
       {disconnect.error ? <ErrorNotice className="profile-feedback" error={disconnect.error} /> : null}
     </li>
   );
+}
+
+/** What a successful switch says: where from, and what the old connection took with it. */
+export function switchedText(switched: NonNullable<ConnectionState['switched']>): string {
+  const what = switched.detached.length > 0 ? `detached ${switched.detached.join(', ')}` : 'nothing was attached there';
+  return `Switched from ${switched.from}: ${what}.`;
 }

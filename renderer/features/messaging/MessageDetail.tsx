@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import { bodyBytes, hexDump, prettyJson, valueToText } from '../../../shared/messaging/codec';
 import type { ReceivedMessage } from '../../../shared/messaging/types';
 import { useStores } from '../../app/stores';
+import { readXDeath } from '../../../shared/messaging/x-death';
+import { XDeathTable } from './XDeathTable';
 
 export function MessageDetail({ consumerId, message }: { consumerId?: string; message: ReceivedMessage }) {
   const { messaging } = useStores();
@@ -19,6 +21,9 @@ export function MessageDetail({ consumerId, message }: { consumerId?: string; me
   const pretty = text !== undefined ? prettyJson(text) : undefined;
   const shown = view === 'hex' || text === undefined ? hexDump(bodyBytes(full.body)) : view === 'json' && pretty ? pretty : text;
   const p = full.properties;
+  const deaths = readXDeath(p.headers);
+  // x-death is shown as its own table below; the rest of the headers stay name / type / value.
+  const headers = deaths ? p.headers?.filter((h) => h.key !== 'x-death') : p.headers;
   const rows: [string, string | number | undefined][] = [
     ['Exchange', full.exchange || '(default)'],
     ['Routing key', full.routingKey],
@@ -50,16 +55,22 @@ export function MessageDetail({ consumerId, message }: { consumerId?: string; me
         ))}
       </dl>
       <h4>Headers</h4>
-      {p.headers?.length ? (
+      {headers?.length ? (
         <table className="table msg-headers-table">
           <thead><tr><th>Name</th><th>Type</th><th>Value</th></tr></thead>
           <tbody>
-            {p.headers.map((h) => (
+            {headers.map((h) => (
               <tr key={h.key}><td>{h.key}</td><td>{h.value.t}</td><td className="mono">{valueToText(h.value)}</td></tr>
             ))}
           </tbody>
         </table>
-      ) : <p className="section-note">No headers.</p>}
+      ) : deaths ? null : <p className="section-note">No headers.</p>}
+      {deaths ? (
+        <>
+          <h4>Dead-lettered</h4>
+          <XDeathTable rows={deaths} />
+        </>
+      ) : null}
       <div className="msg-body-head">
         <h4>Body</h4>
         <div role="radiogroup" aria-label="Body view" className="msg-segmented">

@@ -138,6 +138,11 @@ export class MessagingStore extends StateStore<MessagingState> {
     return this.bridge.call('messaging.peek', input);
   }
 
+  /** Get messages with an ack mode: requeue them, or take them out of the queue (ack, reject). */
+  get(input: InputOf<'messaging.get'>): Promise<Result<ReceivedMessage[]>> {
+    return this.bridge.call('messaging.get', input);
+  }
+
   /** Keeps `queue`'s ready count current (every READY_POLL_MS) until the last watcher stops. */
   watchReady(queue: string): () => void {
     const existing = this.readyWatchers.get(queue);

@@ -1,11 +1,13 @@
 /** Everything about the selected row, and what can be done to it (purge, delete, unbind) behind a confirmation that names the loss. */
 import { useState } from 'react';
 import type { WarrenError } from '../../../shared/errors';
-import type { BindingRow, ExchangeRow, QueueRow, RowOf, TableKind } from '../../../shared/topology/types';
+import type { BindingRow, ConnectionRow, ExchangeRow, QueueRow, RowOf, TableKind } from '../../../shared/topology/types';
 import { useStores } from '../../app/stores';
 import { count, type Done } from './store';
 import { WatchButton } from '../charts/WatchButton';
-import { CheckboxField } from '../../ui/Field';
+import { CheckboxField, Field } from '../../ui/Field';
+import { clientText } from './columns';
+import { factsOf } from './facts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { KeyValueList, type KeyValue } from '../../ui/KeyValueList';
 
@@ -17,7 +19,7 @@ interface Props<K extends TableKind> {
   onDone: (message: string) => void;
 }
 
-type Pending = { title: string; message: string; confirm: string; run: () => Promise<Done> };
+type Pending = { title: string; message: string; confirm: string; busyLabel?: string; askReason?: boolean; run: (reason: string) => Promise<Done> };
 
 export function DetailPane<K extends TableKind>({ kind, row, canChange, onDone }: Props<K>) {
   const topology = useStores().topology;
@@ -26,6 +28,7 @@ export function DetailPane<K extends TableKind>({ kind, row, canChange, onDone }
   const [error, setError] = useState<WarrenError>();
   const [ifUnused, setIfUnused] = useState(false);
   const [ifEmpty, setIfEmpty] = useState(false);
+  const [reason, setReason] = useState('');
 
   const ask = (p: Pending) => {
     setError(undefined);
@@ -34,18 +37,14 @@ export function DetailPane<K extends TableKind>({ kind, row, canChange, onDone }
   const confirm = async () => {
     if (!pending) return;
     setBusy(true);
-    const result = await pending.run();
+    const result = await pending.run(reason);
     setBusy(false);
     if (!result.ok) return setError(result.error);
     setPending(undefined);
     onDone(result.value);
   };
 
-  const facts: KeyValue[] = Object.entries(row as unknown as Record<string, unknown>).map(([key, value]) => ({
-    label: key,
-    value: typeof value === 'object' ? (Object.keys(value ?? {}).length ? JSON.stringify(value, null, 1) : '—') : String(value === '' ? '—' : value),
-    mono: typeof value === 'object' || key === 'name',
-  }));
+  const facts: KeyValue[] = factsOf(kind, row);
 
   let actions = null;
   if (canChange && kind === 'queues') {
@@ -111,6 +110,29 @@ export function DetailPane<K extends TableKind>({ kind, row, canChange, onDone }
         <CheckboxField label="Only if unused" checked={ifUnused} onChange={setIfUnused} />
       </>
     );
+  } else if (kind === 'connections') {
+    const c = row as ConnectionRow;
+    actions = (
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button-danger-quiet"
+          onClick={() => {
+            setReason('');
+            ask({
+              title: 'Close connection',
+              message: closeMessage(c),
+              confirm: 'Close connection',
+              busyLabel: 'Closing…',
+              askReason: true,
+              run: (said) => topology.closeConnection(c.name, said),
+            });
+          }}
+        >
+          Close connection…
+        </button>
+      </div>
+    );
   } else if (canChange && kind === 'bindings' && (row as BindingRow).source !== '') {
     const b = row as BindingRow;
     actions = (
@@ -148,12 +170,29 @@ export function DetailPane<K extends TableKind>({ kind, row, canChange, onDone }
           title={pending.title}
           message={pending.message}
           confirmLabel={pending.confirm}
+          busyLabel={pending.busyLabel}
           busy={busy}
           error={error}
           onConfirm={() => void confirm()}
           onCancel={() => setPending(undefined)}
-        />
+        >
+          {pending.askReason ? (
+            <Field label="Reason" description="The client is told this when the broker closes its connection.">
+              {(control) => <input {...control} type="text" value={reason} placeholder="Closed from Warren" maxLength={255} onChange={(e) => setReason(e.target.value)} />}
+            </Field>
+          ) : null}
+        </ConfirmDialog>
       ) : null}
     </aside>
   );
+}
+
+/** The confirmation names what closing cuts: whose connection, its channels, and what follows. */
+export function closeMessage(c: ConnectionRow): string {
+  const who = clientText(c);
+  const what = `${c.channels} channel${c.channels === 1 ? '' : 's'}`;
+  const after = c.warren
+    ? 'It is Warren’s own connection: Warren reconnects, its consumers attach again.'
+    : 'Its consumers stop and its unacknowledged messages go back to their queues; the client decides whether to reconnect.';
+  return `Close connection ${c.name} (${who}, user ${c.user}, vhost ${c.vhost})? This cuts its ${what}. ${after}`;
 }

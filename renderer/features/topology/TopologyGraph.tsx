@@ -70,6 +70,8 @@ export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
           <span className="topo-legend">
             <span className="topo-legend-dot is-ready" aria-hidden="true" /> ready
             <span className="topo-legend-dot is-unacked" aria-hidden="true" /> unacked
+            <span className="topo-legend-line is-alternate" aria-hidden="true" /> alternate exchange
+            <span className="topo-legend-line is-dead-letter" aria-hidden="true" /> dead letters
           </span>
         </p>
       </div>
@@ -129,6 +131,25 @@ export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
                   </g>
                 );
               }
+              if (edge.kind === 'dead-letter') {
+                // From the queue's left side back to the right side of its dead-letter exchange, below the bindings coming in.
+                const x1 = from.x;
+                const y1 = from.y + NODE_HEIGHT - 8;
+                const x2 = to.x + NODE_WIDTH;
+                const y2 = to.y + NODE_HEIGHT - 8;
+                const bend = Math.max(40, COLUMN_GAP / 2);
+                return (
+                  <g key={edge.id} className={`topo-edge is-dead-letter${isHot ? ' is-hot' : ''}`} data-testid="graph-edge" data-from={edge.from} data-to={edge.to} data-kind={edge.kind}>
+                    <path d={`M ${x1} ${y1} C ${x1 - bend} ${y1}, ${x2 + bend} ${y2}, ${x2} ${y2}`} markerEnd="url(#topo-arrow)" />
+                    {showKeys || isHot ? (
+                      <text x={x1 - 8} y={y1 + 14} textAnchor="end" className="topo-edge-label">
+                        <title>{edge.label}</title>
+                        {trim(edge.label, 22)}
+                      </text>
+                    ) : null}
+                  </g>
+                );
+              }
               const x1 = from.x + NODE_WIDTH;
               const y1 = from.y + NODE_HEIGHT / 2;
               const backwards = to.x <= from.x;
@@ -141,10 +162,11 @@ export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
               return (
                 <g
                   key={edge.id}
-                  className={`topo-edge${edge.id.startsWith('ae:') ? ' is-alternate' : ''}${isHot ? ' is-hot' : ''}`}
+                  className={`topo-edge${edge.kind === 'binding' ? '' : ` is-${edge.kind}`}${isHot ? ' is-hot' : ''}`}
                   data-testid="graph-edge"
                   data-from={edge.from}
                   data-to={edge.to}
+                  data-kind={edge.kind}
                 >
                   <path d={d} markerEnd="url(#topo-arrow)" />
                   {edge.label && (showKeys || isHot) ? (

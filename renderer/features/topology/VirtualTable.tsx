@@ -26,8 +26,12 @@ export function VirtualTable<R>({ label, columns, rows, rowKey, selectedKey, onS
   // The viewport's height is a guess until it is observed: reading it would force a layout
   // before the page's first request leaves (a few rows too many cost nothing).
   const virtual = useVirtualRows({ count: rows.length, scrollRef: viewport, rowHeight: ROW_HEIGHT, initialHeight: Math.max(ROW_HEIGHT * 10, window.innerHeight) });
-  // Widths are proportions, so the table always fits its box (the detail pane takes a fixed share).
-  const template = columns.map((c) => `minmax(36px, ${c.width}fr)`).join(' ');
+  // Widths are proportions, so the table fits its box (the detail pane takes a fixed share); but a
+  // column never gets narrower than its header, so a narrow table scrolls sideways (the header
+  // row follows) instead of clipping "Consumers" to "Con…".
+  const template = columns.map((c) => `minmax(${headerWidth(c.label)}px, ${c.width}fr)`).join(' ');
+  const minWidth = columns.reduce((sum, c) => sum + headerWidth(c.label), 0);
+  const head = useRef<HTMLDivElement>(null);
 
   const onKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
@@ -41,8 +45,8 @@ export function VirtualTable<R>({ label, columns, rows, rowKey, selectedKey, onS
 
   return (
     <div className="vtable" role="table" aria-label={label} aria-rowcount={rows.length + 1}>
-      <div role="rowgroup" className="vtable-head">
-        <div role="row" className="vtable-row" style={{ gridTemplateColumns: template }} aria-rowindex={1}>
+      <div role="rowgroup" className="vtable-head" ref={head}>
+        <div role="row" className="vtable-row" style={{ gridTemplateColumns: template, minWidth }} aria-rowindex={1}>
           {columns.map((column) => {
             const active = sort?.column === column.id;
             return (
@@ -74,11 +78,14 @@ export function VirtualTable<R>({ label, columns, rows, rowKey, selectedKey, onS
         tabIndex={0}
         aria-label={`${label} rows`}
         onKeyDown={onKey}
+        onScroll={(event) => {
+          if (head.current) head.current.scrollLeft = event.currentTarget.scrollLeft;
+        }}
       >
         {rows.length === 0 ? (
           <p className="vtable-empty muted">{emptyText}</p>
         ) : (
-          <div className="vtable-spacer" style={{ height: virtual.totalHeight }}>
+          <div className="vtable-spacer" style={{ height: virtual.totalHeight, minWidth }}>
             {virtual.items.map(({ index, start }) => {
               const row = rows[index]!;
               const key = rowKey(row);
@@ -105,4 +112,9 @@ export function VirtualTable<R>({ label, columns, rows, rowKey, selectedKey, onS
       </div>
     </div>
   );
+}
+
+/** Room for a header's label, its sort arrow and the cell padding (13 px text, ~7.5 px a character). */
+export function headerWidth(label: string): number {
+  return Math.max(36, Math.ceil(label.length * 7.5) + 30);
 }

@@ -3,6 +3,7 @@ import type { BindingRow, ChannelRow, ConnectionRow, ConsumerRow, ExchangeRow, Q
 import { formatRate } from '../../ui/format';
 import { Badge } from '../../ui/Badge';
 import type { ColumnDef } from './tableModel';
+import { queueFeatures } from './queueFeatures';
 
 export interface TableDef<R> {
   label: string;
@@ -16,6 +17,9 @@ export interface TableDef<R> {
 const n = (value: number) => value.toLocaleString('en-US');
 const exchangeName = (name: string) => (name === '' ? '(default)' : name);
 const shortNode = (node: string) => node.replace(/^rabbit@/, '');
+/** What the Client column says: the connection's name (when the client gave one) and the client library. */
+export const clientText = (c: Pick<ConnectionRow, 'clientName' | 'clientProduct'>) =>
+  [c.clientName, c.clientProduct].filter(Boolean).join(' · ') || '—';
 const args = (value: Record<string, unknown>) => (Object.keys(value).length === 0 ? '' : JSON.stringify(value));
 
 export const TABLES: { [K in TableKind]: TableDef<RowOf[K]> } = {
@@ -27,6 +31,21 @@ export const TABLES: { [K in TableKind]: TableDef<RowOf[K]> } = {
     columns: [
       { id: 'name', label: 'Name', width: 220, text: (q) => q.name, render: (q) => <span className="mono">{q.name}</span> },
       { id: 'type', label: 'Type', width: 72, text: (q) => q.type },
+      {
+        id: 'features',
+        label: 'Features',
+        width: 130,
+        text: (q) => queueFeatures(q).map((f) => f.tag).join(' '),
+        render: (q) => (
+          <span className="topo-features">
+            {queueFeatures(q).map((f) => (
+              <abbr key={f.tag} className="topo-feature" title={f.title}>
+                {f.tag}
+              </abbr>
+            ))}
+          </span>
+        ),
+      },
       { id: 'state', label: 'State', width: 72, text: (q) => q.state || '—' },
       { id: 'ready', label: 'Ready', width: 76, align: 'right', text: (q) => n(q.ready), sortValue: (q) => q.ready },
       { id: 'unacked', label: 'Unacked', width: 80, align: 'right', text: (q) => n(q.unacked), sortValue: (q) => q.unacked },
@@ -35,7 +54,6 @@ export const TABLES: { [K in TableKind]: TableDef<RowOf[K]> } = {
       { id: 'in', label: 'In/s', width: 64, align: 'right', text: (q) => formatRate(q.publishRate), sortValue: (q) => q.publishRate },
       { id: 'out', label: 'Out/s', width: 64, align: 'right', text: (q) => formatRate(q.deliverRate), sortValue: (q) => q.deliverRate },
       { id: 'policy', label: 'Policy', width: 80, text: (q) => q.policy },
-      { id: 'arguments', label: 'Arguments', width: 120, text: (q) => args(q.arguments) },
       // rabbit@host: the host part is what tells nodes of one cluster apart.
       { id: 'node', label: 'Node', width: 110, text: (q) => q.node, render: (q) => <span className="mono">{shortNode(q.node)}</span> },
     ],
@@ -76,10 +94,25 @@ export const TABLES: { [K in TableKind]: TableDef<RowOf[K]> } = {
     label: 'Connections',
     noun: 'connection',
     rowKey: (c: ConnectionRow) => c.name,
-    filterText: (c) => `${c.name} ${c.clientName} ${c.user}`,
+    filterText: (c) => `${c.name} ${clientText(c)} ${c.user}`,
     columns: [
       { id: 'name', label: 'Name', width: 260, text: (c) => c.name },
-      { id: 'client', label: 'Client', width: 140, text: (c) => c.clientName },
+      {
+        id: 'client',
+        label: 'Client',
+        width: 240,
+        text: (c) => clientText(c),
+        render: (c) => (
+          <span title={clientText(c)}>
+            {c.warren ? (
+              <Badge tone="info" title="Opened by Warren itself">
+                Warren
+              </Badge>
+            ) : null}{' '}
+            {clientText(c)}
+          </span>
+        ),
+      },
       { id: 'user', label: 'User', width: 90, text: (c) => c.user },
       { id: 'vhost', label: 'Vhost', width: 110, text: (c) => c.vhost },
       { id: 'state', label: 'State', width: 80, text: (c) => c.state },

@@ -10,7 +10,7 @@
  * side-by-side bands when still too tall (both chosen so "Fit" shrinks the least), and the renderer
  * draws one trunk edge per group instead of one curve per queue.
  */
-import type { TopologySnapshot } from '../../../shared/topology/types';
+import type { QueueRow, TopologySnapshot } from '../../../shared/topology/types';
 
 export const NODE_WIDTH = 200;
 export const NODE_HEIGHT = 46;
@@ -47,6 +47,8 @@ export interface GraphEdge {
   from: string;
   to: string;
   label: string;
+  /** A binding (solid), or where an exchange's unroutable / a queue's dead messages go (dashed). */
+  kind: 'binding' | 'alternate' | 'dead-letter';
   /** Set when this binding is drawn as part of its exchange's group trunk (packed layouts only). */
   group?: string;
 }
@@ -113,13 +115,26 @@ export function layoutTopology(snapshot: TopologySnapshot, focus?: string): Grap
     if (b.destinationType === 'exchange' ? !exchangeNames.has(b.destination) : !queueNames.has(b.destination)) continue;
     const xMatch = b.arguments['x-match'];
     const label = typeof xMatch === 'string' || Object.keys(b.arguments).length > 0 ? headersLabel(b.arguments) : b.routingKey === '' ? '' : b.routingKey;
-    allEdges.push({ id: `e${i}`, from: exchangeId(b.source), to, label });
+    allEdges.push({ id: `e${i}`, from: exchangeId(b.source), to, label, kind: 'binding' });
   }
   for (const x of exchanges) {
     const argument = x.arguments['alternate-exchange'];
     const alternate = x.alternateExchange ?? (typeof argument === 'string' ? argument : undefined);
     if (alternate !== undefined && exchangeNames.has(alternate)) {
-      allEdges.push({ id: `ae:${x.name}`, from: exchangeId(x.name), to: exchangeId(alternate), label: x.alternateFrom === 'policy' ? `alternate (policy ${x.policy ?? ''})` : 'alternate' });
+      allEdges.push({
+        id: `ae:${x.name}`,
+        from: exchangeId(x.name),
+        to: exchangeId(alternate),
+        label: x.alternateFrom === 'policy' ? `alternate exchange (policy ${x.policy ?? ''})` : 'alternate exchange',
+        kind: 'alternate',
+      });
+    }
+  }
+  for (const q of snapshot.queues) {
+    const dead = deadLetterOf(q);
+    if (dead !== undefined && exchangeNames.has(dead.exchange)) {
+      const key = dead.routingKey === undefined ? '' : ` → ${dead.routingKey}`;
+      allEdges.push({ id: `dlx:${q.name}`, from: queueId(q.name), to: exchangeId(dead.exchange), label: `dead letters${key}${dead.policy ? ` (policy ${dead.policy})` : ''}`, kind: 'dead-letter' });
     }
   }
 
@@ -131,7 +146,8 @@ export function layoutTopology(snapshot: TopologySnapshot, focus?: string): Grap
   for (let round = 0; round < exchanges.length; round++) {
     let changed = false;
     for (const e of allEdges) {
-      if (!e.to.startsWith('x:')) continue;
+      // Exchange→exchange links only: a dead-letter link runs back from a queue and sets no column.
+      if (!e.to.startsWith('x:') || !e.from.startsWith('x:')) continue;
       const next = (depth.get(e.from) ?? 0) + 1;
       if (next > (depth.get(e.to) ?? 0) && next <= exchanges.length) {
         depth.set(e.to, next);
@@ -329,4 +345,16 @@ function headersLabel(args: Record<string, unknown>): string {
     .filter(([k]) => k !== 'x-match')
     .map(([k, v]) => (v === null ? k : `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`));
   return `${mode}: ${pairs.join(', ')}`;
+}
+
+/** A queue's dead-letter exchange in effect: its argument, else its policy's (the argument wins, as in the broker). */
+export function deadLetterOf(q: QueueRow): { exchange: string; routingKey?: string; policy?: string } | undefined {
+  const argument = q.arguments['x-dead-letter-exchange'];
+  const key = q.arguments['x-dead-letter-routing-key'];
+  if (typeof argument === 'string') return { exchange: argument, ...(typeof key === 'string' ? { routingKey: key } : {}) };
+  const policy = q.policyDefinition ?? {};
+  const fromPolicy = policy['dead-letter-exchange'];
+  const policyKey = policy['dead-letter-routing-key'];
+  if (typeof fromPolicy === 'string') return { exchange: fromPolicy, policy: q.policy, ...(typeof policyKey === 'string' ? { routingKey: policyKey } : {}) };
+  return undefined;
 }

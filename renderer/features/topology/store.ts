@@ -80,6 +80,11 @@ export class TopologyStore extends StateStore<TopologyLists> {
     return r.ok ? { ok: true, value: `Deleted exchange ${name}` } : r;
   }
 
+  async closeConnection(name: string, reason: string): Promise<Done> {
+    const r = await this.bridge.call('topology.closeConnection', { name, reason });
+    return r.ok ? { ok: true, value: `Closed connection ${name} (reason given: “${r.value.reason}”)` } : r;
+  }
+
   explain(input: InputOf<'topology.explain'>): Promise<Result<OutputOf<'topology.explain'>>> {
     return this.bridge.call('topology.explain', input);
   }

@@ -76,6 +76,12 @@ export class ConsumerManager {
     ctx.onShutdown(async () => {
       for (const c of [...this.consumers.values()]) await this.detach(c.info.id).catch(() => undefined);
     });
+    // A profile switch closes the session these consumers live on: say which ones it cuts.
+    ctx.connection.describeOnSession((session) =>
+      [...this.consumers.values()]
+        .filter((c) => c.session === session && c.info.status !== 'closed')
+        .map((c) => (c.info.tap ? `the tap on exchange ${c.info.tap.exchange}` : `the consumer on queue ${c.info.queue}`)),
+    );
   }
 
   attach(queue: string, options: ConsumerOptions): Promise<ConsumerInfo> {

@@ -28,7 +28,7 @@ describe('graph layout', () => {
     expect(at('q:errors')!.x).toBeGreaterThan(at('x:audit')!.x);
     expect(at('q:errors')!.ready).toBe(3);
     expect(layout.edges.map((e) => `${e.from}>${e.to}:${e.label}`).sort()).toEqual(
-      ['x:audit>q:audit-log:', 'x:logs>q:all:#', 'x:logs>q:errors:*.error', 'x:logs>x:audit:audit.#', 'x:logs>x:lost:alternate'].sort(),
+      ['x:audit>q:audit-log:', 'x:logs>q:all:#', 'x:logs>q:errors:*.error', 'x:logs>x:audit:audit.#', 'x:logs>x:lost:alternate exchange'].sort(),
     );
     const ys = layout.nodes.filter((n) => n.kind === 'queue').map((n) => n.y);
     expect(new Set(ys).size).toBe(ys.length);
