@@ -1,4 +1,4 @@
-// `npm run bench -- [name ...]`: runs tests/bench/<name>.ts (all of them when none is named)
+// `npm run bench -- <name ...|all>`: runs tests/bench/<name>.ts (all of them for `all` or none)
 // against one sandbox broker started for the run; each bench writes its section of
 // docs/benchmarks.md with the command that produced it.
 import { spawnSync } from 'node:child_process';
@@ -15,7 +15,8 @@ await build();
 const available = readdirSync(path.join(root, 'tests/bench'))
   .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
   .map((f) => f.replace(/\.ts$/, ''));
-const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : available;
+const asked = process.argv.slice(2);
+const names = asked.length === 0 || asked.includes('all') ? available : asked;
 const unknown = names.filter((n) => !available.includes(n));
 if (unknown.length > 0) {
   console.error(`Unknown benchmark ${unknown.join(', ')}; available: ${available.join(', ')}`);

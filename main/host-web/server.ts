@@ -17,6 +17,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { MAX_BRIDGE_MESSAGE_BYTES, type CallResponse, type EventBatch } from '../../shared/contract';
 import { warrenError, type WarrenError } from '../../shared/errors';
+import type { DeliveryBatch } from '../../shared/messaging/types';
 import { WS_KEY_PREFIX, WS_PROTOCOL, sessionCookieName } from '../../shared/host-web/session';
 import type { Dispatch } from '../bridge/dispatcher';
 import type { EventHub } from '../bridge/events';
@@ -36,8 +37,9 @@ export interface WebHostOptions {
 
 /**
  * A client with more than BEHIND_BYTES queued is behind: consumers pause (see DeliveryFlow) and
- * deliveries are not queued for it (the consumer's kept list has them); over DROP_BYTES no
- * event is queued for it at all. It has caught up below CAUGHT_UP_BYTES. Call answers always go.
+ * deliveries reach it as counts only (the consumer's kept list has the messages), so the page
+ * still accounts for every one; over DROP_BYTES no event is queued for it at all. It has caught
+ * up below CAUGHT_UP_BYTES. Call answers always go.
  */
 const BEHIND_BYTES = 4 * 1024 * 1024;
 const CAUGHT_UP_BYTES = 512 * 1024;
@@ -169,7 +171,7 @@ function attachClient(ws: WebSocket, { dispatch, events, onBehind }: WebHostOpti
     if (ws.readyState !== ws.OPEN) return;
     if ('events' in message && ws.bufferedAmount > BEHIND_BYTES) {
       if (ws.bufferedAmount > DROP_BYTES) return;
-      message = { events: message.events.filter((e) => e.event !== 'consumers.deliveries') };
+      message = { events: countsOnly(message.events) };
     }
     let text: string;
     try {
@@ -230,4 +232,13 @@ export function readFrame(data: RawData, isBinary: boolean): Frame {
   if (typeof id !== 'number' || !Number.isSafeInteger(id)) return bad('A call needs a whole-number id', 'id');
   if (typeof op !== 'string') return bad('A call needs the operation’s name', 'op', id);
   return { ok: true, id, op, input };
+}
+
+/** Deliveries as counts: each batch keeps its consumer and counts its previews as skipped, a few bytes instead of the previews. */
+export function countsOnly(events: EventBatch['events']): EventBatch['events'] {
+  return events.map((e) =>
+    e.event === 'consumers.deliveries'
+      ? { ...e, payload: (e.payload as DeliveryBatch[]).map((b) => ({ consumerId: b.consumerId, messages: [], skipped: b.skipped + b.messages.length })) }
+      : e,
+  );
 }

@@ -1,203 +1,172 @@
 /**
- * `npm run bench -- consume`: a queue pre-filled with N messages (200,000; WARREN_BENCH_CONSUME_N
- * shrinks it while developing) consumed by a Warren consumer attached through the Consumers page
- * (manual ack sent by Warren after 0 ms of simulated processing, prefetch 1000) with the page
- * open — counted where the UI shows them ("Shown": previews that reached the page) — vs a plain
- * amqplib consumer in the same run. Resident memory of main and renderer before, during (sampled
- * every second) and after a forced garbage collection. WARREN_BENCH_PROFILE=1 also prints where
- * the main process and the renderer spent their time.
+ * `npm run bench -- consume`: N pre-filled messages of 100 bytes (200,000; WARREN_BENCH_CONSUME_N
+ * shrinks it while developing), prefetch 1000, manual acknowledgement, on one broker:
+ *  1. Warren's main process — a consumer attached over the WebSocket bridge (the call the
+ *     Consumers page's Attach makes; Warren acks after 0 ms of simulated work) — vs a raw amqplib
+ *     consumer; clock from the attach until Warren reports every message acked.
+ *  2. The same with the Consumers page open in Chromium, attached by clicking Attach; clock until
+ *     the page accounts for every message (Shown + "Counted, not shown" = N).
+ * Each figure: one warm-up of each side, then 3 interleaved rounds (reference, Warren, …), the
+ * queue refilled between rounds. WARREN_BENCH_PROFILE=1 prints where the main process spent its
+ * time in figure 1 (CPU profile over the inspector).
  */
 import { execFileSync } from 'node:child_process';
-import amqp from 'amqplib';
-import { chromium, type CDPSession } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
+import type { ConsumerInfo } from '../../shared/messaging/types';
 import { vhostOnRunBroker } from '../support/e2e/run-broker';
-import { startWarren } from '../support/e2e/warren-app';
+import { bridgeWarren } from './_bridge';
 import { Inspector, topSelf } from './_inspect';
+import { fill, rawConnect } from './_raw';
 import { writeBenchSection } from './_report';
+import { figureTable, interleaved, loadAverage, printRatio, type Figure } from './_rounds';
 
 const N = Number(process.env.WARREN_BENCH_CONSUME_N ?? 200_000);
+const ROUNDS = Number(process.env.WARREN_BENCH_ROUNDS ?? 3);
 const PROFILE = process.env.WARREN_BENCH_PROFILE === '1';
-/** Development only: a list filter typed before attaching (e.g. one that matches nothing, to time the list's drawing). */
-const FILTER = process.env.WARREN_BENCH_FILTER;
+const PREFETCH = 1000;
+const QUEUE = 'bench';
 
-async function fill(url: string, queue: string) {
-  const conn = await amqp.connect(url);
-  const ch = await conn.createChannel();
-  await ch.assertQueue(queue, { durable: false });
-  await ch.purgeQueue(queue);
-  const body = Buffer.from('y'.repeat(100));
-  for (let i = 0; i < N; i++) if (!ch.publish('', queue, body)) await new Promise((r) => ch.once('drain', r));
-  await ch.checkQueue(queue);
-  await conn.close();
-}
-
-async function rawConsume(url: string, queue: string): Promise<number> {
-  const conn = await amqp.connect(url);
-  const ch = await conn.createChannel();
-  await ch.prefetch(1000);
-  const started = performance.now();
-  let n = 0;
-  await new Promise<void>((resolve) => {
-    void ch.consume(queue, (m) => {
-      if (!m) return;
-      n++;
-      // A well-written consumer: ack multiple=true every 500 messages.
-      if (n % 500 === 0 || n === N) ch.ack(m, true);
-      if (n === N) resolve();
-    });
-  });
-  const ms = performance.now() - started;
-  await conn.close();
-  return (N * 1000) / ms;
-}
-
-/** RSS in MiB of these processes (other people's browsers and Warrens on the machine are not counted). */
-function rss(pids: number[]): number {
-  if (pids.length === 0) return NaN;
-  const out = execFileSync('ps', ['-o', 'rss=', '-p', pids.join(',')], { encoding: 'utf8' });
-  const kb = out.split('\n').reduce((sum, line) => sum + (Number(line.trim()) || 0), 0);
-  return Math.round(kb / 1024);
-}
-
-async function rendererHeap(cdp: CDPSession): Promise<number> {
-  const r = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  return Math.round(r.usedSize / 2 ** 20);
-}
-
-interface Sample {
-  phase: string;
-  at: number;
-  shown: number;
-  main: number;
-  mainHeap: number;
-  renderer: number;
-  rendererHeap: number;
+function rssMiB(pid: number): number {
+  const out = execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' });
+  return Math.round(Number(out.trim()) / 1024);
 }
 
 async function main() {
+  const loadStart = loadAverage();
   const broker = await vhostOnRunBroker('bench-consume');
-  // The inspector lets the bench force a GC in the main process (and profile it); both
-  // start.mjs and the main process print a URL, Inspector.find picks the main one.
-  const warren = await startWarren({ WARREN_BROKER_URL: broker.amqpUrl, WARREN_MANAGEMENT_URL: broker.managementUrl, NODE_OPTIONS: '--inspect=127.0.0.1:0' });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-  const inspector = await Inspector.find(warren.output(), 'dist/main/web.mjs');
+  const warren = await bridgeWarren(broker.amqpUrl, broker.managementUrl, { NODE_OPTIONS: '--inspect=127.0.0.1:0' });
+  const inspector = await Inspector.find(warren.warren.output(), 'dist/main/web.mjs');
   const mainPid = await inspector.evaluate<number>('process.pid');
-  const browserCdp = await browser.newBrowserCDPSession();
-  const mainRss = () => rss([mainPid]);
-  // This browser's renderer processes, by pid (Chromium's own process list).
-  let rendererPids: number[] = [];
-  const rendererRss = () => rss(rendererPids);
+  const raw = await rawConnect(broker.amqpUrl);
+  const refill = () => fill(broker.amqpUrl, QUEUE, N);
+  const notes: string[] = [];
+  let peakMainRss = 0;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   try {
-    await fill(broker.amqpUrl, 'raw');
-    const raw = await rawConsume(broker.amqpUrl, 'raw');
-    console.log(`amqplib consumer: ${Math.round(raw).toLocaleString('en')} msg/s`);
-    await fill(broker.amqpUrl, 'bench');
+    await refill();
 
-    const page = await browser.newPage();
-    const cdp = await page.context().newCDPSession(page);
-    await page.goto(warren.url);
-    await page.getByRole('status', { name: 'Connection status' }).getByText(/Connected/).waitFor({ timeout: 60_000 });
-    await page.getByRole('link', { name: 'Consumers' }).click();
-    await page.getByRole('heading', { name: 'Consumers', level: 1 }).waitFor();
-    const info = (await browserCdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
-    rendererPids = info.processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
-    const shownNow = async () => Number((await page.getByTestId('ui-seen').textContent())?.replace(/\D/g, '') ?? 0);
-    const samples: Sample[] = [];
-    const sample = async (phase: string, at: number, shown: number) => {
-      samples.push({ phase, at, shown, main: mainRss(), mainHeap: await inspector.heapMiB(), renderer: rendererRss(), rendererHeap: await rendererHeap(cdp) });
+    /** A raw amqplib consumer, prefetch 1000, acking multiple=true every 500 (and the last). */
+    const rawConsume = async () => {
+      const started = performance.now();
+      const ch = await raw.createChannel();
+      await ch.prefetch(PREFETCH);
+      let n = 0;
+      await new Promise<void>((resolve) => {
+        void ch.consume(QUEUE, (m) => {
+          if (!m) return;
+          n++;
+          if (n % 500 === 0 || n === N) ch.ack(m, true);
+          if (n === N) resolve();
+        });
+      });
+      const ms = performance.now() - started;
+      await ch.close();
+      return (N * 1000) / ms;
     };
-    await inspector.gc();
-    await cdp.send('HeapProfiler.collectGarbage');
-    await sample('before', 0, 0);
 
-    await page.getByLabel('Queue', { exact: true }).fill('bench');
-    await page.getByLabel('Prefetch').fill('1000');
-    await page.getByLabel('Acknowledgement').selectOption('simulated');
-    await page.getByLabel('Work time').selectOption('fixed');
-    await page.getByLabel('Milliseconds').fill('0');
+    // Warren's consumer counts, from the consumers.state events the bridge pushes.
+    let latest: ConsumerInfo[] = [];
+    warren.onEvents((events) => {
+      for (const e of events) if (e.event === 'consumers.state') latest = e.payload as ConsumerInfo[];
+    });
+    const untilAcked = async (id: string) => {
+      for (;;) {
+        const c = latest.find((x) => x.id === id);
+        if (c && c.acked >= N) return;
+        if (c?.status === 'closed') throw new Error(`consumer closed: ${c.reason}`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    };
+    const detachAll = async () => {
+      for (const c of await warren.call('consumers.list', {})) await warren.call('consumers.detach', { consumerId: c.id });
+    };
+    const warrenMain = async () => {
+      const started = performance.now();
+      const c = await warren.call('consumers.attach', { queue: QUEUE, prefetch: PREFETCH, ackMode: 'simulated', simulate: { kind: 'fixed', ms: 0 } });
+      await untilAcked(c.id);
+      const ms = performance.now() - started;
+      peakMainRss = Math.max(peakMainRss, rssMiB(mainPid));
+      await detachAll();
+      return (N * 1000) / ms;
+    };
+    const figures: Figure[] = [];
+    console.log('main process, no page');
+    const name1 = `main process (bridge client, no page), ${N.toLocaleString('en')} × 100 B`;
+    figures.push({ name: name1, ...(await interleaved(ROUNDS, rawConsume, warrenMain, refill)) });
+    printRatio(figures.at(-1)!);
+
     if (PROFILE) {
+      await refill();
       await inspector.send('Profiler.enable');
       await inspector.send('Profiler.start');
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.start');
-      await browser.startTracing(page, { categories: ['devtools.timeline'] });
+      await warrenMain();
+      const profile = await inspector.send<{ profile: Parameters<typeof topSelf>[0] }>('Profiler.stop');
+      console.log('main process, self time:\n' + topSelf(profile.profile).join('\n'));
     }
-    await page.getByRole('button', { name: 'Attach' }).click();
-    const started = performance.now();
-    let shown = 0;
-    let lastSample = 0;
-    await page.getByTestId('ui-seen').waitFor();
-    if (FILTER) await page.getByLabel('Filter messages').fill(FILTER);
-    while (shown < N) {
-      await page.waitForTimeout(200);
-      shown = await shownNow();
-      const at = performance.now() - started;
-      if (at - lastSample >= 1000) {
-        lastSample = at;
-        await sample('during', at, shown);
-      }
-      if (at > 900_000) throw new Error(`only ${shown} shown after 15 minutes`);
-    }
-    const ms = performance.now() - started;
-    const warrenRate = (N * 1000) / ms;
-    if (PROFILE) {
-      const mainProfile = await inspector.send<{ profile: Parameters<typeof topSelf>[0] }>('Profiler.stop');
-      const rendererProfile = (await cdp.send('Profiler.stop')) as unknown as { profile: Parameters<typeof topSelf>[0] };
-      console.log('main process, self time:\n' + topSelf(mainProfile.profile).join('\n'));
-      console.log('renderer, self time:\n' + topSelf(rendererProfile.profile).join('\n'));
-      const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: { name: string; ph: string; dur?: number; tid: number }[] };
-      const byName = new Map<string, number>();
-      for (const e of trace.traceEvents) if (e.ph === 'X' && e.dur) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
-      console.log('renderer trace, total ms by event (nested events overlap):\n' + [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k, v]) => `${v.toFixed(0).padStart(7)} ms  ${k}`).join('\n'));
-    }
-    const unacked = await page.getByTestId('consumer-unacked').textContent();
-    await page.waitForTimeout(3000);
-    await sample('after, before GC', ms + 3000, shown);
-    await inspector.gc();
-    await cdp.send('HeapProfiler.collectGarbage');
-    await page.waitForTimeout(1000);
-    await sample('after GC', ms + 4000, shown);
 
-    const during = samples.filter((s) => s.phase === 'during');
-    const half = during.slice(Math.floor(during.length / 2));
-    const firstHalf = during.slice(0, Math.floor(during.length / 2));
-    const avg = (xs: number[]) => (xs.length ? Math.round(xs.reduce((a, b) => a + b, 0) / xs.length) : NaN);
-    const mainFirst = avg(firstHalf.map((s) => s.main));
-    const mainSecond = avg(half.map((s) => s.main));
-    const ratio = warrenRate / raw;
-    console.log(`Warren to the UI: ${Math.round(warrenRate).toLocaleString('en')} msg/s (${unacked})`);
-    for (const s of samples) console.log(`${s.phase} ${(s.at / 1000).toFixed(0)} s, shown ${s.shown}: main ${s.main} MiB (heap ${s.mainHeap}), renderer ${s.renderer} MiB (heap ${s.rendererHeap})`);
-    console.log(`main RSS, first half of the run ${mainFirst} MiB, second half ${mainSecond} MiB`);
-    console.log(`ratio: ${ratio.toFixed(2)}`);
-    const row = (s: Sample) => `| ${s.phase}${s.phase === 'during' ? ` (${(s.at / 1000).toFixed(0)} s, ${s.shown.toLocaleString('en')} shown)` : ''} | ${s.main} | ${s.mainHeap} | ${s.renderer} | ${s.rendererHeap} |`;
-    const step = Math.max(1, Math.ceil(during.length / 8));
-    const shownSamples = [samples[0]!, ...during.filter((_, i) => i % step === 0 || i === during.length - 1), ...samples.filter((s) => s.phase.startsWith('after'))];
-    writeBenchSection(
-      'consume',
-      'Consume: messages reaching the UI vs a plain amqplib consumer',
-      [
-        `${N.toLocaleString('en')} pre-filled messages of 100 bytes in one classic queue. Warren: a consumer attached on the Consumers page with prefetch 1000 and manual acknowledgement sent by Warren after 0 ms of simulated processing ("Ack after simulated work", fixed 0 ms — consecutive acks of one network read go out as one ack with multiple=true); Chromium (1280×720) has the page open, and the figure counts the previews that reached the page (its "Shown" count), from the Attach click to the last one. amqplib: a plain consumer with prefetch 1000 that acks multiple=true every 500 messages.`,
-        '',
-        `| Consumer | msg/s |`,
-        `| --- | ---: |`,
-        `| plain amqplib | ${Math.round(raw).toLocaleString('en')} |`,
-        `| Warren, reaching the UI | ${Math.round(warrenRate).toLocaleString('en')} |`,
-        '',
-        `Ratio Warren / amqplib: **${ratio.toFixed(2)}**.`,
-        '',
-        `Memory (MiB; RSS from ps, heap from V8; "during" sampled every second, ${during.length} samples, some shown):`,
-        '',
-        '| Phase | main RSS | main heap | renderer RSS | renderer heap |',
-        '| --- | ---: | ---: | ---: | ---: |',
-        ...shownSamples.map(row),
-        '',
-        `Main RSS averaged ${mainFirst} MiB over the first half of the run and ${mainSecond} MiB over the second; each consumer keeps at most 10,000 messages (ring) and the page at most 2,000.`,
-      ].join('\n'),
+    // With the page: a fresh one-time link per page, as pressing Enter in Warren's terminal gives.
+    const accounts: string[] = [];
+    const withPage = async () => {
+      const page: Page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      try {
+        await page.goto(await warren.warren.link());
+        await page.getByRole('status', { name: 'Connection status' }).getByText(/Connected/).waitFor({ timeout: 60_000 });
+        await page.getByRole('link', { name: 'Consumers' }).click();
+        await page.getByRole('heading', { name: 'Consumers', level: 1 }).waitFor();
+        await page.getByLabel('Queue', { exact: true }).fill(QUEUE);
+        await page.getByLabel('Prefetch').fill(String(PREFETCH));
+        await page.getByLabel('Acknowledgement').selectOption('simulated');
+        await page.getByLabel('Work time').selectOption('fixed');
+        await page.getByLabel('Milliseconds').fill('0');
+        const started = performance.now();
+        await page.getByRole('button', { name: 'Attach' }).click();
+        // The page accounts for a message when it shows it or counts it as "Counted, not shown".
+        // A string, not a function: the bench runs under tsx, whose helpers do not exist in the page.
+        const counted = () =>
+          page.evaluate<{ shown: number; notShown: number }>(
+            `(() => { const t = document.body.innerText; const num = (re) => Number((re.exec(t) || [])[1]?.replace(/\\D/g, '') || 0); return { shown: num(/Shown: ([\\d,.\\s]+)/), notShown: num(/Counted, not shown: ([\\d,.\\s]+)/) }; })()`,
+          );
+        let last = { shown: 0, notShown: 0 };
+        while (last.shown + last.notShown < N) {
+          await page.waitForTimeout(50);
+          last = await counted();
+          if (performance.now() - started > 900_000) throw new Error(`the page accounts for ${last.shown + last.notShown} after 15 minutes`);
+        }
+        const ms = performance.now() - started;
+        accounts.push(`${last.shown.toLocaleString('en')} shown + ${last.notShown.toLocaleString('en')} counted, not shown`);
+        peakMainRss = Math.max(peakMainRss, rssMiB(mainPid));
+        return (N * 1000) / ms;
+      } finally {
+        await page.close();
+        await detachAll();
+      }
+    };
+    console.log('Consumers page open in Chromium');
+    const name2 = `Consumers page open in Chromium, ${N.toLocaleString('en')} × 100 B`;
+    figures.push({ name: name2, ...(await interleaved(ROUNDS, rawConsume, withPage, refill)) });
+    printRatio(figures.at(-1)!);
+    console.log(`the page accounted for: ${accounts.join('; ')}`);
+    const loadEnd = loadAverage();
+    console.log(`load average (1/5/15 min): start ${loadStart}, end ${loadEnd}`);
+    notes.push(
+      `${N.toLocaleString('en')} messages of 100 bytes pre-filled in one classic queue before every round (outside the clocks). Reference: raw amqplib on its own warm connection (socket options as Warren's: noDelay), prefetch ${PREFETCH}, manual ack with multiple=true every 500 messages; clock from \`consume\` to the last ack. Warren: a consumer with prefetch ${PREFETCH} and manual acks sent by Warren after 0 ms of simulated work (consecutive acks of one network read go as one ack with multiple=true).`,
+      '',
+      `1. Main process: attached by \`consumers.attach\` over the browser host's WebSocket by a bridge client (shared/client.ts), the call the Attach button makes; clock from the call until Warren reports ${N.toLocaleString('en')} acked (its consumers.state event).`,
+      `2. Page open: the Consumers page in Chromium (1280×720, fresh page per round), Attach clicked; clock until the page accounts for every message — its "Shown" count plus its "Counted, not shown" count (previews it was not sent because it fell behind; the messages stay in Warren's kept list) reaches ${N.toLocaleString('en')}.`,
+      '',
+      `One warm-up of each side, then ${ROUNDS} rounds interleaved per figure (a figure's reference rounds are its own). Median (min–max).`,
+      '',
+      figureTable(figures, 'raw amqplib', 'msg/s'),
+      '',
+      `What the page accounted for, per round: ${accounts.join('; ')}. Warren's main RSS peaked at ${peakMainRss} MiB.`,
+      '',
+      `Load average (1 / 5 / 15 min): ${loadStart} at start, ${loadEnd} at end.`,
     );
-    await cdp.detach();
+    writeBenchSection('consume', 'Consume: Warren vs a raw amqplib consumer (prefetch 1000, manual ack)', notes.join('\n'));
   } finally {
     inspector.close();
     await browser.close();
+    await raw.close().catch(() => undefined);
     await warren.stop();
     await broker.remove();
   }

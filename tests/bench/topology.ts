@@ -9,7 +9,6 @@ import axios from 'axios';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { testBroker } from '../support/broker';
 import { startWarren } from '../support/e2e/warren-app';
-import { writeBenchSection } from './_report';
 
 const QUEUES = Number(process.env.WARREN_BENCH_QUEUES ?? 10_000);
 const REPEATS = Number(process.env.WARREN_BENCH_REPEATS ?? 5);
@@ -230,7 +229,9 @@ ${count} classic queues in one vhost (created in ${ms(createMs)} by one definiti
 
 The issue's target, a filter keystroke updating the list within 100 ms: ${worstKey <= 100 ? `met on all ${w.keystrokes.length} keystrokes measured` : `median ${ms(wKey)}, worst ${ms(worstKey)} (${w.keystrokes.filter((x) => x > 100).length} of ${w.keystrokes.length} over 100 ms)`}.
 `;
-    writeBenchSection('topology', `Topology: ${count} queues in Chromium, Warren vs the management UI`, body);
+    // Not written to docs/benchmarks.md: this bench does not yet interleave its two sides in one
+    // run under the same conditions (see the header of docs/benchmarks.md); its figures are printed only.
+    console.log('Printed only, not written to docs/benchmarks.md (not yet to the interleaved standard).');
     console.log(body);
   } finally {
     await browser.close();

@@ -178,6 +178,12 @@ export class RepeatRuns {
       }
       if (t.closed) throw t.closedBy ?? new Error('The channel closed during the run');
       if (useConfirm && !run.cancelled) await (ch as import('amqplib').ConfirmChannel).waitForConfirms().catch(() => undefined);
+      // A paced run owns its last message's slot too: N messages at R per second take N / R
+      // seconds, so the run's own clock shows R (message k goes at (k - 1) / R, the run ends at N / R).
+      if (rate > 0 && !run.cancelled && !t.closed) {
+        const endsAt = ((input.count - skipped) * 1000) / rate;
+        while (!run.cancelled && Date.now() - started < endsAt) await waitFor((wake) => setTimeout(wake, Math.min(100, Math.max(1, endsAt - (Date.now() - started)))));
+      }
       ch.off('close', onClose);
       // Closing is a round trip: the broker has taken every message of the run when it answers.
       await ch.close().catch(() => undefined);
