@@ -113,7 +113,7 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     // Baseline: frames an empty page drops on this machine right now (other processes share its cores).
     const baseline = await frameDrops(page, BASELINE_S);
-    await page.goto(warren.url);
+    await page.goto(await warren.link());
     await page.getByRole('status', { name: 'Connection status' }).getByText(/Connected/).waitFor({ timeout: 60_000 });
     await page.getByRole('link', { name: 'Charts' }).click();
     await page.getByLabel('Queues to watch').fill(names.join(', '));

@@ -205,7 +205,7 @@ async function main() {
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const w = await benchWarren(context, warren.url);
+    const w = await benchWarren(context, await warren.link());
     console.log('Warren', w);
     const m = await benchManagementUi(await context.newPage());
     console.log('Management UI', m);
