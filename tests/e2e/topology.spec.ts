@@ -92,7 +92,8 @@ test('declare an exchange and a queue, bind them, see the edge, explain a route,
   }
   await page.getByRole('tab', { name: 'Queues' }).click();
   const row = page.getByRole('table', { name: 'Queues' }).getByRole('row', { name: /email_queue/ });
-  await expect(row.getByRole('cell').nth(3)).toHaveText('3', { timeout: 20_000 });
+  // Name, Type, Features, State, Ready …: Ready is the fifth cell, as in the management UI.
+  await expect(row.getByRole('cell').nth(4)).toHaveText('3', { timeout: 20_000 });
   await row.click();
   await page.getByRole('complementary', { name: 'Details' }).getByRole('button', { name: 'Purge…' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Purge queue' });
@@ -100,7 +101,7 @@ test('declare an exchange and a queue, bind them, see the edge, explain a route,
   await screenshot(page, 'topology-purge.png');
   await dialog.getByRole('button', { name: 'Purge' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Purged 3 messages from email_queue' })).toBeVisible();
-  await expect(row.getByRole('cell').nth(3)).toHaveText('0', { timeout: 20_000 });
+  await expect(row.getByRole('cell').nth(4)).toHaveText('0', { timeout: 20_000 });
   expect(errors, errors.join('\n')).toEqual([]);
 });
 

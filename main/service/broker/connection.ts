@@ -182,7 +182,8 @@ export function keptOnFailure(error: WarrenError | undefined, target: ConnectTar
   const still = running.length > 0 ? ` (${running.join(', ')} keep running)` : '';
   return {
     ...reason,
-    message: `Could not connect to ${target.profileName}: ${reason.message}`,
+    // The page titles it "Could not connect"; the message names the profile once.
+    message: `${target.profileName}: ${reason.message}`,
     hint: `${reason.hint ? `${reason.hint} ` : ''}Warren stays connected to ${kept.profileName}${still}.`,
   };
 }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionRow } from '../../../shared/topology/types';
 import { testBroker, waitFor } from '../../support/broker';
 import { topologyFixture, type TopologyFixture } from '../../support/topology';
+import { PYTHON } from '../demos/tutorial-scripts';
 
 /** A pika client as the tutorial writes one, naming its connection; it prints why the broker closed it. */
 const PIKA_CLIENT = `
@@ -27,7 +28,7 @@ describe('the Connections table and closing a connection', () => {
   beforeEach(async () => {
     f = await topologyFixture('conns');
     output = '';
-    pika = spawn('/usr/bin/python3', ['-c', PIKA_CLIENT, String(testBroker().amqpPort), f.vhost]);
+    pika = spawn(PYTHON, ['-c', PIKA_CLIENT, String(testBroker().amqpPort), f.vhost]);
     pika.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     pika.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     await waitFor(() => (output.includes('connected') ? true : undefined));

@@ -1,0 +1,67 @@
+// Issue 11 point 8 in Chromium: a profile that cannot connect never costs the working connection
+// (the status stays Connected, the reason and what stays are said at the profile); a successful
+// switch says what it detached.
+import amqp from 'amqplib';
+import { expect, test, type Page } from '@playwright/test';
+import { startWarren, type RunningWarren } from '../support/e2e/warren-app';
+import { vhostOnRunBroker } from '../support/e2e/run-broker';
+import { screenshot } from '../support/e2e/screenshot';
+import { testBroker } from '../support/broker';
+
+let warren: RunningWarren;
+let broker: Awaited<ReturnType<typeof vhostOnRunBroker>>;
+
+test.beforeAll(async () => {
+  broker = await vhostOnRunBroker('e2eswitch');
+  warren = await startWarren({ WARREN_BROKER_URL: broker.amqpUrl, WARREN_MANAGEMENT_URL: broker.managementUrl });
+  const setup = await amqp.connect(broker.amqpUrl);
+  await (await setup.createChannel()).assertQueue('kept', { durable: false });
+  await setup.close();
+});
+test.afterAll(async () => {
+  await warren?.stop();
+  await broker?.remove();
+});
+
+async function addProfile(page: Page, name: string, password: string) {
+  const b = testBroker();
+  const form = page.getByRole('form', { name: 'New profile' });
+  await form.getByLabel('Name', { exact: true }).fill(name);
+  await form.getByLabel('Host', { exact: true }).fill('127.0.0.1');
+  await form.getByLabel('Port', { exact: true }).fill(String(b.amqpPort));
+  await form.getByLabel('Virtual host', { exact: true }).fill(broker.vhost);
+  await form.getByLabel('Username', { exact: true }).fill('guest');
+  await form.getByLabel('Password', { exact: true }).fill(password);
+  await form.getByLabel('Management URL', { exact: true }).fill(b.managementUrl);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('listitem', { name })).toBeVisible();
+}
+
+test('point 8: a failing profile keeps the connection and says why; a successful switch says what it detached', async ({ page }) => {
+  await page.goto(await warren.link());
+  const status = page.getByRole('status', { name: 'Connection status' });
+  await expect(status).toContainText(/Connected to WARREN_BROKER_URL/, { timeout: 60_000 });
+
+  // A consumer on the working connection.
+  await page.getByRole('link', { name: 'Consumers' }).click();
+  await page.getByLabel('Queue', { exact: true }).fill('kept');
+  await page.getByRole('button', { name: 'Attach' }).click();
+
+  await page.getByRole('link', { name: 'Connections' }).click();
+  await addProfile(page, 'Wrong password', 'not-the-password');
+  await addProfile(page, 'Second', 'guest');
+
+  const wrong = page.getByRole('listitem', { name: 'Wrong password' });
+  await wrong.getByRole('button', { name: 'Connect' }).click();
+  const refusal = wrong.getByRole('alert');
+  await expect(refusal).toContainText('Could not connect: Wrong password: The broker refused the username or password');
+  await expect(refusal).toContainText('Warren stays connected to WARREN_BROKER_URL');
+  await expect(status).toContainText(/Connected to WARREN_BROKER_URL/);
+  await screenshot(page, 'connections-switch-failed.png');
+
+  const second = page.getByRole('listitem', { name: 'Second' });
+  await second.getByRole('button', { name: 'Connect' }).click();
+  await expect(second.getByText(/^Switched from WARREN_BROKER_URL: detached the consumer on queue kept\.$/)).toBeVisible();
+  await expect(status).toContainText(/Connected to Second/);
+  await screenshot(page, 'connections-switched.png');
+});
