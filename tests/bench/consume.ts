@@ -102,6 +102,7 @@ async function main() {
       await warrenMain();
       const profile = await inspector.send<{ profile: Parameters<typeof topSelf>[0] }>('Profiler.stop');
       console.log('main process, self time:\n' + topSelf(profile.profile).join('\n'));
+      await refill();
     }
 
     // With the page: a fresh one-time link per page, as pressing Enter in Warren's terminal gives.
