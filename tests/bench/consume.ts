@@ -102,6 +102,7 @@ async function main() {
       await warrenMain();
       const profile = await inspector.send<{ profile: Parameters<typeof topSelf>[0] }>('Profiler.stop');
       console.log('main process, self time:\n' + topSelf(profile.profile).join('\n'));
+      await refill();
     }
 
     // With the page: a fresh one-time link per page, as pressing Enter in Warren's terminal gives.
@@ -152,13 +153,13 @@ async function main() {
       `${N.toLocaleString('en')} messages of 100 bytes pre-filled in one classic queue before every round (outside the clocks). Reference: raw amqplib on its own warm connection (socket options as Warren's: noDelay), prefetch ${PREFETCH}, manual ack with multiple=true every 500 messages; clock from \`consume\` to the last ack. Warren: a consumer with prefetch ${PREFETCH} and manual acks sent by Warren after 0 ms of simulated work (consecutive acks of one network read go as one ack with multiple=true).`,
       '',
       `1. Main process: attached by \`consumers.attach\` over the browser host's WebSocket by a bridge client (shared/client.ts), the call the Attach button makes; clock from the call until Warren reports ${N.toLocaleString('en')} acked (its consumers.state event).`,
-      `2. Page open: the Consumers page in Chromium (1280×720, fresh page per round), Attach clicked; clock until the page accounts for every message — its "Shown" count plus its "Counted, not shown" count (previews it was not sent because it fell behind; the messages stay in Warren's kept list) reaches ${N.toLocaleString('en')}.`,
+      `2. Page open: the Consumers page in Chromium (1280×720, fresh page per round), Attach clicked; clock until the page accounts for every message — its "Shown" count plus its "Counted, not shown" count (previews it was not sent — more than one 33 ms flush carries, or the page fell behind — the messages stay in Warren's kept list) reaches ${N.toLocaleString('en')}.`,
       '',
       `One warm-up of each side, then ${ROUNDS} rounds interleaved per figure (a figure's reference rounds are its own). Median (min–max).`,
       '',
       figureTable(figures, 'raw amqplib', 'msg/s'),
       '',
-      `What the page accounted for, per round: ${accounts.join('; ')}. Warren's main RSS peaked at ${peakMainRss} MiB.`,
+      `What the page accounted for, per round (the warm-up first): ${accounts.join('; ')}. Warren's main RSS peaked at ${peakMainRss} MiB.`,
       '',
       `Load average (1 / 5 / 15 min): ${loadStart} at start, ${loadEnd} at end.`,
     );
