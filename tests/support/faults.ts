@@ -7,13 +7,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import amqp from 'amqplib';
 import type { RepeatProgress } from '../../shared/messaging/types';
-import { createClient } from '../../shared/client';
-import type { InputOf, OperationName, OutputOf } from '../../shared/contract';
-import type { Result } from '../../shared/errors';
+import type { InputOf } from '../../shared/contract';
 import { sandboxLayout } from '../../main/service/connections/sandbox/node-files';
 import { waitFor } from './broker';
 import { makeService, valueCaller } from './service';
-import { openLink, opened, pageSocket } from './web-session';
+import { pageClient, type BridgeEvent } from './bridge-client';
 
 export type OwnSandbox = Awaited<ReturnType<typeof ownSandboxService>>;
 
@@ -163,43 +161,11 @@ export async function startBrowserHost(dataDir: string, env: Record<string, stri
   return { child, url: url!, output: () => output };
 }
 
-/**
- * A page's connection to the browser host, without a browser: the one-time link is spent for
- * the session as the page spends it (tests/support/web-session.ts), then the WebSocket carries
- * typed calls and collects events.
- */
+/** A page's connection to the browser host, without a browser; it keeps every event it is sent. */
 export async function hostClient(url: string) {
-  const ws = pageSocket(await openLink(url));
-  await opened(ws);
-  let nextId = 1;
-  const pending = new Map<number, (result: Result<unknown>) => void>();
-  const events: { event: string; payload: unknown }[] = [];
-  ws.on('message', (data) => {
-    const message = JSON.parse(data.toString()) as { id?: number; result?: never; events?: { event: string; payload: unknown }[] };
-    if (message.events) events.push(...message.events);
-    else if (typeof message.id === 'number') pending.get(message.id)?.(message.result!);
-  });
-  const client = createClient(
-    (op, input) =>
-      new Promise<Result<unknown>>((resolve) => {
-        const id = nextId++;
-        pending.set(id, (result) => {
-          pending.delete(id);
-          resolve(result);
-        });
-        ws.send(JSON.stringify({ id, op, input }));
-      }),
-  );
-  return {
-    ws,
-    events,
-    async call<K extends OperationName>(op: K, input: InputOf<K>): Promise<OutputOf<K>> {
-      const result = await client.call(op, input);
-      if (!result.ok) throw new Error(`${op}: ${result.error.code} ${result.error.message}`);
-      return result.value;
-    },
-    close: () => ws.close(),
-  };
+  const events: BridgeEvent[] = [];
+  const page = await pageClient(url, (batch) => events.push(...batch));
+  return { ...page, events, close: () => page.ws.close() };
 }
 
 /** Ready and unacknowledged counts of a queue, from the broker (a passive declare sees only ready). */
