@@ -50,6 +50,17 @@ test('point 7: the Client column names each client and marks Warren; Close conne
   await client.createChannel();
   const closed = new Promise<string>((resolve) => client.on('close', (err: unknown) => resolve(String(err))));
   client.on('error', () => undefined);
+  // The management API counts a connection's channels with its statistics (every second here):
+  // open the page once the broker reports the channel, as a user would see it a moment later.
+  await expect
+    .poll(async () => {
+      const res = await fetch(`${broker.managementUrl}/api/connections?columns=client_properties,channels`, {
+        headers: { authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}` },
+      });
+      const rows = (await res.json()) as { client_properties?: { connection_name?: string }; channels?: number }[];
+      return rows.find((r) => r.client_properties?.connection_name === 'orders-service')?.channels;
+    }, { timeout: 20_000 })
+    .toBe(1);
 
   await open(page, 'Topology');
   await page.getByRole('tab', { name: 'Connections' }).click();
