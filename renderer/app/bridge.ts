@@ -2,9 +2,10 @@
  * The renderer's one door to the main process. In Electron it is `window.warren` (preload);
  * in the browser host it is a WebSocket to the same origin. Both speak the shared contract.
  */
-import type { EventMessage, EventName, EventPayload, InputOf, OperationName, OutputOf } from '../../shared/contract';
+import type { EventMessage, EventName, EventPayload, OperationName } from '../../shared/contract';
 import type { CallResponse, EventBatch } from '../../shared/contract';
 import { MAX_BRIDGE_MESSAGE_BYTES } from '../../shared/contract';
+import { createClient, type WarrenClient } from '../../shared/client';
 import { warrenError, type Result } from '../../shared/errors';
 import { SESSION_META, SESSION_STORAGE_KEY, WS_KEY_PREFIX, WS_PROTOCOL } from '../../shared/host-web/session';
 import { utf8Length } from '../../shared/validation/names';
@@ -37,8 +38,12 @@ class Bridge implements BridgePort {
     else void this.open().catch(() => undefined);
   }
 
-  async call<K extends OperationName>(op: K, input: InputOf<K>): Promise<Result<OutputOf<K>>> {
-    if (window.warren) return (await window.warren.call(op, input)) as Result<OutputOf<K>>;
+  /** The one typed client (shared/client.ts) over this window's transport. */
+  readonly call: WarrenClient['call'] = createClient((op, input) => this.send(op, input)).call;
+
+  /** Carries one call: Electron's preload where there is one, else the WebSocket. */
+  private async send(op: OperationName, input: unknown): Promise<Result<unknown>> {
+    if (window.warren) return window.warren.call(op, input);
     let socket: WebSocket;
     try {
       socket = await this.open();
@@ -60,7 +65,7 @@ class Bridge implements BridgePort {
       };
     }
     return new Promise((resolve) => {
-      this.pending.set(id, resolve as (result: Result<unknown>) => void);
+      this.pending.set(id, resolve);
       socket.send(frame);
     });
   }
