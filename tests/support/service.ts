@@ -48,17 +48,24 @@ export function valueCaller(ctx: Pick<ReturnType<typeof makeService>, 'dispatch'
   };
 }
 
-/** Saves a profile for the run's broker in `vhost` and connects the service to it; returns the profile id. */
-export async function connectToRunBroker(ctx: ReturnType<typeof makeService>, vhost: string): Promise<string> {
+/**
+ * Saves a profile for the run's broker in `vhost` and connects the service to it; returns the
+ * profile id. `overrides` changes the profile (e.g. a management URL nothing answers on).
+ */
+export async function connectToRunBroker(
+  ctx: ReturnType<typeof makeService>,
+  vhost: string,
+  overrides: { name?: string; managementUrl?: string } = {},
+): Promise<string> {
   const b = testBroker();
   const saved = await ctx.dispatch('profiles.save', {
-    name: 'Run broker',
+    name: overrides.name ?? 'Run broker',
     host: b.host,
     port: b.amqpPort,
     vhost,
     username: 'guest',
     password: 'guest',
-    managementUrl: b.managementUrl,
+    managementUrl: overrides.managementUrl ?? b.managementUrl,
   });
   if (!saved.ok) throw new Error(saved.error.message);
   const id = saved.value.id;
