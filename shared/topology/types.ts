@@ -69,6 +69,8 @@ export interface ConnectionRow {
   clientProduct: string;
   /** Opened by Warren (it reports product "Warren"). */
   warren: boolean;
+  /** Opened by a program of this demo ("ecomnow" …; it reports product "Warren demo"); '' for others. */
+  demo: string;
   peer: string;
   state: string;
   channels: number;

@@ -17,7 +17,7 @@ import type {
 } from '../../../shared/topology/types';
 import { voidArgsFromManagement } from '../../../shared/topology/arguments';
 import { expectRows, vhostPath, type ManagementClient, type Page } from '../broker/management';
-import { WARREN_CLIENT_PRODUCT } from '../broker/target';
+import { DEMO_CLIENT_PRODUCT, WARREN_CLIENT_PRODUCT } from '../broker/target';
 
 /** The first page: what a screen shows, small enough to answer in well under 100 ms. */
 export const FIRST_PAGE_SIZE = 100;
@@ -76,6 +76,7 @@ const SPECS: { [K in TableKind]: TableSpec<K> } = {
       clientName: str(obj(r.client_properties).connection_name),
       clientProduct: str(obj(r.client_properties).product),
       warren: obj(r.client_properties).product === WARREN_CLIENT_PRODUCT,
+      demo: obj(r.client_properties).product === DEMO_CLIENT_PRODUCT ? str(obj(r.client_properties).warren_demo) : '',
       peer: r.peer_host === undefined ? '' : `${str(r.peer_host)}:${num(r.peer_port)}`,
       state: str(r.state),
       channels: num(r.channels),

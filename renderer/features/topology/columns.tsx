@@ -108,6 +108,10 @@ export const TABLES: { [K in TableKind]: TableDef<RowOf[K]> } = {
               <Badge tone="info" title="Opened by Warren itself">
                 Warren
               </Badge>
+            ) : c.demo ? (
+              <Badge tone="neutral" title={`A program of the ${c.demo} demo: it stands for one of the tutorial's services`}>
+                demo: {c.demo}
+              </Badge>
             ) : null}{' '}
             {clientText(c)}
           </span>
