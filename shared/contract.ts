@@ -6,6 +6,7 @@
  * call in the UI.
  */
 import type { z } from 'zod';
+import { accessOperations } from './access/contract';
 import { chartsEvents, chartsOperations } from './charts/contract';
 import { demoEvents, demoOperations } from './demos/contract';
 import { connectionsEvents, connectionsOperations } from './connections/contract';
@@ -22,6 +23,7 @@ export const operations = {
   ...messagingOperations,
   ...chartsOperations,
   ...demoOperations,
+  ...accessOperations,
 } as const;
 
 export const events = {

@@ -14,6 +14,7 @@ import { demoHandlers } from './demos/handlers';
 import { autoConnect } from './connections/autoconnect';
 import { connectionsHandlers } from './connections/handlers';
 import { overviewHandlers } from './overview/handlers';
+import { accessHandlers } from './access/handlers';
 import { messagingHandlers } from './messaging/handlers';
 import { topologyHandlers } from './topology/handlers';
 import { ProfileCatalog, SANDBOX_PROFILE_ID } from './connections/profiles/catalog';
@@ -63,6 +64,7 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
     ...messagingHandlers(ctx),
     ...chartsHandlers(ctx),
     ...demoHandlers(ctx),
+    ...accessHandlers(ctx),
   };
 
   return {
