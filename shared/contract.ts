@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import { chartsEvents, chartsOperations } from './charts/contract';
 import { demoEvents, demoOperations } from './demos/contract';
+import { definitionsOperations } from './definitions/contract';
 import { connectionsEvents, connectionsOperations } from './connections/contract';
 import { overviewOperations } from './overview/contract';
 import { messagingEvents, messagingOperations } from './messaging/contract';
@@ -22,6 +23,7 @@ export const operations = {
   ...messagingOperations,
   ...chartsOperations,
   ...demoOperations,
+  ...definitionsOperations,
 } as const;
 
 export const events = {

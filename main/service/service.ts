@@ -11,6 +11,7 @@ import type { ServiceContext } from './context';
 import { createEngines, type Engines } from './engines';
 import type { ServiceOptions } from './options';
 import { demoHandlers } from './demos/handlers';
+import { definitionsHandlers } from './definitions/handlers';
 import { autoConnect } from './connections/autoconnect';
 import { connectionsHandlers } from './connections/handlers';
 import { overviewHandlers } from './overview/handlers';
@@ -63,6 +64,7 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
     ...messagingHandlers(ctx),
     ...chartsHandlers(ctx),
     ...demoHandlers(ctx),
+    ...definitionsHandlers(ctx),
   };
 
   return {
