@@ -8,6 +8,7 @@ import { ChartsPage } from '../features/charts/ChartsPage';
 import { ConnectionsPage } from '../features/connections/ConnectionsPage';
 import { ConsumersPage } from '../features/messaging/ConsumersPage';
 import { DemosPage } from '../features/demos/DemosPage';
+import { DefinitionsPage } from '../features/definitions/DefinitionsPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { PublishPage } from '../features/messaging/PublishPage';
 import { TopologyPage } from '../features/topology/TopologyPage';
@@ -30,6 +31,7 @@ export const PAGES: readonly PageEntry[] = [
   { id: 'consumers', label: 'Consumers', icon: 'consumers', component: ConsumersPage, group: 'broker' },
   { id: 'charts', label: 'Charts', icon: 'charts', component: ChartsPage, group: 'broker' },
   { id: 'demos', label: 'Demos', icon: 'demos', component: DemosPage, group: 'broker' },
+  { id: 'definitions', label: 'Definitions', icon: 'definitions', component: DefinitionsPage, group: 'broker' },
   { id: 'connections', label: 'Connections', icon: 'connections', component: ConnectionsPage, group: 'setup' },
 ];
 
