@@ -11,6 +11,7 @@ import type { ServiceContext } from './context';
 import { createEngines, type Engines } from './engines';
 import type { ServiceOptions } from './options';
 import { demoHandlers } from './demos/handlers';
+import { definitionsHandlers } from './definitions/handlers';
 import { autoConnect } from './connections/autoconnect';
 import { connectionsHandlers } from './connections/handlers';
 import { overviewHandlers } from './overview/handlers';
@@ -65,6 +66,7 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
     ...chartsHandlers(ctx),
     ...demoHandlers(ctx),
     ...accessHandlers(ctx),
+    ...definitionsHandlers(ctx),
   };
 
   return {

@@ -10,6 +10,7 @@ import { AccessStore } from '../features/access/store';
 import { ChartsStore } from '../features/charts/store';
 import { ConnectionsStore } from '../features/connections/store';
 import { createDemosStore, type DemosStore } from '../features/demos/store';
+import { DefinitionsStore } from '../features/definitions/store';
 import { MessagingStore } from '../features/messaging/store';
 import { OverviewStore } from '../features/overview/store';
 import { TopologyStore } from '../features/topology/store';
@@ -19,6 +20,7 @@ export interface Stores {
   charts: ChartsStore;
   connections: ConnectionsStore;
   demos: DemosStore;
+  definitions: DefinitionsStore;
   messaging: MessagingStore;
   session: SessionStore;
   overview: OverviewStore;
@@ -43,6 +45,7 @@ export function createStores(bridge: BridgePort): Stores {
     charts: new ChartsStore(calls),
     connections: new ConnectionsStore(calls),
     demos: createDemosStore(calls),
+    definitions: new DefinitionsStore(calls),
     messaging: new MessagingStore(calls),
     overview: new OverviewStore(calls),
     topology: new TopologyStore(calls),
