@@ -2,7 +2,7 @@
  * Bench helper: the processes of one Warren run (found by its data folder in their environment)
  * and their CPU time and resident memory, read from /proc. Linux only, as the benches are.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 const TICK = 100; // clock ticks per second (/proc)
 
@@ -39,19 +39,34 @@ export function usage(pids: number[]): { cpuS: number; rssBytes: number } {
   return { cpuS: cpu, rssBytes: rss };
 }
 
-/** The broker's Erlang VM (beam.smp) whose command line names `nodeDir` or, failing that, every beam.smp. */
-export function brokerPids(hint?: string): number[] {
-  const pids: number[] = [];
+/** The process listening on 127.0.0.1:`port` (the broker, by its management port), from /proc. */
+export function listenerOf(port: number): number | undefined {
+  const hex = port.toString(16).toUpperCase().padStart(4, '0');
+  const inodes = new Set<string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    try {
+      for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+        const f = line.trim().split(/\s+/);
+        // local_address ends with :PORT; state 0A is LISTEN; field 9 is the socket's inode.
+        if (f[1]?.endsWith(`:${hex}`) && f[3] === '0A' && f[9]) inodes.add(f[9]);
+      }
+    } catch {
+      // No IPv6 table.
+    }
+  }
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmd.includes('beam.smp') && (!hint || cmd.includes(hint))) pids.push(Number(entry));
+      for (const fd of readdirSync(`/proc/${entry}/fd`)) {
+        const target = readlinkSync(`/proc/${entry}/fd/${fd}`);
+        const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
+        if (inode && inodes.has(inode)) return Number(entry);
+      }
     } catch {
-      // Gone.
+      // Gone, or not readable.
     }
   }
-  return pids;
+  return undefined;
 }
 
 export const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
