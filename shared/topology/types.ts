@@ -126,6 +126,15 @@ export interface TableResult {
   fetchedAt: number;
   /** How long the broker took to answer (the renderer spaces its refreshes by it). */
   tookMs: number;
+  /**
+   * True when the rows come from the service's memory of the last full list (read at
+   * `fetchedAt`), not from the broker just now: the page shows them as of that time.
+   */
+  remembered?: boolean;
+  /** The filter these rows answer (only matching rows, at most one page), when one was asked. */
+  filter?: string;
+  /** With `filter`: how many rows match in all (the rows given are at most one page of them). */
+  matched?: number;
 }
 
 export interface TopologySnapshot {
