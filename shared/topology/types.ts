@@ -71,6 +71,8 @@ export interface ConnectionRow {
   warren: boolean;
   /** Opened by a program of this demo ("ecomnow" …; it reports product "Warren demo"); '' for others. */
   demo: string;
+  /** The demo's program on this connection ("Email service", "producer" …); '' for others. */
+  demoProgram: string;
   peer: string;
   state: string;
   channels: number;

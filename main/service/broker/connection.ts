@@ -182,7 +182,7 @@ export async function explainRefusal(target: ConnectTarget, error: WarrenError):
 /** A failed switch: why the new profile failed, and that the current connection stays. */
 export function keptOnFailure(error: WarrenError | undefined, target: ConnectTarget, kept: ConnectTarget, running: string[]): WarrenError {
   const reason = error ?? warrenError('UNREACHABLE', 'the connection failed');
-  const still = running.length > 0 ? ` (${running.join(', ')} keep running)` : '';
+  const still = running.length > 0 ? ` (${running.join('; ')} keep running)` : '';
   return {
     ...reason,
     // The page titles it "Could not connect"; the message names the profile once.

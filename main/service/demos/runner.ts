@@ -49,7 +49,7 @@ export class DemoRunner {
     // programs stop, what it declared is deleted) rather than leave it running out of sight.
     const mine = (session: unknown) => this.running !== undefined && this.running.session === session;
     ctx.connection.describeOnSession(
-      (session) => (mine(session) ? [`the running demo ${this.running?.def.title ?? ''} (its programs stop and what it declared is deleted)`] : []),
+      (session) => (mine(session) ? [`the running demo ${this.running?.def.title ?? ''}`] : []),
       async (session) => {
         if (mine(session)) await this.reset();
       },

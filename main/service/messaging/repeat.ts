@@ -50,7 +50,7 @@ export class RepeatRuns {
     const running = (session: Session) => [...this.runs.values()].filter((r) => r.session === session && r.progress.state === 'running');
     ctx.connection.describeOnSession(
       (session) =>
-        running(session).map((r) => `the repeat run to ${r.exchange === '' ? 'the default exchange' : `exchange ${r.exchange}`} (${r.progress.sent.toLocaleString('en-US')} of ${r.progress.total.toLocaleString('en-US')} sent)`),
+        running(session).map((r) => `the repeat run to ${r.exchange === '' ? 'the default exchange' : `exchange ${r.exchange}`} at ${r.progress.sent.toLocaleString('en-US')} of ${r.progress.total.toLocaleString('en-US')} sent`),
       (session) => {
         for (const run of running(session)) this.stop(run);
       },

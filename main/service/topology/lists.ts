@@ -81,6 +81,7 @@ const SPECS: { [K in TableKind]: TableSpec<K> } = {
       clientProduct: str(obj(r.client_properties).product),
       warren: obj(r.client_properties).product === WARREN_CLIENT_PRODUCT,
       demo: obj(r.client_properties).product === DEMO_CLIENT_PRODUCT ? str(obj(r.client_properties).warren_demo) : '',
+      demoProgram: obj(r.client_properties).product === DEMO_CLIENT_PRODUCT ? str(obj(r.client_properties).warren_program) : '',
       peer: r.peer_host === undefined ? '' : `${str(r.peer_host)}:${num(r.peer_port)}`,
       state: str(r.state),
       channels: num(r.channels),

@@ -110,10 +110,11 @@ export const TABLES: { [K in TableKind]: TableDef<RowOf[K]> } = {
               </Badge>
             ) : c.demo ? (
               <Badge tone="neutral" title={`A program of the ${c.demo} demo: it stands for one of the tutorial's services`}>
-                demo: {c.demo}
+                demo: {c.demoProgram}
               </Badge>
             ) : null}{' '}
-            {clientText(c)}
+            {/* A demo's badge names the program; the demo's name follows (the whole name is the tooltip). */}
+            {c.demo ? `${c.demo} demo` : clientText(c)}
           </span>
         ),
       },

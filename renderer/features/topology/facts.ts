@@ -44,6 +44,7 @@ const LABELS: Record<string, string> = {
   clientProduct: 'Client library',
   warren: 'Opened by Warren',
   demo: 'Opened by a program of the demo',
+  demoProgram: 'Demo program',
   peer: 'Client address',
   channels: 'Channels',
   protocol: 'Protocol',

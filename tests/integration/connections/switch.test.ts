@@ -83,12 +83,16 @@ describe('switching profiles', () => {
 
     expect(state.switched?.from).toBe(before.profileName);
     expect(state.switched?.detached).toEqual([
-      expect.stringMatching(/^the repeat run to the default exchange \([\d,]+ of 1,000,000 sent\)$/),
+      expect.stringMatching(/^the repeat run to the default exchange at [\d,]+ of 1,000,000 sent$/),
       'the consumer on queue cut',
       'the tap on exchange cut-x',
-      'the running demo Hello World (its programs stop and what it declared is deleted)',
+      'the running demo Hello World',
     ]);
     expect((await t.call('messaging.repeatCancel', { runId: run.runId })).state).toBe('cancelled');
+    // The demo was reset: its programs stopped and its vhost deleted.
     expect((await t.call('demos.state', {})).status).toBe('idle');
+    const b = testBroker();
+    const vhost = await fetch(`${b.managementUrl}/api/vhosts/warren-demo-hello`, { headers: { authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}` } });
+    expect(vhost.status).toBe(404);
   });
 });

@@ -91,9 +91,9 @@ describe('the Connections table and closing a connection', () => {
       expect(demoRows.map((r) => r.clientName).sort()).toEqual(
         ['demo ecomnow — Analytics service', 'demo ecomnow — Email service', 'demo ecomnow — Inventory service', 'demo ecomnow — producer'],
       );
-      for (const row of demoRows) expect(row).toMatchObject({ demo: 'ecomnow', warren: false, clientProduct: 'Warren demo' });
+      for (const row of demoRows) expect(row).toMatchObject({ demo: 'ecomnow', demoProgram: row.clientName.replace('demo ecomnow — ', ''), warren: false, clientProduct: 'Warren demo' });
       const own = (await rows()).filter((r) => r.warren);
-      expect(own.map((r) => ({ product: r.clientProduct, demo: r.demo }))).toEqual(own.map(() => ({ product: 'Warren', demo: '' })));
+      expect(own.map((r) => ({ product: r.clientProduct, demo: r.demo, program: r.demoProgram }))).toEqual(own.map(() => ({ product: 'Warren', demo: '', program: '' })));
       expect(own.length).toBeGreaterThan(0);
     } finally {
       await f.ctx.dispatch('demos.reset', {});
