@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import { accessOperations } from './access/contract';
+import { moveEvents, moveOperations } from './move/contract';
 import { chartsEvents, chartsOperations } from './charts/contract';
 import { demoEvents, demoOperations } from './demos/contract';
 import { definitionsOperations } from './definitions/contract';
@@ -25,6 +26,7 @@ export const operations = {
   ...chartsOperations,
   ...demoOperations,
   ...accessOperations,
+  ...moveOperations,
   ...definitionsOperations,
 } as const;
 
@@ -34,6 +36,7 @@ export const events = {
   ...messagingEvents,
   ...chartsEvents,
   ...demoEvents,
+  ...moveEvents,
 } as const;
 
 export type Operations = typeof operations;

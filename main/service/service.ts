@@ -16,6 +16,7 @@ import { autoConnect } from './connections/autoconnect';
 import { connectionsHandlers } from './connections/handlers';
 import { overviewHandlers } from './overview/handlers';
 import { accessHandlers } from './access/handlers';
+import { moveHandlers } from './move/handlers';
 import { messagingHandlers } from './messaging/handlers';
 import { topologyHandlers } from './topology/handlers';
 import { ProfileCatalog, SANDBOX_PROFILE_ID } from './connections/profiles/catalog';
@@ -66,6 +67,7 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
     ...chartsHandlers(ctx),
     ...demoHandlers(ctx),
     ...accessHandlers(ctx),
+    ...moveHandlers(ctx),
     ...definitionsHandlers(ctx),
   };
 
