@@ -12,6 +12,7 @@ import { ConnectionsStore } from '../features/connections/store';
 import { createDemosStore, type DemosStore } from '../features/demos/store';
 import { DefinitionsStore } from '../features/definitions/store';
 import { MessagingStore } from '../features/messaging/store';
+import { MoveStore } from '../features/move/store';
 import { OverviewStore } from '../features/overview/store';
 import { TopologyStore } from '../features/topology/store';
 
@@ -22,6 +23,7 @@ export interface Stores {
   demos: DemosStore;
   definitions: DefinitionsStore;
   messaging: MessagingStore;
+  move: MoveStore;
   session: SessionStore;
   overview: OverviewStore;
   topology: TopologyStore;
@@ -47,6 +49,7 @@ export function createStores(bridge: BridgePort): Stores {
     demos: createDemosStore(calls),
     definitions: new DefinitionsStore(calls),
     messaging: new MessagingStore(calls),
+    move: new MoveStore(calls),
     overview: new OverviewStore(calls),
     topology: new TopologyStore(calls),
   };
