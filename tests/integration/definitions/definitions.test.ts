@@ -116,6 +116,31 @@ describe('definitions against the real broker', () => {
     expect(orders.arguments).toEqual({ 'x-max-length': 10 });
   });
 
+  it('a changed policy is applied field by field; removing an exchange with a binding needs that binding ticked too', async () => {
+    const f = await fixture();
+    const http = adminApi();
+    const v = enc(f.empty);
+    await http.put(`/policies/${v}/cap`, { pattern: '^a', definition: { 'max-length': 5 }, 'apply-to': 'queues', priority: 0 });
+    await http.put(`/exchanges/${v}/gone`, { type: 'fanout', durable: true });
+    await http.put(`/queues/${v}/kept`, { durable: true });
+    await http.post(`/bindings/${v}/e/gone/q/kept`, { routing_key: '', arguments: {} });
+    const text = JSON.stringify({ policies: [{ name: 'cap', pattern: '^a', definition: { 'max-length': 7 }, 'apply-to': 'queues', priority: 0 }], queues: [queueDef('kept')] });
+    const source = { kind: 'file' as const, text };
+    const diff = await f.call('definitions.diff', { source, vhost: f.empty });
+    expect(diff.changes.find((c) => c.type === 'policies')).toMatchObject({ kind: 'changed', fields: [{ field: 'definition', before: { 'max-length': 5 }, after: { 'max-length': 7 } }] });
+    expect(diff.changes.find((c) => c.type === 'policies')!.refusal).toBeUndefined();
+
+    const withoutBinding = diff.changes.filter((c) => c.type !== 'bindings').map((c) => c.id);
+    const refused = await f.refused('definitions.apply', { source, vhost: f.empty, accept: withoutBinding });
+    expect(refused).toMatchObject({ code: 'PRECONDITION_FAILED', message: expect.stringContaining(`Removing exchange gone in vhost ${f.empty} also removes binding gone → queue kept`) });
+    expect((await http.get<{ definition: object }>(`/policies/${v}/cap`)).data.definition).toEqual({ 'max-length': 5 });
+
+    await f.call('definitions.apply', { source, vhost: f.empty, accept: diff.changes.map((c) => c.id) });
+    expect((await http.get<{ definition: object }>(`/policies/${v}/cap`)).data.definition).toEqual({ 'max-length': 7 });
+    expect((await http.get<{ name: string }[]>(`/exchanges/${v}`, { params: { columns: 'name' } })).data.map((e) => e.name)).not.toContain('gone');
+    expect((await f.call('definitions.diff', { source, vhost: f.empty })).changes).toEqual([]);
+  });
+
   it('the broker-wide export names users without showing a password hash in the diff', async () => {
     const f = await fixture();
     const exported = await f.call('definitions.export', {});
