@@ -109,6 +109,22 @@ describe('npm run cli (definitions, demo, help)', () => {
     expect(await queueNames(target.vhost)).toEqual(['invoices', 'orders']);
   });
 
+  it('--from-url compares with another vhost (or broker) instead of a file, and imports from it', async () => {
+    const source = await vhost('cli-from');
+    const target = await vhost('cli-to');
+    await seedShop(source.vhost);
+    const fromUrl = ['--from-url', source.broker[1]!, '--from-management-url', source.broker[3]!];
+    const diff = await cli(['definitions', 'diff', ...target.broker, ...fromUrl]);
+    expect(diff.code).toBe(3);
+    expect(diff.json).toMatchObject({ counts: { queues: { added: 2 }, exchanges: { added: 2 } } });
+    const applied = await cli(['definitions', 'import', ...target.broker, ...fromUrl, '--yes']);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(await vhostObjects(target.vhost)).toEqual(await vhostObjects(source.vhost));
+    const both = await cli(['definitions', 'diff', ...target.broker, ...fromUrl, '--file', 'x.json']);
+    expect(both.code).toBe(2);
+    expect(both.json).toMatchObject({ error: { message: 'Give one source: --file FILE or --from-url URL' } });
+  });
+
   it('bad input is exit 2 with a JSON line naming it: a malformed file, a bad --url, an unknown option', async () => {
     const target = await vhost('cli-bad');
     const file = path.join(work(), 'bad.json');
