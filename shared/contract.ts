@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { chartsEvents, chartsOperations } from './charts/contract';
 import { demoEvents, demoOperations } from './demos/contract';
 import { definitionsOperations } from './definitions/contract';
+import { policiesOperations } from './policies/contract';
 import { connectionsEvents, connectionsOperations } from './connections/contract';
 import { overviewOperations } from './overview/contract';
 import { messagingEvents, messagingOperations } from './messaging/contract';
@@ -24,6 +25,7 @@ export const operations = {
   ...chartsOperations,
   ...demoOperations,
   ...definitionsOperations,
+  ...policiesOperations,
 } as const;
 
 export const events = {
