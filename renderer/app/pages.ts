@@ -9,6 +9,7 @@ import { ConnectionsPage } from '../features/connections/ConnectionsPage';
 import { ConsumersPage } from '../features/messaging/ConsumersPage';
 import { DemosPage } from '../features/demos/DemosPage';
 import { DefinitionsPage } from '../features/definitions/DefinitionsPage';
+import { PoliciesPage } from '../features/policies/PoliciesPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { PublishPage } from '../features/messaging/PublishPage';
 import { TopologyPage } from '../features/topology/TopologyPage';
@@ -32,6 +33,7 @@ export const PAGES: readonly PageEntry[] = [
   { id: 'charts', label: 'Charts', icon: 'charts', component: ChartsPage, group: 'broker' },
   { id: 'demos', label: 'Demos', icon: 'demos', component: DemosPage, group: 'broker' },
   { id: 'definitions', label: 'Definitions', icon: 'definitions', component: DefinitionsPage, group: 'broker' },
+  { id: 'policies', label: 'Policies', icon: 'policies', component: PoliciesPage, group: 'broker' },
   { id: 'connections', label: 'Connections', icon: 'connections', component: ConnectionsPage, group: 'setup' },
 ];
 

@@ -10,6 +10,7 @@ import { ChartsStore } from '../features/charts/store';
 import { ConnectionsStore } from '../features/connections/store';
 import { createDemosStore, type DemosStore } from '../features/demos/store';
 import { DefinitionsStore } from '../features/definitions/store';
+import { PoliciesStore } from '../features/policies/store';
 import { MessagingStore } from '../features/messaging/store';
 import { OverviewStore } from '../features/overview/store';
 import { TopologyStore } from '../features/topology/store';
@@ -19,6 +20,7 @@ export interface Stores {
   connections: ConnectionsStore;
   demos: DemosStore;
   definitions: DefinitionsStore;
+  policies: PoliciesStore;
   messaging: MessagingStore;
   session: SessionStore;
   overview: OverviewStore;
@@ -43,6 +45,7 @@ export function createStores(bridge: BridgePort): Stores {
     connections: new ConnectionsStore(calls),
     demos: createDemosStore(calls),
     definitions: new DefinitionsStore(calls),
+    policies: new PoliciesStore(calls),
     messaging: new MessagingStore(calls),
     overview: new OverviewStore(calls),
     topology: new TopologyStore(calls),

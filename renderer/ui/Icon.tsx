@@ -11,6 +11,7 @@ const PATHS = {
   publish: 'M4 12l16-8-6 16-3-7-7-1z',
   consumers: 'M4 6h16M4 12h16M4 18h10',
   definitions: 'M6 3h9l4 4v14H6zM9 12h7M9 16h7M9 8h3',
+  policies: 'M12 3l7 3v6c0 4-3 7-7 9-4-2-7-5-7-9V6z',
 } as const;
 
 export type IconName = keyof typeof PATHS;
