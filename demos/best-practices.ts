@@ -86,7 +86,7 @@ export function bestPracticesDemo(): DemoDefinition {
           const n = rt.options.rateMessages ?? 100;
           let started = performance.now();
           for (let i = 0; i < n; i++) {
-            const model = await rt.broker.open();
+            const model = await rt.broker.open('producer (a connection per message)');
             const ch = await model.createConfirmChannel();
             ch.sendToQueue(rt.name(RATE), Buffer.from(`per-connection ${i}`), { persistent: true });
             await ch.waitForConfirms();
@@ -94,7 +94,7 @@ export function bestPracticesDemo(): DemoDefinition {
           }
           const perMessage = n / ((performance.now() - started) / 1000);
           started = performance.now();
-          const model = await rt.broker.open();
+          const model = await rt.broker.open('producer (one long-lived connection)');
           const ch = await model.createConfirmChannel();
           for (let i = 0; i < n; i++) ch.sendToQueue(rt.name(RATE), Buffer.from(`long-lived ${i}`), { persistent: true });
           await ch.waitForConfirms();

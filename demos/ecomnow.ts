@@ -429,7 +429,7 @@ async function restartOn(rt: DemoRuntime, node: PrivateNode, count: number): Pro
   const exchangeDurable = rt.options.durableExchange ?? false;
   const order = (id: number) => Buffer.from(JSON.stringify({ order_id: id, customer_email: `customer${id}@email.com`, items: ['book', 'pen'] }));
   rt.say(`Private node up on port ${node.describe.port}. order_events is ${exchangeDurable ? 'durable' : 'non-durable, as the tutorial declares it'}.`);
-  let model = await node.open();
+  let model = await node.open('order API');
   model.on('error', () => undefined);
   const ch = await model.createConfirmChannel();
   await ch.assertExchange('order_events', 'fanout', { durable: exchangeDurable });
@@ -444,7 +444,7 @@ async function restartOn(rt: DemoRuntime, node: PrivateNode, count: number): Pro
   await model.close();
   rt.say(`Before the restart: email_queue ${String(before)}, ${TRANSIENT_QUEUE} ${String(transientBefore)} (persistent orders). Restarting the private node…`);
   await node.restart();
-  model = await node.open();
+  model = await node.open('order API');
   model.on('error', () => undefined);
   try {
     const durableKept = await probe(model, async (c) => (await c.checkQueue('email_queue')).messageCount);

@@ -15,8 +15,8 @@ import { explainRefusal } from './refusal';
  * restart there cuts nobody else's connections. Main provides it (a private SandboxBroker).
  */
 export interface PrivateNode {
-  /** Opens one connection to the node's default vhost. */
-  open: () => Promise<ChannelModel>;
+  /** Opens one connection to the node's default vhost, for `program` (its name in the broker's list). */
+  open: (program: string) => Promise<ChannelModel>;
   /** Stops and starts the node (gracefully, as `rabbitmqctl stop` then a start would). */
   restart: () => Promise<void>;
   /** Stops the node and removes its files. */
@@ -25,8 +25,8 @@ export interface PrivateNode {
 }
 
 export interface DemoBroker {
-  /** Opens one connection in the demo's vhost. */
-  open: () => Promise<ChannelModel>;
+  /** Opens one connection in the demo's vhost for `program` ("email service", "producer" …): the broker lists it by that name. */
+  open: (program: string) => Promise<ChannelModel>;
   /** Starts a node of the demo's own (absent when rabbitmq-server cannot be started here). */
   privateNode?: () => Promise<PrivateNode>;
   describe: NonNullable<DemoState['broker']>;
@@ -40,6 +40,8 @@ export interface Declared {
 }
 
 const MAX_NARRATION = 200;
+/** The runtime's own connection stands for the tutorial's producer scripts (and the order API). */
+const PRODUCER = 'producer';
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -91,7 +93,7 @@ export class DemoRuntime {
   async connection(): Promise<ChannelModel> {
     if (this.closed) throw new Error('The demo was reset');
     if (!this.model) {
-      const model = await this.broker.open();
+      const model = await this.broker.open(PRODUCER);
       model.on('error', () => undefined);
       model.on('close', () => {
         if (this.model === model) {
@@ -186,7 +188,7 @@ export class DemoRuntime {
   }
 
   addActor(spec: ActorSpec): Actor {
-    const actor = new Actor(spec, () => this.broker.open(), this.changed);
+    const actor = new Actor(spec, () => this.broker.open(spec.label), this.changed);
     this.actors.set(spec.id, actor);
     return actor;
   }

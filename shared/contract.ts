@@ -6,6 +6,8 @@
  * call in the UI.
  */
 import type { z } from 'zod';
+import { accessOperations } from './access/contract';
+import { moveEvents, moveOperations } from './move/contract';
 import { chartsEvents, chartsOperations } from './charts/contract';
 import { demoEvents, demoOperations } from './demos/contract';
 import { definitionsOperations } from './definitions/contract';
@@ -24,6 +26,8 @@ export const operations = {
   ...messagingOperations,
   ...chartsOperations,
   ...demoOperations,
+  ...accessOperations,
+  ...moveOperations,
   ...definitionsOperations,
   ...policiesOperations,
 } as const;
@@ -34,6 +38,7 @@ export const events = {
   ...messagingEvents,
   ...chartsEvents,
   ...demoEvents,
+  ...moveEvents,
 } as const;
 
 export type Operations = typeof operations;

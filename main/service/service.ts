@@ -16,6 +16,8 @@ import { policiesHandlers } from './policies/handlers';
 import { autoConnect } from './connections/autoconnect';
 import { connectionsHandlers } from './connections/handlers';
 import { overviewHandlers } from './overview/handlers';
+import { accessHandlers } from './access/handlers';
+import { moveHandlers } from './move/handlers';
 import { messagingHandlers } from './messaging/handlers';
 import { topologyHandlers } from './topology/handlers';
 import { ProfileCatalog, SANDBOX_PROFILE_ID } from './connections/profiles/catalog';
@@ -65,6 +67,8 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
     ...messagingHandlers(ctx),
     ...chartsHandlers(ctx),
     ...demoHandlers(ctx),
+    ...accessHandlers(ctx),
+    ...moveHandlers(ctx),
     ...definitionsHandlers(ctx),
     ...policiesHandlers(ctx),
   };

@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import type { IconName } from '../ui/Icon';
+import { AccessPage } from '../features/access/AccessPage';
 import { ChartsPage } from '../features/charts/ChartsPage';
 import { ConnectionsPage } from '../features/connections/ConnectionsPage';
 import { ConsumersPage } from '../features/messaging/ConsumersPage';
@@ -32,6 +33,7 @@ export const PAGES: readonly PageEntry[] = [
   { id: 'consumers', label: 'Consumers', icon: 'consumers', component: ConsumersPage, group: 'broker' },
   { id: 'charts', label: 'Charts', icon: 'charts', component: ChartsPage, group: 'broker' },
   { id: 'demos', label: 'Demos', icon: 'demos', component: DemosPage, group: 'broker' },
+  { id: 'access', label: 'Access', icon: 'access', component: AccessPage, group: 'broker' },
   { id: 'definitions', label: 'Definitions', icon: 'definitions', component: DefinitionsPage, group: 'broker' },
   { id: 'policies', label: 'Policies', icon: 'policies', component: PoliciesPage, group: 'broker' },
   { id: 'connections', label: 'Connections', icon: 'connections', component: ConnectionsPage, group: 'setup' },

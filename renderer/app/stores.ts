@@ -6,6 +6,7 @@
 import { createContext, useContext } from 'react';
 import type { BridgePort } from './bridgePort';
 import { SessionStore } from './sessionStore';
+import { AccessStore } from '../features/access/store';
 import { ChartsStore } from '../features/charts/store';
 import { ConnectionsStore } from '../features/connections/store';
 import { createDemosStore, type DemosStore } from '../features/demos/store';
@@ -16,6 +17,7 @@ import { OverviewStore } from '../features/overview/store';
 import { TopologyStore } from '../features/topology/store';
 
 export interface Stores {
+  access: AccessStore;
   charts: ChartsStore;
   connections: ConnectionsStore;
   demos: DemosStore;
@@ -41,6 +43,7 @@ export function createStores(bridge: BridgePort): Stores {
   };
   return {
     session,
+    access: new AccessStore(calls),
     charts: new ChartsStore(calls),
     connections: new ConnectionsStore(calls),
     demos: createDemosStore(calls),

@@ -91,3 +91,34 @@ export interface TestConnectionResult {
   server: ServerInfo;
   vhost: string;
 }
+
+/**
+ * One node of the sandbox cluster. stopped: not started, or stopped by the user; down: it died
+ * (killed, crashed) while running; failed: it did not start, or did not join the others.
+ */
+export type ClusterNodeStatus = 'stopped' | 'starting' | 'running' | 'stopping' | 'down' | 'failed';
+
+export interface ClusterNodeState {
+  /** Short name shown on its card: c1, c2, c3. */
+  name: string;
+  /** The Erlang node name (what RabbitMQ, rabbitmqctl and the management UI call it). */
+  nodeName: string;
+  status: ClusterNodeStatus;
+  amqpPort?: number;
+  managementPort?: number;
+  distPort?: number;
+  /** Last lines of the node's log, when it is down or failed. */
+  logTail?: string[];
+  error?: WarrenError;
+}
+
+/** ready: every node runs and is joined; degraded: some node is down or failed while others run. */
+export type ClusterStatus = 'unavailable' | 'stopped' | 'starting' | 'ready' | 'degraded' | 'stopping' | 'failed';
+
+export interface ClusterState {
+  status: ClusterStatus;
+  dataDir: string;
+  clusterName: string;
+  nodes: ClusterNodeState[];
+  error?: WarrenError;
+}

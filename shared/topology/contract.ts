@@ -85,6 +85,8 @@ export const topologyOperations = {
       kind: z.enum(TABLE_KINDS),
       /** Only the first page (fast); the caller asks again without it for the rest. */
       firstPage: z.boolean().optional(),
+      /** With firstPage: only rows whose name matches this filter (the tables' syntax: substring or /regex/). */
+      filter: z.string().max(1024).optional(),
     }),
     'List exchanges, queues, bindings, connections, channels or consumers (one request, columns= only)',
   ),

@@ -69,6 +69,10 @@ export interface ConnectionRow {
   clientProduct: string;
   /** Opened by Warren (it reports product "Warren"). */
   warren: boolean;
+  /** Opened by a program of this demo ("ecomnow" …; it reports product "Warren demo"); '' for others. */
+  demo: string;
+  /** The demo's program on this connection ("Email service", "producer" …); '' for others. */
+  demoProgram: string;
   peer: string;
   state: string;
   channels: number;
@@ -124,6 +128,15 @@ export interface TableResult {
   fetchedAt: number;
   /** How long the broker took to answer (the renderer spaces its refreshes by it). */
   tookMs: number;
+  /**
+   * True when the rows come from the service's memory of the last full list (read at
+   * `fetchedAt`), not from the broker just now: the page shows them as of that time.
+   */
+  remembered?: boolean;
+  /** The filter these rows answer (only matching rows, at most one page), when one was asked. */
+  filter?: string;
+  /** With `filter`: how many rows match in all (the rows given are at most one page of them). */
+  matched?: number;
 }
 
 export interface TopologySnapshot {

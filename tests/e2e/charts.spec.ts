@@ -2,33 +2,21 @@ import { readFileSync } from 'node:fs';
 import amqp from 'amqplib';
 import { expect, test } from '@playwright/test';
 import { parseCsv } from '../../renderer/features/charts/csv';
-import { vhostOnRunBroker } from '../support/e2e/run-broker';
-import { startWarren, type RunningWarren } from '../support/e2e/warren-app';
+import { consoleErrors, openConnected, warrenOnFreshVhost } from '../support/e2e/warren-on-vhost';
 import { screenshot } from '../support/e2e/screenshot';
 
-let warren: RunningWarren;
-let broker: Awaited<ReturnType<typeof vhostOnRunBroker>>;
-
-test.beforeAll(async () => {
-  broker = await vhostOnRunBroker('charts');
+const on = warrenOnFreshVhost('charts', async (broker) => {
   const client = await amqp.connect(broker.amqpUrl);
   const ch = await client.createConfirmChannel();
   await ch.assertQueue('orders', { durable: false });
   for (let i = 0; i < 50; i++) ch.sendToQueue('orders', Buffer.from(`order ${i}`));
   await ch.waitForConfirms();
   await client.close();
-  warren = await startWarren({ WARREN_BROKER_URL: broker.amqpUrl, WARREN_MANAGEMENT_URL: broker.managementUrl });
-});
-test.afterAll(async () => {
-  await warren?.stop();
-  await broker?.remove();
 });
 
 test('a watched queue’s chart draws ready/unacked/total and rates, and updates every second', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(await warren.link());
-  await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
+  const errors = consoleErrors(page);
+  await openConnected(page, on.warren);
   await page.getByRole('link', { name: 'Charts' }).click();
   await expect(page.getByRole('heading', { name: 'Charts', level: 1 })).toBeVisible();
   await page.getByLabel('Queues to watch').fill('orders');
@@ -57,7 +45,7 @@ test('a watched queue’s chart draws ready/unacked/total and rates, and updates
 });
 
 test('CSV export holds exactly the samples the chart shows', async ({ page }) => {
-  await page.goto(await warren.link());
+  await page.goto(await on.warren.link());
   await page.getByRole('link', { name: 'Charts' }).click();
   const chart = page.getByRole('figure', { name: 'Chart: orders' });
   // A reload keeps the watch list and the history (kept in the main process).

@@ -2,29 +2,18 @@
 // repeats it or covers the page.
 import amqp from 'amqplib';
 import { expect, test } from '@playwright/test';
-import { vhostOnRunBroker } from '../support/e2e/run-broker';
-import { startWarren, type RunningWarren } from '../support/e2e/warren-app';
+import { openConnected, warrenOnFreshVhost } from '../support/e2e/warren-on-vhost';
 import { screenshot } from '../support/e2e/screenshot';
 
-let warren: RunningWarren;
-let broker: Awaited<ReturnType<typeof vhostOnRunBroker>>;
-
-test.beforeAll(async () => {
-  broker = await vhostOnRunBroker('e2e-errors');
+const on = warrenOnFreshVhost('e2e-errors', async (broker) => {
   const conn = await amqp.connect(broker.amqpUrl);
   const ch = await conn.createChannel();
   await ch.assertQueue('email_queue', { durable: true });
   await conn.close();
-  warren = await startWarren({ WARREN_BROKER_URL: broker.amqpUrl, WARREN_MANAGEMENT_URL: broker.managementUrl });
-});
-test.afterAll(async () => {
-  await warren?.stop();
-  await broker?.remove();
 });
 
 test('a redeclare with other arguments is refused once, at the form; no banner repeats it or covers the title', async ({ page }) => {
-  await page.goto(`${await warren.link()}#/topology`);
-  await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
+  await openConnected(page, on.warren, '#/topology');
   await page.getByRole('button', { name: 'Declare queue' }).click();
   const form = page.getByRole('form', { name: 'Declare a queue' });
   await form.getByLabel('Queue name').fill('email_queue');

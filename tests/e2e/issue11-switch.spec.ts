@@ -1,6 +1,6 @@
 // Issue 11 point 8 in Chromium: a profile that cannot connect never costs the working connection
 // (the status stays Connected, the reason and what stays are said at the profile); a successful
-// switch says what it detached.
+// switch names everything it stopped (consumers, repeat runs, the running demo).
 import amqp from 'amqplib';
 import { expect, test, type Page } from '@playwright/test';
 import { startWarren, type RunningWarren } from '../support/e2e/warren-app';
@@ -37,7 +37,7 @@ async function addProfile(page: Page, name: string, password: string) {
   await expect(page.getByRole('listitem', { name })).toBeVisible();
 }
 
-test('point 8: a failing profile keeps the connection and says why; a successful switch says what it detached', async ({ page }) => {
+test('point 8: a failing profile keeps the connection and says why; a successful switch names the consumer, repeat run and demo it stopped', async ({ page }) => {
   await page.goto(await warren.link());
   const status = page.getByRole('status', { name: 'Connection status' });
   await expect(status).toContainText(/Connected to WARREN_BROKER_URL/, { timeout: 60_000 });
@@ -46,6 +46,17 @@ test('point 8: a failing profile keeps the connection and says why; a successful
   await page.getByRole('link', { name: 'Consumers' }).click();
   await page.getByLabel('Queue', { exact: true }).fill('kept');
   await page.getByRole('button', { name: 'Attach' }).click();
+  // A slow repeat run and a running demo on the same connection.
+  await page.getByRole('link', { name: 'Publish' }).click();
+  await page.getByLabel('Routing key').fill('kept');
+  await page.getByLabel('Count').fill('100000');
+  await page.getByLabel('Rate (msg/s, 0 = max)').fill('5');
+  await page.getByRole('button', { name: 'Repeat', exact: true }).click();
+  await expect(page.getByRole('progressbar', { name: 'Repeat progress' })).toBeVisible();
+  await page.getByRole('link', { name: 'Demos' }).click();
+  await page.getByRole('tab', { name: 'Hello World' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Reset' })).toBeEnabled({ timeout: 20_000 });
 
   await page.getByRole('link', { name: 'Connections' }).click();
   await addProfile(page, 'Wrong password', 'not-the-password');
@@ -61,7 +72,11 @@ test('point 8: a failing profile keeps the connection and says why; a successful
 
   const second = page.getByRole('listitem', { name: 'Second' });
   await second.getByRole('button', { name: 'Connect' }).click();
-  await expect(second.getByText(/^Switched from WARREN_BROKER_URL: detached the consumer on queue kept\.$/)).toBeVisible();
+  await expect(
+    second.getByText(/^Switched from WARREN_BROKER_URL: stopped the repeat run to the default exchange at [\d,]+ of 100,000 sent; the consumer on queue kept; the running demo Hello World\.$/),
+  ).toBeVisible();
   await expect(status).toContainText(/Connected to Second/);
   await screenshot(page, 'connections-switched.png');
+  await page.getByRole('link', { name: 'Demos' }).click();
+  await expect(page.getByRole('button', { name: 'Reset' })).toBeDisabled();
 });

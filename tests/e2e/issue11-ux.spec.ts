@@ -39,7 +39,7 @@ test.afterAll(async () => {
   await broker?.remove();
 });
 
-async function open(page: Page, where: 'Topology' | 'Consumers') {
+async function open(page: Page, where: 'Topology' | 'Consumers' | 'Demos') {
   await page.goto(await warren.link());
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
   await page.getByRole('link', { name: where }).click();
@@ -80,6 +80,35 @@ test('point 7: the Client column names each client and marks Warren; Close conne
   await expect(page.getByRole('status').filter({ hasText: /Closed connection .* “maintenance window”/ })).toBeVisible();
   expect(await closed).toMatch(/CONNECTION_FORCED.*maintenance window/);
   await expect(row).toHaveCount(0, { timeout: 20_000 });
+});
+
+test('point 7: a running demo’s programs are marked as the demo’s, by program; only Warren’s own connection is marked Warren', async ({ page }) => {
+  await open(page, 'Demos');
+  await page.getByRole('tab', { name: 'EcomNow orders' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('article', { name: 'Email service' })).toContainText('up', { timeout: 20_000 });
+  try {
+    await page.getByRole('link', { name: 'Topology' }).click();
+    await page.getByRole('tab', { name: 'Connections' }).click();
+    await page.getByLabel('Virtual host').selectOption({ label: 'All virtual hosts' });
+    const table = page.getByRole('table', { name: 'Connections' });
+    for (const program of ['Email service', 'Inventory service', 'Analytics service', 'producer']) {
+      const row = table.getByRole('row', { name: new RegExp(`demo: ${program} ecomnow demo`) });
+      await expect(row).toBeVisible({ timeout: 20_000 });
+      await expect(row.getByText(`demo: ${program}`, { exact: true })).toHaveAttribute('title', /A program of the ecomnow demo/);
+      await expect(row.getByTitle(`demo ecomnow — ${program} · Warren demo`).first()).toBeVisible();
+      await expect(row.getByText('Warren', { exact: true })).toHaveCount(0);
+    }
+    const own = table.getByRole('row', { name: /Warren Warren — / });
+    await expect(own).toHaveCount(1);
+    await expect(own).not.toContainText('demo:');
+    await screenshot(page, 'topology-connections-demo.png');
+  } finally {
+    await page.getByRole('link', { name: 'Demos' }).click();
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.getByRole('alertdialog', { name: 'Reset EcomNow orders?' }).getByRole('button', { name: 'Reset the run' }).click();
+    await expect(page.getByRole('button', { name: 'Reset' })).toBeDisabled({ timeout: 20_000 });
+  }
 });
 
 test('point 9: Features with tooltips, the detail pane in words, dead-letter and alternate links dashed and labelled', async ({ page }) => {

@@ -7,19 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import amqp from 'amqplib';
 import { expect, test, type Page } from '@playwright/test';
-import { vhostOnRunBroker } from '../support/e2e/run-broker';
-import { startWarren, type RunningWarren } from '../support/e2e/warren-app';
+import { openConnected, warrenOnFreshVhost } from '../support/e2e/warren-on-vhost';
 import { screenshot } from '../support/e2e/screenshot';
 
-let warren: RunningWarren;
-let broker: Awaited<ReturnType<typeof vhostOnRunBroker>>;
 const LONG_EXCHANGE = 'ecomnow.orders.events.with-a-name-longer-than-the-history-column';
 const LONG_KEY = 'orders.created.europe.west.priority-customers.second-attempt';
 /** Debian's python3 has pika (the pyenv one on PATH does not). */
 const PYTHON = process.env.WARREN_PIKA_PYTHON ?? '/usr/bin/python3';
-
-test.beforeAll(async () => {
-  broker = await vhostOnRunBroker('e2e-publish');
+const on = warrenOnFreshVhost('e2e-publish', async (broker) => {
   const conn = await amqp.connect(broker.amqpUrl);
   const ch = await conn.createChannel();
   for (const q of ['kinds', 'exact', 'history', 'again']) await ch.assertQueue(q, { durable: false });
@@ -28,16 +23,10 @@ test.beforeAll(async () => {
   await ch.assertExchange(LONG_EXCHANGE, 'topic', { durable: false });
   await ch.bindQueue('history', LONG_EXCHANGE, '#');
   await conn.close();
-  warren = await startWarren({ WARREN_BROKER_URL: broker.amqpUrl, WARREN_MANAGEMENT_URL: broker.managementUrl });
-});
-test.afterAll(async () => {
-  await warren?.stop();
-  await broker?.remove();
 });
 
 async function openPublish(page: Page): Promise<void> {
-  await page.goto(await warren.link());
-  await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
+  await openConnected(page, on.warren);
   await page.getByRole('link', { name: 'Publish' }).click();
   await expect(page.getByRole('heading', { name: 'Publish' })).toBeVisible();
 }
@@ -55,7 +44,7 @@ while True:
     print(repr((method.exchange, method.routing_key, props.content_type, props.delivery_mode, props.headers, body)))
 connection.close()
 `;
-  return execFileSync(PYTHON, ['-c', script, broker.amqpUrl, queue], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+  return execFileSync(PYTHON, ['-c', script, on.broker.amqpUrl, queue], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
 }
 
 test('the content type follows the body kind until the user types one, and is what is sent', async ({ page }) => {
@@ -110,7 +99,7 @@ test('copy as code sends exactly what Publish sends: same properties, header typ
   // The snippet connects to localhost; point it at this test's broker, and run it as written otherwise.
   const work = mkdtempSync(path.join(process.env.WARREN_TEST_WORK ?? os.tmpdir(), 'snippet-'));
   const file = path.join(work, 'publish.py');
-  writeFileSync(file, python!.replace('pika.ConnectionParameters("localhost")', `pika.URLParameters(${JSON.stringify(broker.amqpUrl)})`));
+  writeFileSync(file, python!.replace('pika.ConnectionParameters("localhost")', `pika.URLParameters(${JSON.stringify(on.broker.amqpUrl)})`));
   execFileSync(PYTHON, [file]);
 
   const [fromWarren, fromSnippet] = readWithPika('exact');
@@ -161,8 +150,7 @@ test('the composer keeps its draft when the user leaves the page and comes back'
 });
 
 test('a received message opens in the composer, as it was received, with one click', async ({ page }) => {
-  await page.goto(`${await warren.link()}#/consumers`);
-  await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
+  await openConnected(page, on.warren, '#/consumers');
   await page.getByLabel('Queue', { exact: true }).fill('again');
   await page.getByRole('button', { name: 'Attach' }).click();
   const row = page.getByRole('region', { name: /Queue again/ }).getByRole('row').filter({ hasText: 'send me again' });

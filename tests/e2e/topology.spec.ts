@@ -1,27 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { startWarren, type RunningWarren } from '../support/e2e/warren-app';
-import { vhostOnRunBroker } from '../support/e2e/run-broker';
+import { consoleErrors, openConnected, warrenOnFreshVhost } from '../support/e2e/warren-on-vhost';
 import { screenshot } from '../support/e2e/screenshot';
 
-let warren: RunningWarren;
-let broker: Awaited<ReturnType<typeof vhostOnRunBroker>>;
-
-test.beforeAll(async () => {
-  broker = await vhostOnRunBroker('e2etopo');
-  warren = await startWarren({ WARREN_BROKER_URL: broker.amqpUrl, WARREN_MANAGEMENT_URL: broker.managementUrl });
-});
-test.afterAll(async () => {
-  await warren?.stop();
-  await broker?.remove();
-});
+const on = warrenOnFreshVhost('e2etopo');
 
 test('declare an exchange and a queue, bind them, see the edge, explain a route, purge with confirmation', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(await warren.link());
-  await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
+  const errors = consoleErrors(page);
+  await openConnected(page, on.warren);
   await page.getByRole('link', { name: 'Topology' }).click();
   await expect(page.getByRole('heading', { name: 'Topology' })).toBeVisible();
 
@@ -84,7 +69,7 @@ test('declare an exchange and a queue, bind them, see the edge, explain a route,
   // Publish three messages through the broker's own API, then purge with a confirmation naming them.
   const auth = { Authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}` };
   for (let i = 0; i < 3; i++) {
-    const res = await page.request.post(`${broker.managementUrl}/api/exchanges/${encodeURIComponent(broker.vhost)}/topic_logs/publish`, {
+    const res = await page.request.post(`${on.broker.managementUrl}/api/exchanges/${encodeURIComponent(on.broker.vhost)}/topic_logs/publish`, {
       headers: auth,
       data: { properties: {}, routing_key: 'app.error', payload: `m${i}`, payload_encoding: 'string' },
     });
@@ -106,7 +91,7 @@ test('declare an exchange and a queue, bind them, see the edge, explain a route,
 });
 
 test('a redeclare with other settings shows existing vs requested, and the form keeps the input', async ({ page }) => {
-  await page.goto(`${await warren.link()}#/topology`);
+  await page.goto(`${await on.warren.link()}#/topology`);
   await expect(page.getByRole('heading', { name: 'Topology' })).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Declare queue' }).click();
   const form = page.getByRole('form', { name: 'Declare a queue' });

@@ -13,8 +13,18 @@ import { fileKeyCipher } from '../../main/service/connections/profiles/secrets';
 import { createWarrenService } from '../../main/service/service';
 import { testBroker } from './broker';
 
-export function makeService(options: { reconnectBackoffMs?: number[]; localProbePort?: number } = {}) {
-  const dataDir = mkdtempSync(path.join(process.env.WARREN_TEST_WORK ?? os.tmpdir(), 'svc-'));
+export interface ServiceOptions {
+  reconnectBackoffMs?: number[];
+  localProbePort?: number;
+  /** An existing data folder: Warren started again where an earlier one left its files. */
+  dataDir?: string;
+  /** As WARREN_BROKER_URL / WARREN_MANAGEMENT_URL give them to `npm start`. */
+  brokerUrl?: string;
+  managementUrl?: string;
+}
+
+export function makeService(options: ServiceOptions = {}) {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(process.env.WARREN_TEST_WORK ?? os.tmpdir(), 'svc-'));
   const events: EventMessage[] = [];
   const configDir = path.join(dataDir, 'config');
   const service = createWarrenService({
@@ -26,6 +36,8 @@ export function makeService(options: { reconnectBackoffMs?: number[]; localProbe
     alwaysSeal: false,
     preferDefaultPorts: false,
     localProbePort: options.localProbePort,
+    brokerUrl: options.brokerUrl,
+    managementUrl: options.managementUrl,
     reconnectBackoffMs: options.reconnectBackoffMs ?? [200, 400, 800],
     emit: (event, payload) => events.push({ event, payload } as EventMessage),
   });
@@ -48,17 +60,24 @@ export function valueCaller(ctx: Pick<ReturnType<typeof makeService>, 'dispatch'
   };
 }
 
-/** Saves a profile for the run's broker in `vhost` and connects the service to it; returns the profile id. */
-export async function connectToRunBroker(ctx: ReturnType<typeof makeService>, vhost: string): Promise<string> {
+/**
+ * Saves a profile for the run's broker in `vhost` and connects the service to it; returns the
+ * profile id. `overrides` changes the profile (e.g. a management URL nothing answers on).
+ */
+export async function connectToRunBroker(
+  ctx: ReturnType<typeof makeService>,
+  vhost: string,
+  overrides: { name?: string; managementUrl?: string } = {},
+): Promise<string> {
   const b = testBroker();
   const saved = await ctx.dispatch('profiles.save', {
-    name: 'Run broker',
+    name: overrides.name ?? 'Run broker',
     host: b.host,
     port: b.amqpPort,
     vhost,
     username: 'guest',
     password: 'guest',
-    managementUrl: b.managementUrl,
+    managementUrl: overrides.managementUrl ?? b.managementUrl,
   });
   if (!saved.ok) throw new Error(saved.error.message);
   const id = saved.value.id;

@@ -23,7 +23,7 @@ export class BrokerConnection {
   private currentTarget?: ConnectTarget;
   private managementClient?: ManagementClient;
   private idle: ConnectionState = { status: 'idle', since: Date.now() };
-  private readonly describers = new Set<(session: AmqpSession) => string[]>();
+  private readonly describers = new Set<{ describe: (session: AmqpSession) => string[]; stop?: (session: AmqpSession) => Promise<void> | void }>();
 
   constructor(
     private readonly onState: (state: ConnectionState) => void,
@@ -56,11 +56,13 @@ export class BrokerConnection {
   }
 
   /**
-   * Registers who can say what a switch away from a session cuts (its consumers …), so a switch
-   * that succeeds says what it detached and one that fails says what it kept.
+   * Registers who can say what a switch away from a session cuts (its consumers, repeat runs, a
+   * running demo …), so a switch that succeeds says what it detached and one that fails says what
+   * it kept. `stop` ends what would otherwise outlive the switch (or end as a "broker restart"):
+   * it runs once the new connection is up, before the old one closes.
    */
-  describeOnSession(describe: (session: AmqpSession) => string[]): void {
-    this.describers.add(describe);
+  describeOnSession(describe: (session: AmqpSession) => string[], stop?: (session: AmqpSession) => Promise<void> | void): void {
+    this.describers.add(stop ? { describe, stop } : { describe });
   }
 
   /**
@@ -86,6 +88,7 @@ export class BrokerConnection {
       throw new WarrenFailure(keptOnFailure(state.error, target, previousTarget, cut));
     }
     this.adopt(session, target);
+    for (const { stop } of this.describers) await Promise.resolve(stop?.(previous)).catch(() => undefined);
     await previous.close();
     const switched: ConnectionState = { ...session.current, switched: { from: previousTarget.profileName, detached: cut } };
     this.onState(switched);
@@ -112,7 +115,7 @@ export class BrokerConnection {
   }
 
   private describe(session: AmqpSession): string[] {
-    return [...this.describers].flatMap((describe) => describe(session));
+    return [...this.describers].flatMap(({ describe }) => describe(session));
   }
 
   async disconnect(): Promise<ConnectionState> {
@@ -179,7 +182,7 @@ export async function explainRefusal(target: ConnectTarget, error: WarrenError):
 /** A failed switch: why the new profile failed, and that the current connection stays. */
 export function keptOnFailure(error: WarrenError | undefined, target: ConnectTarget, kept: ConnectTarget, running: string[]): WarrenError {
   const reason = error ?? warrenError('UNREACHABLE', 'the connection failed');
-  const still = running.length > 0 ? ` (${running.join(', ')} keep running)` : '';
+  const still = running.length > 0 ? ` (${running.join('; ')} keep running)` : '';
   return {
     ...reason,
     // The page titles it "Could not connect"; the message names the profile once.

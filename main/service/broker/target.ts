@@ -53,8 +53,20 @@ export function warrenClientProperties(target: Pick<ConnectTarget, 'profileName'
   return { product: WARREN_CLIENT_PRODUCT, connection_name: `Warren — ${target.profileName}` };
 }
 
-export async function openConnection(target: ConnectTarget): Promise<ChannelModel> {
-  const socketOptions: Record<string, unknown> = { timeout: CONNECT_TIMEOUT_MS, noDelay: true, clientProperties: warrenClientProperties(target) };
+/** The product a demo's programs report: they stand for the tutorial's services, not for Warren. */
+export const DEMO_CLIENT_PRODUCT = 'Warren demo';
+
+/**
+ * What the broker shows for a connection of a demo's program (the order service, a worker …):
+ * the demo and the program by name, so the Connections table tells them apart from Warren's own.
+ */
+export function demoClientProperties(demo: string, program: string): Record<string, string> {
+  return { product: DEMO_CLIENT_PRODUCT, connection_name: `demo ${demo} — ${program}`, warren_demo: demo, warren_program: program };
+}
+
+/** Opens a connection as Warren, or under the client properties given (a demo's programs). */
+export async function openConnection(target: ConnectTarget, clientProperties: Record<string, string> = warrenClientProperties(target)): Promise<ChannelModel> {
+  const socketOptions: Record<string, unknown> = { timeout: CONNECT_TIMEOUT_MS, noDelay: true, clientProperties };
   if (target.tls.enabled) Object.assign(socketOptions, tlsSocketOptions(target.host, target.tls));
   try {
     return await amqp.connect(

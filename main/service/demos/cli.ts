@@ -132,7 +132,7 @@ async function runCli(name: DemoName, args: string[], options: DemoOptions): Pro
   );
   try {
     const outcome = await runHeadless(name, {
-      broker: demoBroker(() => target, privateNodes(path.join(defaultDataDir(), 'demo-nodes'))),
+      broker: demoBroker(name, () => target, privateNodes(path.join(defaultDataDir(), 'demo-nodes'), name)),
       prefix: isolation.prefix,
       options,
       keep: args.includes('--keep'),

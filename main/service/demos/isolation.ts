@@ -3,7 +3,7 @@
  * user may create vhosts (management API), otherwise the current vhost with prefixed names.
  */
 import type { ConnectTarget } from '../broker/target';
-import { openConnection } from '../broker/target';
+import { demoClientProperties, openConnection } from '../broker/target';
 import { ManagementClient, vhostPath } from '../broker/management';
 import type { DemoName, DemoState } from '../../../shared/demos/types';
 import type { DemoBroker, PrivateNode } from '../../../demos/runtime';
@@ -12,12 +12,13 @@ export type Isolation = NonNullable<DemoState['isolation']>;
 
 /**
  * The broker a demo runs on. `current` is read at every open (a profile's port may change);
- * `privateNode` starts a node of the demo's own for a step that restarts one.
+ * `privateNode` starts a node of the demo's own for a step that restarts one. Each program's
+ * connection reports the demo and the program (never Warren: they stand for the tutorial's services).
  */
-export function demoBroker(current: () => ConnectTarget, privateNode?: () => Promise<PrivateNode>): DemoBroker {
+export function demoBroker(demo: DemoName, current: () => ConnectTarget, privateNode?: () => Promise<PrivateNode>): DemoBroker {
   const target = current();
   return {
-    open: () => openConnection(current()),
+    open: (program) => openConnection(current(), demoClientProperties(demo, program)),
     ...(privateNode ? { privateNode } : {}),
     describe: { host: target.host, port: target.port, vhost: target.vhost, username: target.username, tls: target.tls.enabled },
   };

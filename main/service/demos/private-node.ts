@@ -6,12 +6,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { PrivateNode } from '../../../demos/runtime';
-import { openConnection, plainTarget, type ConnectTarget } from '../broker/target';
+import { demoClientProperties, openConnection, plainTarget, type ConnectTarget } from '../broker/target';
 import { SandboxBroker, findRabbitmqServer } from '../connections/sandbox/sandbox';
 import { fail } from '../errors';
 
-/** Starts private nodes under `parentDir`; undefined when rabbitmq-server is not installed. */
-export function privateNodes(parentDir: string): (() => Promise<PrivateNode>) | undefined {
+/** Starts private nodes under `parentDir` for `demo`; undefined when rabbitmq-server is not installed. */
+export function privateNodes(parentDir: string, demo: string): (() => Promise<PrivateNode>) | undefined {
   if (!findRabbitmqServer()) return undefined;
   return async () => {
     mkdirSync(parentDir, { recursive: true });
@@ -35,7 +35,7 @@ export function privateNodes(parentDir: string): (() => Promise<PrivateNode>) | 
     let endpoint = await ready();
     const target = (): ConnectTarget => plainTarget(endpoint, { id: 'demo-private-node', name: 'Demo private node', heartbeat: 10 });
     return {
-      open: () => openConnection(target()),
+      open: (program) => openConnection(target(), demoClientProperties(demo, program)),
       restart: async () => {
         await sandbox.stop();
         endpoint = await ready();

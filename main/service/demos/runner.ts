@@ -28,6 +28,8 @@ interface Running {
   /** Broker names of the queues this demo made the chart sampler watch. */
   charted: Set<string>;
   startedAt: number;
+  /** The session Warren had when it started: a profile switch away from it resets the demo. */
+  session: unknown;
 }
 
 const IDLE: DemoState = { status: 'idle', nextStep: 0, stepCount: 0, options: {}, failureOn: false, actors: [], queues: [], charted: [], narration: [], measured: {}, updatedAt: 0 };
@@ -42,7 +44,17 @@ export class DemoRunner {
     private readonly ctx: ServiceContext,
     /** The app's one chart sampler: the demo's queues are charted where every other chart is. */
     private readonly charts: Pick<ChartsSampler, 'watch' | 'unwatch' | 'recordMarker'>,
-  ) {}
+  ) {
+    // The demo runs on the broker of the profile it started on: a switch away ends it (its
+    // programs stop, what it declared is deleted) rather than leave it running out of sight.
+    const mine = (session: unknown) => this.running !== undefined && this.running.session === session;
+    ctx.connection.describeOnSession(
+      (session) => (mine(session) ? [`the running demo ${this.running?.def.title ?? ''}`] : []),
+      async (session) => {
+        if (mine(session)) await this.reset();
+      },
+    );
+  }
 
   state(): DemoState {
     const r = this.running;
@@ -94,9 +106,9 @@ export class DemoRunner {
       const { isolation, target, created } = await isolate(name, base);
       const targetFn = () => ({ ...this.ctx.catalog.target(profileId), vhost: target.vhost });
       // A step that restarts a broker gets a node of its own: never the one Warren and others use.
-      const rt = new DemoRuntime(demoBroker(targetFn, privateNodes(path.join(this.ctx.options.dataDir, 'demo-nodes'))), isolation.prefix, { ...options }, this.changed);
+      const rt = new DemoRuntime(demoBroker(name, targetFn, privateNodes(path.join(this.ctx.options.dataDir, 'demo-nodes'), name)), isolation.prefix, { ...options }, this.changed);
       const def = createDemo(name);
-      this.running = { def, rt, isolation, target: targetFn, createdVhost: created, nextStep: 0, busy: 0, charted: new Set(), startedAt: Date.now() };
+      this.running = { def, rt, isolation, target: targetFn, createdVhost: created, nextStep: 0, busy: 0, charted: new Set(), startedAt: Date.now(), session };
       rt.say(isolation.mode === 'vhost' ? `Running in its own vhost ${isolation.vhost}.` : `No right to create vhosts: running in ${isolation.vhost} with names prefixed ${isolation.prefix}`);
       await def.setup(rt);
       this.syncCharts();

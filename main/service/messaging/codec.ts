@@ -164,11 +164,12 @@ export function toReceived(
   msg: ConsumeMessage | GetMessage,
   settled: ReceivedMessage['settled'],
   previewBytes?: number,
+  receivedAt = Date.now(),
 ): ReceivedMessage {
   const { body, truncated } = encodeBody(msg.content, previewBytes);
   return {
     id,
-    receivedAt: Date.now(),
+    receivedAt,
     exchange: msg.fields.exchange,
     routingKey: msg.fields.routingKey,
     redelivered: msg.fields.redelivered,

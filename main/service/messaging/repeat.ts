@@ -18,6 +18,7 @@ import { openConfirmChannel } from './publisher';
 import type { TopologyReader } from '../topology/reader';
 
 export type RepeatInput = z.output<typeof repeatInput>;
+type Session = ReturnType<ServiceContext['connection']['requireSession']>;
 
 /** Confirms allowed in flight before the loop waits for half of them. */
 const CONFIRM_WINDOW = 20_000;
@@ -25,6 +26,9 @@ const PROGRESS_EVERY_MS = 100;
 
 interface Run {
   progress: RepeatProgress;
+  /** The session it publishes on (a profile switch ends the runs of the session it leaves). */
+  session: Session;
+  exchange: string;
   cancelled: boolean;
   wake?: () => void;
 }
@@ -41,6 +45,16 @@ export class RepeatRuns {
     ctx.onShutdown(() => {
       for (const run of this.runs.values()) this.stop(run);
     });
+    // A profile switch closes the session a run publishes on: it names the runs and cancels them
+    // (so they end "cancelled", not "interrupted by a broker restart").
+    const running = (session: Session) => [...this.runs.values()].filter((r) => r.session === session && r.progress.state === 'running');
+    ctx.connection.describeOnSession(
+      (session) =>
+        running(session).map((r) => `the repeat run to ${r.exchange === '' ? 'the default exchange' : `exchange ${r.exchange}`} at ${r.progress.sent.toLocaleString('en-US')} of ${r.progress.total.toLocaleString('en-US')} sent`),
+      (session) => {
+        for (const run of running(session)) this.stop(run);
+      },
+    );
   }
 
   async start(input: RepeatInput): Promise<RepeatProgress> {
@@ -48,6 +62,8 @@ export class RepeatRuns {
     const session = this.ctx.connection.requireSession();
     const runId = `run-${this.nextRun++}`;
     const run: Run = {
+      session,
+      exchange: input.exchange,
       cancelled: false,
       // A resumed run counts on from where the interrupted one was confirmed.
       progress: { runId, total: input.count, sent: input.resumeFrom, confirmed: input.resumeFrom, nacked: 0, returned: 0, rate: 0, elapsedMs: 0, state: 'running' },

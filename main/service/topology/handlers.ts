@@ -7,6 +7,7 @@ import type { ManagementClient } from '../broker/management';
 import { bind, unbind } from './bindings';
 import { declareExchange, declareQueue } from './declare';
 import { listTable } from './lists';
+import { TableMemory } from './table-memory';
 import { closeConnection } from './close-connection';
 import { deleteExchange, deleteQueue, purgeQueue } from './remove';
 import { explain } from './snapshot';
@@ -24,7 +25,9 @@ export function topologyHandlers(ctx: FeatureContext): HandlersFor<typeof topolo
     if (connection.state.status !== 'connected' || vhost === undefined) fail('NOT_CONNECTED', 'Not connected to a broker');
     return vhost;
   };
+  const memory = new TableMemory();
   const changed = <T>(vhost: string, what: string, value: T): T => {
+    if (connection.management) memory.forget(connection.management, vhost);
     ctx.emit('topology.changed', { vhost, what, at: Date.now() });
     return value;
   };
@@ -34,8 +37,8 @@ export function topologyHandlers(ctx: FeatureContext): HandlersFor<typeof topolo
       const reply = await connection.requireSession().withChannel((channel) => channel.checkQueue(queue));
       return { queue: reply.queue, messageCount: reply.messageCount, consumerCount: reply.consumerCount };
     },
-    'topology.list': async ({ kind, vhost, all, firstPage }) =>
-      listTable(connection.requireManagement(), kind, all ? undefined : (vhost ?? currentVhost()), firstPage === true),
+    'topology.list': async ({ kind, vhost, all, firstPage, filter }) =>
+      listTable(connection.requireManagement(), kind, all ? undefined : (vhost ?? currentVhost()), { firstPage: firstPage === true, filter, memory }),
 
     'topology.snapshot': async ({ vhost }) => ctx.engines.topology.snapshot(vhost ?? currentVhost()),
 

@@ -8,9 +8,9 @@ import { listTable } from './lists';
 
 export async function loadSnapshot(management: ManagementClient, vhost: string): Promise<TopologySnapshot> {
   const [exchanges, queues, bindings, policies] = await Promise.all([
-    listTable(management, 'exchanges', vhost, false),
-    listTable(management, 'queues', vhost, false),
-    listTable(management, 'bindings', vhost, false),
+    listTable(management, 'exchanges', vhost, { firstPage: false }),
+    listTable(management, 'queues', vhost, { firstPage: false }),
+    listTable(management, 'bindings', vhost, { firstPage: false }),
     // Only for policy-set alternate exchanges; a user who may not read policies still gets the rest.
     management.list<{ name?: string; definition?: Record<string, unknown> }>(`/policies/${vhostPath(vhost)}`, ['name', 'definition']).catch(() => []),
   ]);

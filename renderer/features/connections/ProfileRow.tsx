@@ -122,8 +122,8 @@ export function ProfileRow({ profile, connection, editing, onEdit, onDelete }: P
   );
 }
 
-/** What a successful switch says: where from, and what the old connection took with it. */
+/** What a successful switch says: where from, and everything it stopped with the old connection. */
 export function switchedText(switched: NonNullable<ConnectionState['switched']>): string {
-  const what = switched.detached.length > 0 ? `detached ${switched.detached.join(', ')}` : 'nothing was attached there';
+  const what = switched.detached.length > 0 ? `stopped ${switched.detached.join('; ')}` : 'nothing was running there';
   return `Switched from ${switched.from}: ${what}.`;
 }

@@ -7,7 +7,7 @@ import { useStore } from '../../app/store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { CheckboxField, Field } from '../../ui/Field';
 import { ArgumentsEditor, argKeyOf } from './ArgumentsEditor';
-import { placeError } from './formKit';
+import { placeError } from '../../ui/formKit';
 
 /** The fields a refusal can be shown at. */
 const FIELDS: readonly string[] = ['name', 'type', 'alternateExchange'];

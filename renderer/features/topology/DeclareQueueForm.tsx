@@ -6,7 +6,7 @@ import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { CheckboxField, Field } from '../../ui/Field';
 import { ArgumentsEditor, argKeyOf } from './ArgumentsEditor';
-import { placeError, isError, optionalInt } from './formKit';
+import { placeError, isError, optionalInt } from '../../ui/formKit';
 
 const NUMBERS = [
   ['messageTtl', 'Message TTL (ms)'],

@@ -193,6 +193,8 @@ export function closeMessage(c: ConnectionRow): string {
   const what = `${c.channels} channel${c.channels === 1 ? '' : 's'}`;
   const after = c.warren
     ? 'It is Warren’s own connection: Warren reconnects, its consumers attach again.'
-    : 'Its consumers stop and its unacknowledged messages go back to their queues; the client decides whether to reconnect.';
+    : c.demo
+      ? `It is a program of the ${c.demo} demo: that program stops, as if it crashed; its unacknowledged messages go back to their queues.`
+      : 'Its consumers stop and its unacknowledged messages go back to their queues; the client decides whether to reconnect.';
   return `Close connection ${c.name} (${who}, user ${c.user}, vhost ${c.vhost})? This cuts its ${what}. ${after}`;
 }

@@ -8,7 +8,7 @@ import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { ArgumentsEditor, argKeyOf } from './ArgumentsEditor';
-import { placeError } from './formKit';
+import { placeError } from '../../ui/formKit';
 
 interface Props {
   vhost: string;

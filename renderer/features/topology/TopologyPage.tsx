@@ -141,7 +141,7 @@ export function TopologyPage() {
                 <p className="muted">Loading the topology…</p>
               )
             ) : (
-              <TopologyTable key={`${tab}|${all ? '*' : vhost}`} kind={tab} table={table} canChange={canChange} onDone={setDone} />
+              <TopologyTable key={`${tab}|${all ? '*' : vhost}`} kind={tab} scope={{ vhost, all }} table={table} canChange={canChange} onDone={setDone} />
             )}
           </div>
     </PageShell>

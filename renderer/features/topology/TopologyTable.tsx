@@ -1,21 +1,27 @@
 /** One topology table with its filter, count and detail pane. */
 import { useMemo, useState } from 'react';
 import type { RowOf, TableKind } from '../../../shared/topology/types';
-import type { TableState } from './tableFeed';
+import type { TableScope, TableState } from './tableFeed';
+import { useServerFilter, type ServerMatches } from './useServerFilter';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { TABLES } from './columns';
 import { DetailPane } from './DetailPane';
 import { compileFilter, filterIndexed, sortRows, type SortState } from './tableModel';
 import { VirtualTable } from './VirtualTable';
 
+/** Tables whose filter the broker can apply too (it matches the name, as these tables' filters do). */
+const SERVER_FILTERED: ReadonlySet<TableKind> = new Set(['queues', 'exchanges']);
+
 interface Props<K extends TableKind> {
   kind: K;
+  /** What the table lists (for asking the service for matching rows before every row is here). */
+  scope: TableScope;
   table: TableState;
   canChange: boolean;
   onDone: (message: string) => void;
 }
 
-export function TopologyTable<K extends TableKind>({ kind, table, canChange, onDone }: Props<K>) {
+export function TopologyTable<K extends TableKind>({ kind, scope, table, canChange, onDone }: Props<K>) {
   const def = TABLES[kind] as unknown as (typeof TABLES)['queues'] & { rowKey: (r: RowOf[K]) => string };
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<SortState | undefined>({ column: def.columns[0]!.id, direction: 'asc' });
@@ -27,12 +33,24 @@ export function TopologyTable<K extends TableKind>({ kind, table, canChange, onD
   const match = useMemo(() => compileFilter(filter), [filter]);
   // What the filter looks at, computed once per list rather than once per keystroke.
   const keys = useMemo(() => sorted.map((row) => def.filterText(row)), [sorted, def]);
-  const shown = useMemo(() => filterIndexed(sorted, keys, match), [sorted, keys, match]);
-  const selectedRow = selected === undefined ? undefined : rows.find((r) => def.rowKey(r) === selected);
+  // Not every row here yet (a first page): the service finds the matching rows.
+  const onService = SERVER_FILTERED.has(kind) && table.result?.complete !== true && match.ok && filter.trim() !== '';
+  const server = useServerFilter(kind, scope, filter, onService);
+  const serverRows = useMemo(() => (server.result?.data.rows ?? []) as unknown as RowOf['queues'][], [server.result]);
+  const serverShown = useMemo(
+    () => (onService ? sortRows(filterIndexed(serverRows, serverRows.map((row) => def.filterText(row)), match), def.columns, sort) : []),
+    [onService, serverRows, def, match, sort],
+  );
+  const localShown = useMemo(() => (onService ? [] : filterIndexed(sorted, keys, match)), [onService, sorted, keys, match]);
+  const shown = onService ? serverShown : localShown;
+  const selectedRow = selected === undefined ? undefined : (rows.find((r) => def.rowKey(r) === selected) ?? serverRows.find((r) => def.rowKey(r) === selected));
 
   const total = table.result?.total ?? 0;
   const loaded = rows.length;
-  const countText = `${shown.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${def.noun}${total === 1 ? '' : 's'}${loaded < total ? ` (loading the rest… ${loaded.toLocaleString('en-US')} so far)` : ''}`;
+  const nouns = `${def.noun}${total === 1 ? '' : 's'}`;
+  const countText = onService
+    ? serverCount(server, total, nouns)
+    : `${shown.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${nouns}${loaded < total ? ` (loading the rest… ${loaded.toLocaleString('en-US')} so far)` : ''}`;
 
   return (
     <div className="topo-table-area">
@@ -92,4 +110,15 @@ export function TopologyTable<K extends TableKind>({ kind, table, canChange, onD
       </div>
     </div>
   );
+}
+
+/** "10 of 100,000 queues match (the first 100 shown; every row still loading)". */
+function serverCount(server: ServerMatches, total: number, nouns: string): string {
+  const of = `of ${total.toLocaleString('en-US')} ${nouns}`;
+  if (server.error) return `Could not filter on the broker (${server.error.message}); the rest of the list is loading`;
+  if (server.pending || !server.result) return `Finding matches ${of}…`;
+  const matched = server.result.matched ?? server.result.data.rows.length;
+  const page = server.result.data.rows.length;
+  const source = server.result.remembered ? `as of ${new Date(server.result.fetchedAt).toLocaleTimeString('en-GB')}` : 'from the broker';
+  return `${matched.toLocaleString('en-US')} ${of} match (${page < matched ? `the first ${page.toLocaleString('en-US')} shown, ` : ''}${source}; every row still loading)`;
 }

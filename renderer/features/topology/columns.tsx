@@ -108,8 +108,13 @@ export const TABLES: { [K in TableKind]: TableDef<RowOf[K]> } = {
               <Badge tone="info" title="Opened by Warren itself">
                 Warren
               </Badge>
+            ) : c.demo ? (
+              <Badge tone="neutral" title={`A program of the ${c.demo} demo: it stands for one of the tutorial's services`}>
+                demo: {c.demoProgram}
+              </Badge>
             ) : null}{' '}
-            {clientText(c)}
+            {/* A demo's badge names the program; the demo's name follows (the whole name is the tooltip). */}
+            {c.demo ? `${c.demo} demo` : clientText(c)}
           </span>
         ),
       },

@@ -43,6 +43,8 @@ const LABELS: Record<string, string> = {
   clientName: 'Connection name',
   clientProduct: 'Client library',
   warren: 'Opened by Warren',
+  demo: 'Opened by a program of the demo',
+  demoProgram: 'Demo program',
   peer: 'Client address',
   channels: 'Channels',
   protocol: 'Protocol',

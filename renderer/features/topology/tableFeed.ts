@@ -53,6 +53,10 @@ export function refreshDelay(tookMs: number): number {
   return Math.min(MAX_REFRESH_MS, Math.max(TABLE_REFRESH_MS, tookMs * REFRESH_LOAD_FACTOR));
 }
 
+function scopeInput(scope: TableScope): { all?: boolean; vhost?: string } {
+  return scope.all ? { all: true } : scope.vhost !== undefined ? { vhost: scope.vhost } : {};
+}
+
 export function tableKey(kind: TableKind, scope: TableScope, sessionKey: string): string {
   return `${sessionKey}|${kind}|${scope.all ? '*' : (scope.vhost ?? '')}`;
 }
@@ -62,7 +66,10 @@ export function tableKey(kind: TableKind, scope: TableScope, sessionKey: string)
  * (marked stale) — never another table's or scope's rows.
  */
 export function tableView(answer: TableAnswer, remembered: TableResult | undefined, kind: TableKind, key: string): TableState {
-  if (answer.key === key && answer.result?.data.kind === kind) return { result: answer.result, error: answer.error, loading: answer.loading };
+  if (answer.key === key && answer.result?.data.kind === kind) {
+    // Rows the service remembered from its last full list: shown as of when they were read.
+    return { result: answer.result, error: answer.error, loading: answer.loading, ...(answer.result.remembered ? { stale: true } : {}) };
+  }
   const error = answer.key === key ? answer.error : undefined;
   if (remembered) return { result: remembered, loading: error === undefined, stale: true, error };
   return { loading: true, error };
@@ -88,10 +95,18 @@ export class TableFeed extends StateStore<TableAnswer> {
     return tableView(this.getSnapshot(), this.lastRows.get(key), kind, key);
   }
 
+  /**
+   * One page of the rows matching `filter`, for a table whose rows are not all here yet: the
+   * service answers from the last full list it read, or asks the broker (`name=` filter).
+   */
+  match(kind: TableKind, scope: TableScope, filter: string): Promise<Result<TableResult>> {
+    return this.bridge.call('topology.list', { kind, ...scopeInput(scope), firstPage: true, filter });
+  }
+
   /** Keeps the table current until the returned stop is called. */
   watch(kind: TableKind, scope: TableScope, sessionKey: string): () => void {
     const key = tableKey(kind, scope, sessionKey);
-    const input = { kind, ...(scope.all ? { all: true } : scope.vhost !== undefined ? { vhost: scope.vhost } : {}) };
+    const input = { kind, ...scopeInput(scope) };
     // Rows from the previous visit are on screen already: one request brings them up to date.
     let stop = this.run(input, key, !this.lastRows.has(key));
     const restart = () => {

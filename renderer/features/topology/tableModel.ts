@@ -1,5 +1,9 @@
 /** Filtering and sorting of table rows on the client (over every row, not just one page). Pure. */
 import type { ReactNode } from 'react';
+import type { FilterMatch } from '../../../shared/topology/filter';
+
+// The filter itself is shared with the service, which filters the list it remembers.
+export { compileFilter, type FilterMatch } from '../../../shared/topology/filter';
 
 export interface ColumnDef<R> {
   id: string;
@@ -16,28 +20,6 @@ export interface ColumnDef<R> {
 export interface SortState {
   column: string;
   direction: 'asc' | 'desc';
-}
-
-export type FilterMatch = { ok: true; test: (text: string) => boolean } | { ok: false; message: string };
-
-/** A filter is a case-insensitive substring, or a regular expression when it starts with '/' (e.g. /^order\.\d+$/i). */
-export function compileFilter(filter: string): FilterMatch {
-  const text = filter.trim();
-  if (text === '') return { ok: true, test: () => true };
-  if (text.startsWith('/')) {
-    const body = /^\/(.*?)(?:\/([a-z]*))?$/s.exec(text);
-    const pattern = body?.[1] ?? '';
-    const flags = body?.[2] ?? 'i';
-    if (pattern === '') return { ok: true, test: () => true };
-    try {
-      const re = new RegExp(pattern, flags.includes('i') ? flags : `${flags}i`);
-      return { ok: true, test: (value) => re.test(value) };
-    } catch (err) {
-      return { ok: false, message: `Not a valid regular expression: ${(err as Error).message}` };
-    }
-  }
-  const needle = text.toLowerCase();
-  return { ok: true, test: (value) => value.toLowerCase().includes(needle) };
 }
 
 /** Rows whose key text (name, source → destination …) matches the filter. */

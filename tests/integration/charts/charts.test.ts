@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SAMPLE_FIELDS } from '../../../shared/charts/types';
 import { MAX_WATCHED_QUEUES } from '../../../shared/charts/contract';
 import { createTestVhost, testBroker, waitFor } from '../../support/broker';
-import { makeService, payloadsOf } from '../../support/service';
+import { connectToRunBroker, makeService, payloadsOf } from '../../support/service';
 
 const READY = SAMPLE_FIELDS.indexOf('ready');
 const UNACKED = SAMPLE_FIELDS.indexOf('unacked');
@@ -21,21 +21,7 @@ describe('chart sampler against the real broker', () => {
   let ctx: ReturnType<typeof makeService>;
   let client: amqp.ChannelModel | undefined;
 
-  async function connect(managementUrl?: string) {
-    const b = testBroker();
-    const saved = await ctx.dispatch('profiles.save', {
-      name: 'Charts broker',
-      host: b.host,
-      port: b.amqpPort,
-      vhost,
-      username: 'guest',
-      password: 'guest',
-      managementUrl: managementUrl ?? b.managementUrl,
-    });
-    if (!saved.ok) throw new Error(saved.error.message);
-    const connected = await ctx.dispatch('connection.connect', { id: saved.value.id });
-    if (!connected.ok) throw new Error(connected.error.message);
-  }
+  const connect = (managementUrl?: string) => connectToRunBroker(ctx, vhost, { name: 'Charts broker', managementUrl });
 
   const ticks = () => payloadsOf(ctx.events, 'charts.samples');
   const rowsOf = (queue: string) =>

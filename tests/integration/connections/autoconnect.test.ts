@@ -21,23 +21,8 @@ describe('start-up without a profile', () => {
 
   it('connects to the broker of WARREN_BROKER_URL when one is given', async () => {
     const b = testBroker();
-    ctx = makeService();
-    const { createWarrenService } = await import('../../../main/service/service');
-    const service = createWarrenService({
-      host: 'browser',
-      version: 'test',
-      dataDir: ctx.dataDir,
-      configDir: ctx.configDir,
-      alwaysSeal: false,
-      emit: () => undefined,
-      brokerUrl: `amqp://guest:guest@127.0.0.1:${b.amqpPort}/`,
-      managementUrl: b.managementUrl,
-    });
-    try {
-      const state = await service.autoConnect();
-      expect(state).toMatchObject({ status: 'connected', profileId: 'environment', vhost: '/' });
-    } finally {
-      await service.shutdown();
-    }
+    ctx = makeService({ brokerUrl: `amqp://guest:guest@127.0.0.1:${b.amqpPort}/`, managementUrl: b.managementUrl });
+    const state = await ctx.service.autoConnect();
+    expect(state).toMatchObject({ status: 'connected', profileId: 'environment', vhost: '/' });
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Overview } from '../../../shared/overview/types';
-import { createTestVhost, testBroker } from '../../support/broker';
+import { createTestVhost } from '../../support/broker';
 import { connectToRunBroker, makeService } from '../../support/service';
 
 describe('connection life and the overview', () => {
@@ -53,18 +53,8 @@ describe('connection life and the overview', () => {
   });
 
   it('without the management API the overview says so and AMQP keeps working', async () => {
-    const b = testBroker();
-    const saved = await ctx.dispatch('profiles.save', {
-      name: 'No management',
-      host: b.host,
-      port: b.amqpPort,
-      vhost,
-      username: 'guest',
-      password: 'guest',
-      managementUrl: 'http://127.0.0.1:9', // nothing listens on the discard port
-    });
-    if (!saved.ok) throw new Error(saved.error.message);
-    await ctx.dispatch('connection.connect', { id: saved.value.id });
+    // Nothing listens on the discard port: the management API is unavailable, AMQP is not.
+    await connectToRunBroker(ctx, vhost, { name: 'No management', managementUrl: 'http://127.0.0.1:9' });
     const result = await ctx.dispatch('overview.get', {});
     expect(result.ok).toBe(true);
     if (!result.ok) return;

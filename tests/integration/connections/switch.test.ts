@@ -67,4 +67,32 @@ describe('switching profiles', () => {
     });
     expect(list?.[0]?.reason).toMatch(/disconnected from the broker/);
   });
+
+  it('a successful switch names everything it stops: consumers, taps, running repeat runs and the running demo, and stops them', async () => {
+    await t.ch.assertQueue('cut', { durable: false });
+    await t.ch.assertExchange('cut-x', 'topic', { durable: false });
+    await t.call('consumers.attach', { queue: 'cut', ackMode: 'auto', prefetch: 10 });
+    await t.call('consumers.tap', { exchange: 'cut-x', bindingKey: '#', ackMode: 'auto', prefetch: 10 });
+    const run = await t.call('messaging.repeat', { exchange: '', routingKey: 'cut', count: 1_000_000, ratePerSecond: 20, body: { mode: 'text', data: 'slow' } });
+    expect((await t.svc.dispatch('demos.run', { name: 'hello' })).ok).toBe(true);
+    await waitFor(async () => (await t.call('demos.state', {})).status === 'running', 30_000);
+    const before = await t.call('connection.state', {});
+    const other = await saveProfile('Second profile');
+
+    const state = await t.call('connection.connect', { id: other.id });
+
+    expect(state.switched?.from).toBe(before.profileName);
+    expect(state.switched?.detached).toEqual([
+      expect.stringMatching(/^the repeat run to the default exchange at [\d,]+ of 1,000,000 sent$/),
+      'the consumer on queue cut',
+      'the tap on exchange cut-x',
+      'the running demo Hello World',
+    ]);
+    expect((await t.call('messaging.repeatCancel', { runId: run.runId })).state).toBe('cancelled');
+    // The demo was reset: its programs stopped and its vhost deleted.
+    expect((await t.call('demos.state', {})).status).toBe('idle');
+    const b = testBroker();
+    const vhost = await fetch(`${b.managementUrl}/api/vhosts/warren-demo-hello`, { headers: { authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}` } });
+    expect(vhost.status).toBe(404);
+  });
 });

@@ -16,7 +16,7 @@ afterEach(async () => {
 async function run(name: DemoName, options: DemoOptions = {}, lines: string[] = []) {
   const { vhost, remove } = await createTestVhost(`demo-${name}`);
   cleanups.push(remove);
-  const outcome = await runHeadless(name, { broker: demoBroker(() => targetFor(vhost)), options, onLine: (l) => lines.push(l.text) });
+  const outcome = await runHeadless(name, { broker: demoBroker(name, () => targetFor(vhost)), options, onLine: (l) => lines.push(l.text) });
   return outcome;
 }
 

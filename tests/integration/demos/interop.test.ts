@@ -31,13 +31,13 @@ async function vhostFor(name: DemoName) {
 
 /** A headless run as `npm run demo -- NAME --as-is` makes it, on the test's vhost. */
 function runAsIs(name: DemoName, vhost: string, options: DemoOptions, beforeStep?: (index: number, rt: Runtime) => Promise<void>) {
-  return runHeadless(name, { broker: demoBroker(() => targetFor(vhost)), options, ...(beforeStep ? { beforeStep } : {}) });
+  return runHeadless(name, { broker: demoBroker(name, () => targetFor(vhost)), options, ...(beforeStep ? { beforeStep } : {}) });
 }
 
 /** The demo's programs running (setup and its first step), for the tutorial's consumers to join. */
 async function running(name: DemoName, vhost: string, options: DemoOptions) {
   const def = createDemo(name);
-  const rt = new DemoRuntime(demoBroker(() => targetFor(vhost)), '', options, () => undefined);
+  const rt = new DemoRuntime(demoBroker(name, () => targetFor(vhost)), '', options, () => undefined);
   cleanups.push(() => rt.cleanup().then(() => undefined));
   await def.setup(rt);
   await def.steps[0]!.run(rt);

@@ -31,7 +31,7 @@ async function runWithBystander(durableExchange: boolean) {
   cleanups.push(() => bystander.close().catch(() => undefined));
   const nodes = mkdtempSync(path.join(process.env.WARREN_TEST_WORK ?? os.tmpdir(), 'demo-nodes-'));
   const o = await runHeadless('ecomnow', {
-    broker: demoBroker(() => targetFor(vhost), privateNodes(nodes)),
+    broker: demoBroker('ecomnow', () => targetFor(vhost), privateNodes(nodes, 'ecomnow')),
     options: { emailMs: 20, syncScale: 0.02, burst: 3, durableExchange },
   });
   return { o, closed, nodes };

@@ -161,17 +161,7 @@ describe('Warren follows its own sandbox through restarts', () => {
     // folder, with the run's broker answering guest/guest on its probe port.
     const sandbox = new SandboxBroker({ dir: path.join(first.dataDir, 'sandbox'), preferDefaultPorts: false });
     cleanup.push(() => sandbox.stop());
-    const { createWarrenService } = await import('../../../main/service/service');
-    const second = createWarrenService({
-      host: 'browser',
-      version: 'test',
-      dataDir: first.dataDir,
-      configDir: first.configDir,
-      alwaysSeal: false,
-      preferDefaultPorts: false,
-      localProbePort: Number(process.env.WARREN_TEST_AMQP_PORT),
-      emit: () => undefined,
-    });
+    const second = makeService({ dataDir: first.dataDir, localProbePort: Number(process.env.WARREN_TEST_AMQP_PORT) }).service;
     cleanup.push(() => second.shutdown());
     const state = await second.autoConnect();
     expect(state).toMatchObject({ status: 'connected', profileId: 'sandbox' });

@@ -78,4 +78,25 @@ describe('the Connections table and closing a connection', () => {
     const error = await f.refused('topology.closeConnection', { name: '127.0.0.1:1 -> 127.0.0.1:2', reason: '' });
     expect(error.message).toBe('Connection 127.0.0.1:1 -> 127.0.0.1:2 is already closed');
   });
+
+  it('a demo’s programs are listed as that demo’s, each by its program’s name; only Warren’s own connection is marked Warren', async () => {
+    expect((await f.ctx.dispatch('demos.run', { name: 'ecomnow', options: { emailMs: 20 } })).ok).toBe(true);
+    try {
+      const demoRows =
+        (await waitFor(async () => {
+          const list = await f.call('topology.list', { kind: 'connections', vhost: 'warren-demo-ecomnow' });
+          const found = list.data.kind === 'connections' ? list.data.rows : [];
+          return found.length >= 4 ? found : undefined;
+        }, 30_000)) ?? [];
+      expect(demoRows.map((r) => r.clientName).sort()).toEqual(
+        ['demo ecomnow — Analytics service', 'demo ecomnow — Email service', 'demo ecomnow — Inventory service', 'demo ecomnow — producer'],
+      );
+      for (const row of demoRows) expect(row).toMatchObject({ demo: 'ecomnow', demoProgram: row.clientName.replace('demo ecomnow — ', ''), warren: false, clientProduct: 'Warren demo' });
+      const own = (await rows()).filter((r) => r.warren);
+      expect(own.map((r) => ({ product: r.clientProduct, demo: r.demo, program: r.demoProgram }))).toEqual(own.map(() => ({ product: 'Warren', demo: '', program: '' })));
+      expect(own.length).toBeGreaterThan(0);
+    } finally {
+      await f.ctx.dispatch('demos.reset', {});
+    }
+  });
 });

@@ -3,7 +3,7 @@
  * the ports it was given. Everything lives in one data folder so the node survives restarts.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface SandboxPorts {
@@ -36,14 +36,20 @@ export interface SandboxLayout {
   logDir: string;
   mnesiaDir: string;
   settingsFile: string;
+  /** The Erlang cookie, under the node's HOME (which is its folder). */
+  cookieFile: string;
 }
 
-export function sandboxLayout(dir: string): SandboxLayout {
-  // A node name unique to the folder, so two Warren data folders never fight over one node.
-  const suffix = createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 8);
+/** A short tag unique to a folder, so two Warren data folders never fight over one node name. */
+export function folderTag(dir: string): string {
+  return createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 8);
+}
+
+/** The files of a node in `dir`; a cluster names its nodes itself, a lone sandbox by its folder. */
+export function sandboxLayout(dir: string, nodeName = `warren-${folderTag(dir)}@localhost`): SandboxLayout {
   return {
     dir,
-    nodeName: `warren-${suffix}@localhost`,
+    nodeName,
     configFile: path.join(dir, 'rabbitmq.conf'),
     pluginsFile: path.join(dir, 'enabled_plugins'),
     envFile: path.join(dir, 'rabbitmq-env.conf'),
@@ -53,10 +59,12 @@ export function sandboxLayout(dir: string): SandboxLayout {
     logDir: path.join(dir, 'log'),
     mnesiaDir: path.join(dir, 'mnesia'),
     settingsFile: path.join(dir, 'settings.json'),
+    cookieFile: path.join(dir, '.erlang.cookie'),
   };
 }
 
-export function renderConfig(ports: SandboxPorts, tls?: SandboxTls): string {
+/** `extra`: lines a caller adds (a cluster's peer discovery). */
+export function renderConfig(ports: SandboxPorts, tls?: SandboxTls, extra: string[] = []): string {
   const tlsLines =
     tls && ports.amqps && ports.managementTls
       ? [
@@ -91,17 +99,29 @@ export function renderConfig(ports: SandboxPorts, tls?: SandboxTls): string {
     'log.console = false',
     'log.file.level = info',
     ...tlsLines,
+    ...extra,
     '',
   ].join('\n');
 }
 
-export function writeNodeFiles(layout: SandboxLayout, ports: SandboxPorts, tls?: SandboxTls): void {
+export function writeNodeFiles(layout: SandboxLayout, ports: SandboxPorts, tls?: SandboxTls, extraConfig: string[] = []): void {
   for (const d of [layout.dir, layout.logDir, layout.mnesiaDir]) mkdirSync(d, { recursive: true });
-  writeFileSync(layout.configFile, renderConfig(ports, tls));
+  writeFileSync(layout.configFile, renderConfig(ports, tls, extraConfig));
   writeFileSync(layout.pluginsFile, '[rabbitmq_management].\n');
   // An empty env file, so a system-wide rabbitmq-env.conf cannot change our node.
   writeFileSync(layout.envFile, '');
   writeFileSync(layout.portsFile, JSON.stringify(ports));
+}
+
+/**
+ * Nodes of one cluster must share an Erlang cookie: it is written into each node's HOME (owner
+ * read-only, as Erlang demands) before the node starts. Without one, Erlang makes its own.
+ */
+export function writeCookie(layout: SandboxLayout, cookie: string): void {
+  mkdirSync(layout.dir, { recursive: true });
+  if (existsSync(layout.cookieFile)) chmodSync(layout.cookieFile, 0o600);
+  writeFileSync(layout.cookieFile, cookie, { mode: 0o400 });
+  chmodSync(layout.cookieFile, 0o400);
 }
 
 export function readPorts(layout: SandboxLayout): SandboxPorts | undefined {

@@ -4,7 +4,7 @@
  * names our node, so Warren never signals a process that is not its sandbox.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { readPid, type SandboxLayout } from './node-files';
 
 export function isAlive(pid: number): boolean {
@@ -49,4 +49,31 @@ export function runningNodePid(layout: SandboxLayout): number | undefined {
   if (isAlive(pid) && processNamesNode(pid, layout.nodeName)) return pid;
   rmSync(layout.pidFile, { force: true });
   return undefined;
+}
+
+/**
+ * The Erlang VMs (beam processes) that are node `nodeName`, found by the name itself in each
+ * process's command line or environment — never by a pid file, which can name a stranger.
+ * Other processes that inherit the node's environment (epmd it started, port helpers) are not
+ * VMs and are left alone. Linux only (/proc); elsewhere the pid file's process, when it names the node.
+ */
+export function vmPidsOfNode(nodeName: string, pidFileGuess?: number): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return pidFileGuess !== undefined && isAlive(pidFileGuess) && processNamesNode(pidFileGuess, nodeName) ? [pidFileGuess] : [];
+  }
+  return entries
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => isErlangVm(pid) && processNamesNode(pid, nodeName));
+}
+
+function isErlangVm(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim().startsWith('beam');
+  } catch {
+    return false;
+  }
 }

@@ -11,7 +11,7 @@ import axios from 'axios';
 import type { SandboxState } from '../../../../shared/connections/types';
 import { warrenError } from '../../../../shared/errors';
 import { canConnect, choosePort, isPortFree } from './ports';
-import { isAlive, processNamesNode, runningNodePid } from './node-process';
+import { isAlive, processNamesNode, runningNodePid, vmPidsOfNode } from './node-process';
 import {
   nodeEnvironment,
   readPorts,
@@ -21,6 +21,7 @@ import {
   type SandboxLayout,
   type SandboxPorts,
   type SandboxTls,
+  writeCookie,
 } from './node-files';
 
 const CANDIDATE_BINARIES = [
@@ -47,6 +48,13 @@ export interface SandboxOptions {
   /** How often a ready node is checked for being alive (the state follows the node). */
   watchEveryMs?: number;
   onState?: (state: SandboxState) => void;
+  /** A cluster's node: its own name, config lines (peer discovery) and the cluster's shared cookie. */
+  nodeName?: string;
+  extraConfig?: string[];
+  /** Read at each start: the cluster makes its cookie once, on first use. */
+  cookie?: () => string;
+  /** What the failure message calls this node ("The sandbox broker", "Node c2"). */
+  label?: string;
 }
 
 /** Where the sandbox node answers, as any plain endpoint. */
@@ -62,7 +70,7 @@ export class SandboxBroker {
   private readonly listeners = new Set<(state: SandboxState) => void>();
 
   constructor(private readonly options: SandboxOptions) {
-    this.layout = sandboxLayout(options.dir);
+    this.layout = sandboxLayout(options.dir, options.nodeName);
     this.current = {
       status: findRabbitmqServer() ? 'stopped' : 'unavailable',
       dataDir: options.dir,
@@ -116,7 +124,8 @@ export class SandboxBroker {
     if (running) return this.waitUntilReady(running, this.current.status !== 'ready' || this.current.reused === true);
 
     const ports = await this.choosePorts();
-    writeNodeFiles(this.layout, ports, this.options.tls);
+    writeNodeFiles(this.layout, ports, this.options.tls, this.options.extraConfig);
+    if (this.options.cookie) writeCookie(this.layout, this.options.cookie());
     this.set({ status: 'starting', amqpPort: ports.amqp, managementPort: ports.management, error: undefined, logTail: undefined, reused: false });
     mkdirSync(path.dirname(this.layout.consoleLog), { recursive: true });
     const out = openSync(this.layout.consoleLog, 'a');
@@ -153,14 +162,19 @@ export class SandboxBroker {
   private failed(message: string): SandboxState {
     return this.set({
       status: 'failed',
-      error: warrenError('SANDBOX_UNAVAILABLE', `The sandbox broker failed to start: ${message}`, {
+      error: warrenError('SANDBOX_UNAVAILABLE', `${this.label} failed to start: ${message}`, {
         hint: 'Read the log lines below; another RabbitMQ using the same ports or a full disk are the usual causes.',
       }),
       logTail: [...tailOfFile(this.layout.consoleLog, 10), ...tailOfFile(this.nodeLog(), 15)],
     });
   }
 
-  private nodeLog(): string {
+  private get label(): string {
+    return this.options.label ?? 'The sandbox broker';
+  }
+
+  /** The node's own log file (the console log only has what happened before logging started). */
+  nodeLog(): string {
     return path.join(this.layout.logDir, `${this.layout.nodeName}.log`);
   }
 
@@ -221,6 +235,23 @@ export class SandboxBroker {
     return this.set({ status: this.stoppedStatus(), reused: false, error: undefined, logTail: undefined });
   }
 
+  /**
+   * Kills the node's VM outright (kill -9), as a crash or a pulled plug would: no graceful
+   * shutdown. The VM is found by its node name; returns how many processes were signalled.
+   * The watcher then reports the node stopped (down), as for any unexpected death.
+   */
+  kill(): number {
+    const pids = vmPidsOfNode(this.layout.nodeName, runningNodePid(this.layout));
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Gone in between: what we wanted.
+      }
+    }
+    return pids.length;
+  }
+
   /** Called when Warren quits. */
   async shutdown(): Promise<void> {
     if (!this.current.keepRunning && this.current.status !== 'unavailable') await this.stop();
@@ -273,7 +304,7 @@ export class SandboxBroker {
       this.set({
         status: this.stoppedStatus(),
         reused: false,
-        error: warrenError('SANDBOX_UNAVAILABLE', 'The sandbox broker stopped unexpectedly', {
+        error: warrenError('SANDBOX_UNAVAILABLE', `${this.label} stopped unexpectedly`, {
           hint: 'Read the log lines below, then Start it again (it keeps its ports, queues and persistent messages).',
         }),
         logTail: [...tailOfFile(this.layout.consoleLog, 5), ...tailOfFile(this.nodeLog(), 15)],

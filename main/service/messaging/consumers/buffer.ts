@@ -1,8 +1,13 @@
 /**
- * What a consumer keeps of its deliveries: the whole body of each kept message (bounded by count
- * and KEEP_BYTES in the ring), and the previews the stream carries to the UI.
+ * What a consumer keeps of its deliveries: amqplib's message as it arrived (fields, properties,
+ * the whole body; bounded by count and KEEP_BYTES in the ring) and when it came. Turning one into
+ * Warren's ReceivedMessage (properties decoded, body as text or base64) is done only when a
+ * preview is sent or a message is asked for: at tens of thousands a second most kept messages
+ * are never looked at, and decoding each on arrival cost the main process more than amqplib did.
  */
+import type { ConsumeMessage } from 'amqplib';
 import type { ReceivedMessage } from '../../../../shared/messaging/types';
+import { toReceived } from '../codec';
 
 /** Bytes of body sent with each delivery in the stream; the detail pane asks for the rest. */
 export const PREVIEW_BYTES = 512;
@@ -12,19 +17,27 @@ export const PREVIEW_BYTES = 512;
  */
 export const KEEP_BYTES = 64 * 1024 * 1024;
 
-export interface Kept extends ReceivedMessage {
-  content: Buffer;
+export interface Kept {
+  id: number;
+  receivedAt: number;
+  msg: ConsumeMessage;
+  settled: ReceivedMessage['settled'];
 }
 
+export function keep(id: number, msg: ConsumeMessage, settled: ReceivedMessage['settled']): Kept {
+  return { id, receivedAt: Date.now(), msg, settled };
+}
+
+/** What the stream carries: the first PREVIEW_BYTES of the body. */
 export function preview(kept: Kept): ReceivedMessage {
-  const { content, ...rest } = kept;
-  if (content.length <= PREVIEW_BYTES && !rest.truncated) return { ...rest, ...fullBody(content) };
-  return { ...rest, ...fullBody(content, PREVIEW_BYTES) };
+  return received(kept, PREVIEW_BYTES);
 }
 
-export function fullBody(content: Buffer, limit?: number): Pick<ReceivedMessage, 'body' | 'truncated'> {
-  const slice = limit !== undefined && content.length > limit ? content.subarray(0, limit) : content;
-  const text = slice.toString('utf8');
-  const valid = Buffer.byteLength(text, 'utf8') === slice.length && !text.includes('\uFFFD');
-  return { body: valid ? { encoding: 'utf8', data: text } : { encoding: 'base64', data: slice.toString('base64') }, truncated: slice.length < content.length };
+/** The whole message, for the detail pane and exports. */
+export function whole(kept: Kept): ReceivedMessage {
+  return received(kept);
+}
+
+function received(kept: Kept, previewBytes?: number): ReceivedMessage {
+  return toReceived(kept.id, kept.msg, kept.settled, previewBytes, kept.receivedAt);
 }

@@ -21,9 +21,9 @@ import type { ConsumerInfo, ConsumerOptions, DeliveryBatch, ReceivedMessage, Set
 import type { AmqpSession } from '../../broker/session';
 import type { ServiceContext } from '../../context';
 import { fail, toWarrenError, WarrenFailure } from '../../errors';
-import { encodeTable, toReceived } from '../codec';
+import { encodeTable } from '../codec';
 import { IdRing } from '../ring';
-import { fullBody, KEEP_BYTES, PREVIEW_BYTES, preview, type Kept } from './buffer';
+import { keep, KEEP_BYTES, preview, whole, type Kept } from './buffer';
 import { countDots, sendSettle, slim, type Unacked } from './settle';
 import { SimulatedWork } from './simulated-work';
 import { fitName } from '../../../../shared/validation/names';
@@ -224,8 +224,7 @@ export class ConsumerManager {
     const c = this.require(id);
     const kept = c.ring.get(deliveryId);
     if (!kept) fail('NOT_FOUND', `Message ${deliveryId} is no longer kept`, { hint: `Only the newest ${c.ring.capacity} messages are kept; raise "keep" when attaching.` });
-    const { content, ...rest } = kept;
-    return { ...rest, ...fullBody(content) };
+    return whole(kept);
   }
 
   clear(id: string): ConsumerInfo {
@@ -256,7 +255,7 @@ export class ConsumerManager {
         createdAt: Date.now(),
       },
       session,
-      ring: new IdRing<Kept>(options.keep, KEEP_BYTES, (kept) => kept.content.length),
+      ring: new IdRing<Kept>(options.keep, KEEP_BYTES, (kept) => kept.msg.content.length),
       unacked: new Map(),
       nextId: 1,
       pending: [],
@@ -333,9 +332,8 @@ export class ConsumerManager {
   private deliver(c: Consumer, live: Live, msg: ConsumeMessage): void {
     const id = c.nextId++;
     const auto = c.info.options.ackMode === 'auto';
-    const kept = toReceived(id, msg, auto ? 'acked' : 'unacked', PREVIEW_BYTES) as Kept;
-    // The ring keeps the whole body for the detail pane; the stream gets a preview.
-    kept.content = msg.content;
+    // Kept as amqplib gave it: decoded only if a preview of it is sent or it is asked for.
+    const kept = keep(id, msg, auto ? 'acked' : 'unacked');
     c.ring.push(kept);
     c.info.received++;
     if (auto) c.info.acked++;

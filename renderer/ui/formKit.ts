@@ -1,6 +1,6 @@
-/** Small helpers shared by the declare and bind forms. */
-import type { WarrenError } from '../../../shared/errors';
-import { invalid } from '../../ui/invalid';
+/** Small helpers every form uses: whole numbers from text, and where a refusal shows. */
+import type { WarrenError } from '../../shared/errors';
+import { invalid } from './invalid';
 
 /** '' → undefined; a whole number → the number; anything else → a BAD_INPUT for that field. */
 export function optionalInt(text: string, field: string, label: string): number | undefined | WarrenError {

@@ -1,0 +1,161 @@
+/** Users: the list (never a password hash), a form to create or edit one, and a delete that says what goes with it. */
+import { useState, type FormEvent } from 'react';
+import type { AccessLists, UserRow } from '../../../shared/access/types';
+import type { WarrenError } from '../../../shared/errors';
+import { useStores } from '../../app/stores';
+import { Badge } from '../../ui/Badge';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { CheckboxField, Field } from '../../ui/Field';
+import { isError, placeError } from '../../ui/formKit';
+import { limitsText, parseTags, userDeleteQuestion } from './accessText';
+import { limitFromText, limitToText } from './limits';
+
+export function UsersSection({ lists }: { lists: AccessLists }) {
+  const { access } = useStores();
+  const [editing, setEditing] = useState<UserRow | 'new'>();
+  const [deleting, setDeleting] = useState<{ user: UserRow; error?: WarrenError; busy?: boolean }>();
+
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    setDeleting({ ...deleting, busy: true });
+    const result = await access.deleteUser(deleting.user.name);
+    if (result.ok) setDeleting(undefined);
+    else setDeleting({ ...deleting, busy: false, error: result.error });
+  };
+
+  return (
+    <section className="card" aria-labelledby="users-heading">
+      <div className="card-header">
+        <h2 id="users-heading" className="section-title">
+          Users
+        </h2>
+        <button type="button" className="button button-small" onClick={() => setEditing('new')}>
+          New user
+        </button>
+      </div>
+      {editing ? <UserForm initial={editing === 'new' ? undefined : editing} onDone={() => setEditing(undefined)} /> : null}
+      <div className="table-scroll">
+        <table className="table" aria-labelledby="users-heading">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Tags</th>
+              <th scope="col">Login</th>
+              <th scope="col">Limits</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {lists.users.map((u) => (
+              <tr key={u.name}>
+                <td className="mono">
+                  {u.name} {u.isWarrensUser ? <Badge tone="accent">Warren</Badge> : null}
+                </td>
+                <td>{u.tags.join(', ')}</td>
+                <td>{u.passwordLogin ? 'password' : 'no password'}</td>
+                <td>{limitsText(u.limits)}</td>
+                <td className="access-actions">
+                  <button type="button" className="button button-small" onClick={() => setEditing(u)} aria-label={`Edit user ${u.name}`}>
+                    Edit
+                  </button>
+                  <button type="button" className="button button-small button-danger-quiet" onClick={() => setDeleting({ user: u })} aria-label={`Delete user ${u.name}`}>
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {deleting ? (
+        <ConfirmDialog
+          title={`Delete user ${deleting.user.name}?`}
+          message={userDeleteQuestion(deleting.user, lists.permissions, lists.topicPermissions)}
+          confirmLabel="Delete user"
+          busy={deleting.busy}
+          error={deleting.error}
+          onConfirm={() => void confirmDelete()}
+          onCancel={() => setDeleting(undefined)}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+const USER_FIELDS = ['name', 'password', 'tags', 'maxConnections', 'maxChannels'] as const;
+
+function UserForm({ initial, onDone }: { initial?: UserRow; onDone: () => void }) {
+  const { access } = useStores();
+  const [name, setName] = useState(initial?.name ?? '');
+  const [password, setPassword] = useState('');
+  const [noPassword, setNoPassword] = useState(initial ? !initial.passwordLogin : false);
+  const [tags, setTags] = useState(initial?.tags.join(', ') ?? '');
+  const [maxConnections, setMaxConnections] = useState(limitToText(initial?.limits.maxConnections));
+  const [maxChannels, setMaxChannels] = useState(limitToText(initial?.limits.maxChannels));
+  const [error, setError] = useState<WarrenError>();
+  const [busy, setBusy] = useState(false);
+  const shown = placeError(error?.field?.startsWith('tags') ? { ...error, field: 'tags' } : error, USER_FIELDS);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const connections = limitFromText(maxConnections, 'maxConnections', 'Max connections');
+    const channels = limitFromText(maxChannels, 'maxChannels', 'Max channels');
+    if (isError(connections)) return setError(connections);
+    if (isError(channels)) return setError(channels);
+    setBusy(true);
+    const result = await access.saveUser({
+      name,
+      ...(noPassword || password === '' ? {} : { password }),
+      noPassword,
+      tags: parseTags(tags),
+      maxConnections: connections,
+      maxChannels: channels,
+    });
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setPassword('');
+    onDone();
+  };
+
+  const title = initial ? `Edit user ${initial.name}` : 'New user';
+  return (
+    <form className="access-form" aria-label={title} onSubmit={(e) => void submit(e)} noValidate>
+      {shown.notice ? <ErrorNotice title="The user was not saved" error={shown.notice} /> : null}
+      <div className="form-grid">
+        <Field label="User name" error={shown.at('name')}>
+          {(p) => <input {...p} type="text" className="mono" autoComplete="off" value={name} readOnly={initial !== undefined} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        <Field
+          label="Password"
+          error={shown.at('password')}
+          description={initial ? 'Empty keeps the password the user has.' : 'Sent only to this broker; Warren keeps no copy.'}
+        >
+          {(p) => <input {...p} type="password" autoComplete="new-password" value={password} disabled={noPassword} onChange={(e) => setPassword(e.target.value)} />}
+        </Field>
+        <div className="span-2">
+          <CheckboxField label="No password" checked={noPassword} onChange={setNoPassword} description="The user logs in another way (a client certificate); a password login is refused." />
+        </div>
+        <Field label="Tags" error={shown.at('tags')} description="administrator, monitoring, policymaker, management — separated by commas.">
+          {(p) => <input {...p} type="text" value={tags} onChange={(e) => setTags(e.target.value)} />}
+        </Field>
+        <Field label="Max connections" error={shown.at('maxConnections')} description="Empty for no limit.">
+          {(p) => <input {...p} type="text" inputMode="numeric" value={maxConnections} onChange={(e) => setMaxConnections(e.target.value)} />}
+        </Field>
+        <Field label="Max channels" error={shown.at('maxChannels')} description="Empty for no limit.">
+          {(p) => <input {...p} type="text" inputMode="numeric" value={maxChannels} onChange={(e) => setMaxChannels(e.target.value)} />}
+        </Field>
+      </div>
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? 'Saving…' : initial ? 'Save user' : 'Create user'}
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

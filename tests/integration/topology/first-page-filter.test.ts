@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../../shared/topology/rows';
+import { topologyFixture, type TopologyFixture } from '../../support/topology';
+
+const names = (r: { data: Parameters<typeof rowsOf>[0] }) => rowsOf(r.data, 'queues').map((q) => q.name);
+
+describe('topology: a first page and a filter before every row is here', () => {
+  let f: TopologyFixture;
+  beforeEach(async () => {
+    f = await topologyFixture('topo-first');
+    const ch = await f.other.createChannel();
+    for (let i = 0; i < 130; i++) await ch.assertQueue(`q-${String(i).padStart(3, '0')}`, { durable: false });
+    await ch.close();
+  });
+  afterEach(async () => {
+    await f.close();
+  });
+
+  it('asks the broker for one page of the matching names when it remembers no list (substring any case, or /regex/)', async () => {
+    const sub = await f.call('topology.list', { kind: 'queues', firstPage: true, filter: 'Q-01' });
+    expect(names(sub)).toEqual(Array.from({ length: 10 }, (_, i) => `q-01${i}`));
+    expect(sub).toMatchObject({ total: 130, matched: 10, complete: false, filter: 'Q-01' });
+    expect(sub.remembered).toBeUndefined();
+    const re = await f.call('topology.list', { kind: 'queues', firstPage: true, filter: '/^q-1[0-2]\\d$/' });
+    expect(names(re)).toHaveLength(30);
+    expect(re.matched).toBe(30);
+    expect(names(re).every((n) => /^q-1[0-2]\d$/.test(n))).toBe(true);
+  });
+
+  it('answers a first page and a filter from the last full list, marked remembered with its time, until Warren changes the vhost', async () => {
+    const all = await f.call('topology.list', { kind: 'queues' });
+    expect(all.complete).toBe(true);
+    const first = await f.call('topology.list', { kind: 'queues', firstPage: true });
+    expect(first).toMatchObject({ remembered: true, complete: false, total: 130, fetchedAt: all.fetchedAt });
+    expect(names(first)).toEqual(names(all).slice(0, 100));
+    const matching = await f.call('topology.list', { kind: 'queues', firstPage: true, filter: 'q-12' });
+    expect(matching).toMatchObject({ remembered: true, matched: 10, filter: 'q-12' });
+    expect(names(matching)).toEqual(Array.from({ length: 10 }, (_, i) => `q-12${i}`));
+
+    await f.call('topology.declareQueue', { name: 'q-130', durable: false });
+    const after = await f.call('topology.list', { kind: 'queues', firstPage: true });
+    expect(after.remembered).toBeUndefined();
+    expect(after.total).toBe(131);
+  });
+
+  it('refuses a filter that is not a valid regular expression, with a hint', async () => {
+    const error = await f.refused('topology.list', { kind: 'queues', firstPage: true, filter: '/(unclosed' });
+    expect(error.code).toBe('BAD_INPUT');
+    expect(error.hint).toMatch(/regular expression/);
+  });
+});

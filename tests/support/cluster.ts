@@ -1,0 +1,48 @@
+/**
+ * The run's sandbox cluster as tests see it: scripts/test.mjs starts one (tests/support/cluster-cli.ts)
+ * and passes its JSON line in WARREN_TEST_CLUSTER. Cluster tests skip, saying why, without it.
+ */
+import axios from 'axios';
+import { ClusterSandbox } from '../../main/service/connections/sandbox/cluster';
+
+export interface TestClusterNode {
+  name: string;
+  nodeName: string;
+  amqpPort: number;
+  managementPort: number;
+  distPort: number;
+}
+
+export interface TestCluster {
+  dir: string;
+  clusterName: string;
+  nodes: TestClusterNode[];
+}
+
+export const NO_CLUSTER_REASON =
+  'no test cluster: run with `npm test` (it starts one), or start one with `tsx tests/support/cluster-cli.ts start DIR` and set WARREN_TEST_CLUSTER to its JSON line';
+
+export function testCluster(): TestCluster | undefined {
+  const raw = process.env.WARREN_TEST_CLUSTER;
+  if (!raw) return undefined;
+  return JSON.parse(raw) as TestCluster;
+}
+
+/** The run's cluster as Warren's engine (it finds the running nodes by their folders and names). */
+export function clusterEngine(cluster: TestCluster, watchEveryMs = 250): ClusterSandbox {
+  return new ClusterSandbox({ dir: cluster.dir, watchEveryMs });
+}
+
+/** What the node on `managementPort` says about the cluster's nodes. */
+export async function nodesSeenBy(managementPort: number): Promise<{ name: string; running: boolean }[]> {
+  const res = await axios.get<{ name: string; running: boolean }[]>(`http://127.0.0.1:${managementPort}/api/nodes`, {
+    auth: { username: 'guest', password: 'guest' },
+    params: { columns: 'name,running' },
+    timeout: 5000,
+  });
+  return res.data;
+}
+
+export function managementApi(node: TestClusterNode) {
+  return axios.create({ baseURL: `http://127.0.0.1:${node.managementPort}/api`, auth: { username: 'guest', password: 'guest' }, timeout: 15_000 });
+}
