@@ -7,8 +7,10 @@
  *
  * Patterns are read as JavaScript regular expressions; RabbitMQ uses Erlang's PCRE. They agree on
  * the patterns policies use (anchors, classes, alternation, quantifiers); Warren refuses a pattern
- * JavaScript cannot read rather than guess.
+ * JavaScript cannot read rather than guess — with the one check permission patterns use
+ * (shared/access/patterns.ts).
  */
+import { patternProblem } from '../access/patterns';
 import { invalid, type Checked } from '../errors';
 import type { ApplyTo, Effective, Policy, PolicyTarget } from './types';
 
@@ -16,17 +18,17 @@ import type { ApplyTo, Effective, Policy, PolicyTarget } from './types';
 const STRICTER_IS_SMALLER = new Set(['max-length', 'max-length-bytes', 'message-ttl', 'expires', 'delivery-limit', 'max-in-memory-length', 'max-in-memory-bytes']);
 
 export function compilePattern(pattern: string): Checked<RegExp> {
-  try {
-    return { ok: true, value: new RegExp(pattern) };
-  } catch (err) {
+  const problem = patternProblem(pattern);
+  if (problem !== undefined) {
     return {
       ok: false,
-      error: invalid(`The pattern is not a valid regular expression: ${err instanceof Error ? err.message.replace(/^Invalid regular expression: /, '') : String(err)}`, {
+      error: invalid(`The pattern ${problem}`, {
         field: 'pattern',
         hint: 'A policy’s pattern is a regular expression: ^orders\\. matches names that start with “orders.”, .* matches everything.',
       }),
     };
   }
+  return { ok: true, value: new RegExp(pattern) };
 }
 
 function regexOf(pattern: string): RegExp | undefined {
