@@ -5,6 +5,7 @@
  */
 import { DEMO_NAMES } from '../../../shared/demos/types';
 import { DEFINITIONS_USAGE, definitionsCli } from '../definitions/cli';
+import { moveCli, MOVE_USAGE } from './move';
 import { EXIT } from './output';
 
 export const HELP = `usage: npm run cli -- <command> [options]
@@ -14,6 +15,7 @@ is not at http://host:15672, --management-url http://host:port.
 
 Commands:
 ${DEFINITIONS_USAGE}
+${MOVE_USAGE}
   demo <${DEMO_NAMES.join('|')}> [--url URL] [--management-url URL] …
       Runs one tutorial scenario headless (the same as npm run demo; npm run demo -- --help for its options).
   help, --help
@@ -31,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
   if (command === 'definitions') return definitionsCli(rest);
+  if (command === 'move') return moveCli(rest);
   console.error(`Unknown command “${command}”.\n\n${HELP}`);
   console.log(JSON.stringify({ command, ok: false, error: { code: 'BAD_INPUT', message: `Unknown command ${command}`, hint: 'See npm run cli -- --help.' } }));
   return EXIT.usage;

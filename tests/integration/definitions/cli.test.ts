@@ -2,32 +2,15 @@
  * `npm run cli` as a script or CI job runs it: `node scripts/cli.mjs …` against the run's broker.
  * Every command's last line is one JSON line; the exit code says how it went.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestVhost, testBroker } from '../../support/broker';
+import { cli } from '../../support/cli';
 import { adminApi, queueNames, seedShop, vhostObjects } from '../../support/definitions';
 
-const root = path.resolve(__dirname, '../../..');
 const work = () => mkdtempSync(path.join(process.env.WARREN_TEST_WORK ?? os.tmpdir(), 'defs-cli-'));
-
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string; json: Record<string, unknown> }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(root, 'scripts/cli.mjs'), ...args], { cwd: root, timeout: 60_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-      const last = stdout.trim().split('\n').at(-1) ?? '';
-      let json: Record<string, unknown> = {};
-      try {
-        json = JSON.parse(last) as Record<string, unknown>;
-      } catch {
-        // left empty: the test's expectation on `json` says what was missing
-      }
-      resolve({ code, stdout, stderr, json });
-    });
-  });
-}
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -45,7 +28,7 @@ describe('npm run cli (definitions, demo, help)', () => {
   it('--help lists every command and the exit codes; an unknown command is a usage error (exit 2) with its JSON line', async () => {
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['definitions export', 'definitions diff', 'definitions import', 'demo <hello|', 'help, --help']) expect(help.stdout).toContain(command);
+    for (const command of ['definitions export', 'definitions diff', 'definitions import', 'move --url', 'demo <hello|', 'help, --help']) expect(help.stdout).toContain(command);
     expect(help.stdout).toMatch(/Exit codes: 0 ok · 1 failed or refused/);
     const unknown = await cli(['definitons', 'diff']);
     expect(unknown.code).toBe(2);
