@@ -11,6 +11,7 @@ import { moveEvents, moveOperations } from './move/contract';
 import { chartsEvents, chartsOperations } from './charts/contract';
 import { demoEvents, demoOperations } from './demos/contract';
 import { definitionsOperations } from './definitions/contract';
+import { policiesOperations } from './policies/contract';
 import { connectionsEvents, connectionsOperations } from './connections/contract';
 import { overviewOperations } from './overview/contract';
 import { messagingEvents, messagingOperations } from './messaging/contract';
@@ -28,6 +29,7 @@ export const operations = {
   ...accessOperations,
   ...moveOperations,
   ...definitionsOperations,
+  ...policiesOperations,
 } as const;
 
 export const events = {

@@ -12,6 +12,7 @@ import { createEngines, type Engines } from './engines';
 import type { ServiceOptions } from './options';
 import { demoHandlers } from './demos/handlers';
 import { definitionsHandlers } from './definitions/handlers';
+import { policiesHandlers } from './policies/handlers';
 import { autoConnect } from './connections/autoconnect';
 import { connectionsHandlers } from './connections/handlers';
 import { overviewHandlers } from './overview/handlers';
@@ -69,6 +70,7 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
     ...accessHandlers(ctx),
     ...moveHandlers(ctx),
     ...definitionsHandlers(ctx),
+    ...policiesHandlers(ctx),
   };
 
   return {

@@ -11,6 +11,7 @@ import { ConsumersPage } from '../features/messaging/ConsumersPage';
 import { DemosPage } from '../features/demos/DemosPage';
 import { DefinitionsPage } from '../features/definitions/DefinitionsPage';
 import { MovePage } from '../features/move/MovePage';
+import { PoliciesPage } from '../features/policies/PoliciesPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { PublishPage } from '../features/messaging/PublishPage';
 import { TopologyPage } from '../features/topology/TopologyPage';
@@ -36,6 +37,7 @@ export const PAGES: readonly PageEntry[] = [
   { id: 'demos', label: 'Demos', icon: 'demos', component: DemosPage, group: 'broker' },
   { id: 'access', label: 'Access', icon: 'access', component: AccessPage, group: 'broker' },
   { id: 'definitions', label: 'Definitions', icon: 'definitions', component: DefinitionsPage, group: 'broker' },
+  { id: 'policies', label: 'Policies', icon: 'policies', component: PoliciesPage, group: 'broker' },
   { id: 'connections', label: 'Connections', icon: 'connections', component: ConnectionsPage, group: 'setup' },
 ];
 

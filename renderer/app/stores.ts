@@ -11,6 +11,7 @@ import { ChartsStore } from '../features/charts/store';
 import { ConnectionsStore } from '../features/connections/store';
 import { createDemosStore, type DemosStore } from '../features/demos/store';
 import { DefinitionsStore } from '../features/definitions/store';
+import { PoliciesStore } from '../features/policies/store';
 import { MessagingStore } from '../features/messaging/store';
 import { MoveStore } from '../features/move/store';
 import { OverviewStore } from '../features/overview/store';
@@ -22,6 +23,7 @@ export interface Stores {
   connections: ConnectionsStore;
   demos: DemosStore;
   definitions: DefinitionsStore;
+  policies: PoliciesStore;
   messaging: MessagingStore;
   move: MoveStore;
   session: SessionStore;
@@ -48,6 +50,7 @@ export function createStores(bridge: BridgePort): Stores {
     connections: new ConnectionsStore(calls),
     demos: createDemosStore(calls),
     definitions: new DefinitionsStore(calls),
+    policies: new PoliciesStore(calls),
     messaging: new MessagingStore(calls),
     move: new MoveStore(calls),
     overview: new OverviewStore(calls),

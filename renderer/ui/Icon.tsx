@@ -13,6 +13,7 @@ const PATHS = {
   move: 'M4 12h13M13 7l5 5-5 5M4 5v14',
   access: 'M12 3l7 3v5c0 5-3 8-7 10-4-2-7-5-7-10V6zM9 12l2 2 4-4',
   definitions: 'M6 3h9l4 4v14H6zM9 12h7M9 16h7M9 8h3',
+  policies: 'M12 3l7 3v6c0 4-3 7-7 9-4-2-7-5-7-9V6z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

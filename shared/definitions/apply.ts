@@ -4,7 +4,7 @@
  * that carries the added and changed objects. Pure.
  */
 import { invalid, warrenError, type Result } from '../errors';
-import { identityKey } from './fields';
+import { identityKey, labelOf } from './fields';
 import { missingDependency, stateOf } from './dependencies';
 import { DEFINITION_TYPES, type DefinitionChange, type DefinitionObject, type DefinitionObjects, type Definitions } from './types';
 
@@ -54,7 +54,8 @@ export function checkAccepted(current: Definitions, desired: Definitions, change
       }),
     };
   }
-  const result = stateOf(applyChanges(current, desired, selected));
+  const after = applyChanges(current, desired, selected);
+  const result = stateOf(after);
   for (const c of selected) {
     if (c.kind === 'removed') continue;
     const object = desired.objects[c.type].find((o) => identityKey(c.type, o) === c.key)!;
@@ -64,6 +65,20 @@ export function checkAccepted(current: Definitions, desired: Definitions, change
         ok: false,
         error: warrenError('NOT_FOUND', `${c.label} needs ${missing}, which the accepted changes leave out or remove`, { hint: 'Nothing was applied. Accept that one too (or keep it), or untick this change.' }),
       };
+    }
+  }
+  // A removal takes with it what depends on it (a queue its bindings, a vhost its queues): that
+  // must be ticked too, so that nothing goes without being named.
+  const before = stateOf(current);
+  for (const type of DEFINITION_TYPES) {
+    for (const object of after.objects[type]) {
+      const missing = missingDependency(type, object, result, desired.scope);
+      if (missing && !missingDependency(type, object, before, desired.scope)) {
+        return {
+          ok: false,
+          error: warrenError('PRECONDITION_FAILED', `Removing ${missing} also removes ${labelOf(type, object)}, which the accepted changes keep`, { hint: 'Nothing was applied. Tick the removal of what goes with it too, or untick that removal.' }),
+        };
+      }
     }
   }
   // In import order, so a report reads as the broker did it.

@@ -24,11 +24,12 @@ export interface ApplyRequest {
 
 export async function applyAccepted(api: ManagementClient, request: ApplyRequest): Promise<ApplyReport> {
   const plan = await planImport(api, request.source, request.vhost);
+  const ids = new Set(request.accept);
+  const selfRemoval = plan.changes.find((c) => ids.has(c.id) && c.kind === 'removed' && c.type === 'users' && c.object.name === request.username);
+  if (selfRemoval) fail('PRECONDITION_FAILED', `Removing user ${request.username} would remove the user Warren is logged in as`, { hint: 'Nothing was applied. Untick that removal, or import as another administrator.' });
   const checked = checkAccepted(plan.current, plan.desired, plan.changes, request.accept);
   if (!checked.ok) throw new WarrenFailure(checked.error);
   const accepted = checked.value;
-  const selfRemoval = accepted.find((c) => c.kind === 'removed' && c.type === 'users' && c.object.name === request.username);
-  if (selfRemoval) fail('PRECONDITION_FAILED', `Removing user ${request.username} would remove the user Warren is logged in as`, { hint: 'Nothing was applied. Untick that removal, or import as another administrator.' });
 
   const upserts = accepted.filter((c) => c.kind !== 'removed');
   const removals = accepted.filter((c) => c.kind === 'removed');

@@ -7,7 +7,7 @@ import type { DefinitionsSource } from '../../../shared/definitions/contract';
 import type { DefinitionChange, DefinitionsDiff } from '../../../shared/definitions/types';
 import { ManagementClient } from '../broker/management';
 import { managementEndpoint } from '../broker/connection';
-import { readArgs, UsageError } from '../cli/args';
+import { readArgs, UsageError, type Args } from '../cli/args';
 import { EXIT, printFailure, printResult } from '../cli/output';
 import { cliTarget } from '../cli/target';
 import { applyAccepted } from './apply';
@@ -17,17 +17,18 @@ import { planImport } from './plan';
 export const DEFINITIONS_USAGE = `  definitions export --url URL [--management-url URL] [--all] --out FILE
       Writes the definitions of the URL's vhost (or of the whole broker, --all) as the management API
       exports them; rabbitmqctl import_definitions and the management UI take the file back.
-  definitions diff --url URL [--management-url URL] [--all] --file FILE [--from VHOST]
+  definitions diff --url URL [--management-url URL] [--all] (--file FILE [--from VHOST] | --from-url URL [--from-management-url URL])
       What importing FILE would add (+), change (~) and leave on the broker that the file lacks (-),
       per type, and what the broker will refuse. Exit 0 in sync, 3 differences, 1 a change will be refused.
-  definitions import --url URL [--management-url URL] [--all] --file FILE [--from VHOST]
+      --from-url compares with another broker or vhost instead of a file (its URL's vhost, or all with --all).
+  definitions import --url URL [--management-url URL] [--all] (--file FILE [--from VHOST] | --from-url URL …)
                      [--yes] [--delete-missing] [--skip-refused] [--dry-run]
       Without --yes: shows the diff and applies nothing. With --yes: applies the additions and changes
       (and, with --delete-missing, deletes what the file lacks), checked first: when one of them will be
       refused nothing is applied (exit 1) unless --skip-refused leaves those out.
       --from VHOST takes one vhost of a file that holds several.`;
 
-const OPTIONS = { values: ['--url', '--management-url', '--out', '--file', '--from'], flags: ['--all', '--yes', '--delete-missing', '--skip-refused', '--dry-run'] };
+const OPTIONS = { values: ['--url', '--management-url', '--out', '--file', '--from', '--from-url', '--from-management-url'], flags: ['--all', '--yes', '--delete-missing', '--skip-refused', '--dry-run'] };
 
 function sign(kind: DefinitionChange['kind']): string {
   return kind === 'added' ? '+' : kind === 'changed' ? '~' : '-';
@@ -60,10 +61,20 @@ function summary(diff: DefinitionsDiff) {
   };
 }
 
-function readSource(file: string, from: string | undefined): DefinitionsSource {
+/** The source of a diff or import: --file FILE (optionally one vhost of it), or the broker of --from-url. */
+async function readSource(args: Args, vhost: string | undefined): Promise<DefinitionsSource> {
+  const file = args.value('--file');
+  const fromUrl = args.value('--from-url');
+  if ((file === undefined) === (fromUrl === undefined)) throw new UsageError('Give one source: --file FILE or --from-url URL');
+  if (fromUrl !== undefined) {
+    const other = cliTarget(fromUrl, args.value('--from-management-url'));
+    const exported = await exportDefinitions(new ManagementClient(managementEndpoint(other), 60_000), vhost === undefined ? undefined : other.vhost);
+    return { kind: 'file', text: exported.text };
+  }
+  const from = args.value('--from');
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(file!, 'utf8');
   } catch (err) {
     throw new UsageError(`Cannot read --file ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
@@ -90,7 +101,7 @@ export async function definitionsCli(argv: readonly string[]): Promise<number> {
       return EXIT.ok;
     }
 
-    const source = readSource(args.required('--file'), args.value('--from'));
+    const source = await readSource(args, vhost);
     const plan = await planImport(api, source, vhost);
     printDiff(plan.diff);
     const refused = plan.diff.changes.filter((c) => c.refusal).length;

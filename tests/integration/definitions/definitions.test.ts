@@ -3,8 +3,10 @@
  * and apply of the accepted changes; malformed and newer files; refusals named before anything
  * is applied.
  */
+import { createHash, randomBytes } from 'node:crypto';
+import amqp from 'amqplib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestVhost } from '../../support/broker';
+import { createTestVhost, testBroker } from '../../support/broker';
 import { adminApi, queueNames, seedShop, vhostObjects } from '../../support/definitions';
 import { topologyFixture, type TopologyFixture } from '../../support/topology';
 
@@ -114,6 +116,77 @@ describe('definitions against the real broker', () => {
     expect(await queueNames(f.empty)).toEqual(['invoices', 'orders']);
     const orders = (await adminApi().get<{ arguments: object }>(`/queues/${enc(f.empty)}/orders`)).data;
     expect(orders.arguments).toEqual({ 'x-max-length': 10 });
+  });
+
+  it('a changed policy is applied field by field; removing an exchange with a binding needs that binding ticked too', async () => {
+    const f = await fixture();
+    const http = adminApi();
+    const v = enc(f.empty);
+    await http.put(`/policies/${v}/cap`, { pattern: '^a', definition: { 'max-length': 5 }, 'apply-to': 'queues', priority: 0 });
+    await http.put(`/exchanges/${v}/gone`, { type: 'fanout', durable: true });
+    await http.put(`/queues/${v}/kept`, { durable: true });
+    await http.post(`/bindings/${v}/e/gone/q/kept`, { routing_key: '', arguments: {} });
+    const text = JSON.stringify({ policies: [{ name: 'cap', pattern: '^a', definition: { 'max-length': 7 }, 'apply-to': 'queues', priority: 0 }], queues: [queueDef('kept')] });
+    const source = { kind: 'file' as const, text };
+    const diff = await f.call('definitions.diff', { source, vhost: f.empty });
+    expect(diff.changes.find((c) => c.type === 'policies')).toMatchObject({ kind: 'changed', fields: [{ field: 'definition', before: { 'max-length': 5 }, after: { 'max-length': 7 } }] });
+    expect(diff.changes.find((c) => c.type === 'policies')!.refusal).toBeUndefined();
+
+    const withoutBinding = diff.changes.filter((c) => c.type !== 'bindings').map((c) => c.id);
+    const refused = await f.refused('definitions.apply', { source, vhost: f.empty, accept: withoutBinding });
+    expect(refused).toMatchObject({ code: 'PRECONDITION_FAILED', message: expect.stringContaining(`Removing exchange gone in vhost ${f.empty} also removes binding gone → queue kept`) });
+    expect((await http.get<{ definition: object }>(`/policies/${v}/cap`)).data.definition).toEqual({ 'max-length': 5 });
+
+    await f.call('definitions.apply', { source, vhost: f.empty, accept: diff.changes.map((c) => c.id) });
+    expect((await http.get<{ definition: object }>(`/policies/${v}/cap`)).data.definition).toEqual({ 'max-length': 7 });
+    expect((await http.get<{ name: string }[]>(`/exchanges/${v}`, { params: { columns: 'name' } })).data.map((e) => e.name)).not.toContain('gone');
+    expect((await f.call('definitions.diff', { source, vhost: f.empty })).changes).toEqual([]);
+  });
+
+  it('into the whole broker: a vhost, a user with a password hash, permissions and a queue from a file; the user logs in', async () => {
+    const f = await fixture();
+    const suffix = f.vhost.slice(-8);
+    const vhost = `warren-defs-broker-${suffix}`;
+    const user = `warren-defs-user-${suffix}`;
+    cleanups.push(async () => {
+      await adminApi().delete(`/users/${enc(user)}`).catch(() => undefined);
+      await adminApi().delete(`/vhosts/${enc(vhost)}`).catch(() => undefined);
+    });
+    // RabbitMQ's rabbit_password_hashing_sha256: base64(salt ‖ sha256(salt ‖ password)).
+    const salt = randomBytes(4);
+    const hash = Buffer.concat([salt, createHash('sha256').update(Buffer.concat([salt, Buffer.from('s3cret')])).digest()]).toString('base64');
+    const text = JSON.stringify({
+      vhosts: [{ name: vhost }],
+      users: [{ name: user, password_hash: hash, hashing_algorithm: 'rabbit_password_hashing_sha256', tags: [] }],
+      permissions: [{ user, vhost, configure: '.*', write: '.*', read: '.*' }],
+      queues: [{ ...queueDef('inbox'), vhost }],
+    });
+    const source = { kind: 'file' as const, text };
+    const diff = await f.call('definitions.diff', { source });
+    const added = diff.changes.filter((c) => c.kind === 'added');
+    expect(added.map((c) => c.label)).toEqual([`vhost ${vhost}`, `user ${user}`, `permissions of ${user} on vhost ${vhost}`, `queue inbox in vhost ${vhost}`]);
+    expect(JSON.stringify(diff)).not.toContain(hash);
+    // What the file lacks (every other vhost, guest …) is listed as removed and left alone.
+    expect(diff.changes.some((c) => c.kind === 'removed' && c.label === 'user guest')).toBe(true);
+    const report = await f.call('definitions.apply', { source, accept: added.map((c) => c.id) });
+    expect(report.requests).toEqual(['POST /definitions (4 objects)']);
+    const b = testBroker();
+    const login = await amqp.connect(`amqp://${enc(user)}:s3cret@${b.host}:${b.amqpPort}/${enc(vhost)}`);
+    const ch = await login.createChannel();
+    expect((await ch.checkQueue('inbox')).queue).toBe('inbox');
+    await login.close();
+  });
+
+  it('removing the user Warren logs in as is refused before anything is sent', async () => {
+    const f = await fixture();
+    const exported = await f.call('definitions.export', {});
+    const withoutGuest = JSON.stringify({ ...(JSON.parse(exported.text) as object), users: [] });
+    const source = { kind: 'file' as const, text: withoutGuest };
+    const diff = await f.call('definitions.diff', { source });
+    const guest = diff.changes.find((c) => c.label === 'user guest')!;
+    expect(guest.kind).toBe('removed');
+    const refused = await f.refused('definitions.apply', { source, accept: [guest.id] });
+    expect(refused).toMatchObject({ code: 'PRECONDITION_FAILED', message: expect.stringMatching(/user Warren is logged in as/) });
   });
 
   it('the broker-wide export names users without showing a password hash in the diff', async () => {

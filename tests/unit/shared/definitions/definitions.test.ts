@@ -112,6 +112,18 @@ describe('accepting changes', () => {
     expect(checkAccepted(current, desired, changes, ['queues|added|["shop","gone"]'])).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'accept' } });
   });
 
+  it('refuses a removal that would take a kept object with it (a queue and its binding), naming both', () => {
+    const both = read({ vhosts: [{ name: 'shop' }], queues: [queue('q')], bindings: [{ vhost: 'shop', source: 'amq.direct', destination: 'q', destination_type: 'queue', routing_key: 'k' }] });
+    const none = read({ vhosts: [{ name: 'shop' }] });
+    const removals = diffDefinitions(both, none);
+    const queueOnly = removals.filter((c) => c.type === 'queues').map((c) => c.id);
+    expect(checkAccepted(both, none, removals, queueOnly)).toMatchObject({
+      ok: false,
+      error: { code: 'PRECONDITION_FAILED', message: 'Removing queue q in vhost shop also removes binding amq.direct → queue q (key “k”) in vhost shop, which the accepted changes keep' },
+    });
+    expect(checkAccepted(both, none, removals, removals.map((c) => c.id)).ok).toBe(true);
+  });
+
   it('builds the import file of the accepted additions, in import order', () => {
     const ok = checkAccepted(current, desired, changes, [id(/binding/), id(/queue new/)]);
     expect(ok.ok && ok.value.map((c) => c.type)).toEqual(['queues', 'bindings']);
