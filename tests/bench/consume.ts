@@ -24,6 +24,8 @@ const N = Number(process.env.WARREN_BENCH_CONSUME_N ?? 200_000);
 const ROUNDS = Number(process.env.WARREN_BENCH_ROUNDS ?? 3);
 const PROFILE = process.env.WARREN_BENCH_PROFILE === '1';
 const PREFETCH = 1000;
+/** What the page is sent (ConsumerOptions.show): the bench picks it in the form as a user would. */
+const SHOW = (process.env.WARREN_BENCH_CONSUME_SHOW ?? 'newest') as 'every' | 'newest';
 const QUEUE = 'bench';
 
 function rssMiB(pid: number): number {
@@ -37,6 +39,7 @@ async function main() {
   const warren = await bridgeWarren(broker.amqpUrl, broker.managementUrl, { NODE_OPTIONS: '--inspect=127.0.0.1:0' });
   const inspector = await Inspector.find(warren.warren.output(), 'dist/main/web.mjs');
   const mainPid = await inspector.evaluate<number>('process.pid');
+  const rssStart = rssMiB(mainPid);
   const raw = await rawConnect(broker.amqpUrl);
   const refill = () => fill(broker.amqpUrl, QUEUE, N);
   const notes: string[] = [];
@@ -82,7 +85,7 @@ async function main() {
     };
     const warrenMain = async () => {
       const started = performance.now();
-      const c = await warren.call('consumers.attach', { queue: QUEUE, prefetch: PREFETCH, ackMode: 'simulated', simulate: { kind: 'fixed', ms: 0 } });
+      const c = await warren.call('consumers.attach', { queue: QUEUE, prefetch: PREFETCH, ackMode: 'simulated', simulate: { kind: 'fixed', ms: 0 }, show: SHOW });
       await untilAcked(c.id);
       const ms = performance.now() - started;
       peakMainRss = Math.max(peakMainRss, rssMiB(mainPid));
@@ -107,6 +110,7 @@ async function main() {
 
     // With the page: a fresh one-time link per page, as pressing Enter in Warren's terminal gives.
     const accounts: string[] = [];
+    const busy: number[] = [];
     const withPage = async () => {
       const page: Page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
       try {
@@ -119,13 +123,20 @@ async function main() {
         await page.getByLabel('Acknowledgement').selectOption('simulated');
         await page.getByLabel('Work time').selectOption('fixed');
         await page.getByLabel('Milliseconds').fill('0');
+        await page.getByLabel('Show', { exact: true }).selectOption(SHOW);
+        // The renderer's main thread: CDP's TaskDuration (seconds of tasks) over the run's wall time.
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Performance.enable');
+        const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+        const busyBefore = await taskSeconds();
         const started = performance.now();
         await page.getByRole('button', { name: 'Attach' }).click();
         // The page accounts for a message when it shows it or counts it as "Counted, not shown".
-        // A string, not a function: the bench runs under tsx, whose helpers do not exist in the page.
+        // Read from the two counters' text (textContent: no layout, so the polling costs the page
+        // little). A string, not a function: the bench runs under tsx, whose helpers do not exist in the page.
         const counted = () =>
           page.evaluate<{ shown: number; notShown: number }>(
-            `(() => { const t = document.body.innerText; const num = (re) => Number((re.exec(t) || [])[1]?.replace(/\\D/g, '') || 0); return { shown: num(/Shown: ([\\d,.\\s]+)/), notShown: num(/Counted, not shown: ([\\d,.\\s]+)/) }; })()`,
+            `(() => { const num = (id) => Number((document.querySelector('[data-testid="' + id + '"]')?.textContent || '').replace(/\\D/g, '') || 0); return { shown: num('ui-seen'), notShown: num('ui-not-shown') }; })()`,
           );
         let last = { shown: 0, notShown: 0 };
         while (last.shown + last.notShown < N) {
@@ -134,6 +145,7 @@ async function main() {
           if (performance.now() - started > 900_000) throw new Error(`the page accounts for ${last.shown + last.notShown} after 15 minutes`);
         }
         const ms = performance.now() - started;
+        busy.push(((await taskSeconds()) - busyBefore) / (ms / 1000));
         accounts.push(`${last.shown.toLocaleString('en')} shown + ${last.notShown.toLocaleString('en')} counted, not shown`);
         peakMainRss = Math.max(peakMainRss, rssMiB(mainPid));
         return (N * 1000) / ms;
@@ -147,6 +159,10 @@ async function main() {
     figures.push({ name: name2, ...(await interleaved(ROUNDS, rawConsume, withPage, refill)) });
     printRatio(figures.at(-1)!);
     console.log(`the page accounted for: ${accounts.join('; ')}`);
+    const busyText = busy.map((b) => `${Math.round(b * 100)} %`).join(', ');
+    console.log(`renderer main thread busy: ${busyText}`);
+    const rssEnd = rssMiB(mainPid);
+    console.log(`Warren main RSS: ${rssStart} MiB before, peak ${peakMainRss} MiB, ${rssEnd} MiB after`);
     const loadEnd = loadAverage();
     console.log(`load average (1/5/15 min): start ${loadStart}, end ${loadEnd}`);
     notes.push(

@@ -17,7 +17,7 @@
  * (session.onConnected) consumers that were consuming are attached again.
  */
 import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
-import type { ConsumerInfo, ConsumerOptions, DeliveryBatch, ReceivedMessage, SettleChange } from '../../../../shared/messaging/types';
+import { NEWEST_PER_UPDATE, type ConsumerInfo, type ConsumerOptions, type DeliveryBatch, type ReceivedMessage, type SettleChange } from '../../../../shared/messaging/types';
 import type { AmqpSession } from '../../broker/session';
 import type { ServiceContext } from '../../context';
 import { fail, toWarrenError, WarrenFailure } from '../../errors';
@@ -28,8 +28,13 @@ import { countDots, sendSettle, slim, type Unacked } from './settle';
 import { SimulatedWork } from './simulated-work';
 import { fitName } from '../../../../shared/validation/names';
 
-/** At most this many previews per consumer per flush; the rest stay in the ring. */
+/** At most this many previews per consumer per flush (show 'every'); the rest stay in the ring. */
 const MAX_PER_FLUSH = 2000;
+
+/** Previews sent per flush: the user's choice when attaching (ConsumerOptions.show). */
+function perFlush(options: ConsumerOptions): number {
+  return options.show === 'newest' ? NEWEST_PER_UPDATE : MAX_PER_FLUSH;
+}
 const FLUSH_MS = 33;
 
 interface Live {
@@ -339,10 +344,11 @@ export class ConsumerManager {
     if (auto) c.info.acked++;
     else c.unacked.set(id, { msg: slim(msg), channel: live.channel, dots: c.info.options.simulate?.kind === 'dots' ? countDots(msg.content) : 0 });
     c.pending.push(kept);
-    // Amortised trimming: the flush sends at most MAX_PER_FLUSH and counts the rest as skipped.
-    if (c.pending.length >= 2 * MAX_PER_FLUSH) {
-      c.skipped += MAX_PER_FLUSH;
-      c.pending.splice(0, MAX_PER_FLUSH);
+    // Amortised trimming: the flush sends at most perFlush and counts the rest as skipped.
+    const most = perFlush(c.info.options);
+    if (c.pending.length >= 2 * most) {
+      c.skipped += most;
+      c.pending.splice(0, most);
     }
     c.work?.add(id);
     for (const listener of this.listeners) listener(c.info.id, preview(kept), msg.content);
@@ -456,7 +462,7 @@ export class ConsumerManager {
     const batches: DeliveryBatch[] = [];
     for (const c of this.consumers.values()) {
       if (c.pending.length === 0 && c.skipped === 0) continue;
-      const over = Math.max(0, c.pending.length - MAX_PER_FLUSH);
+      const over = Math.max(0, c.pending.length - perFlush(c.info.options));
       batches.push({ consumerId: c.info.id, messages: c.pending.slice(over).map(preview), skipped: c.skipped + over });
       c.pending = [];
       c.skipped = 0;
