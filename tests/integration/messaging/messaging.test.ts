@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NEWEST_PER_UPDATE, type FieldEntry, type MessageProperties } from '../../../shared/messaging/types';
+import { NEWEST_PER_UPDATE, type DeliveryBatch, type FieldEntry, type MessageProperties, type SettleChange } from '../../../shared/messaging/types';
 import { putPolicy, waitFor } from '../../support/broker';
 import { connectedService } from '../../support/messaging';
 import { payloadsOf } from '../../support/service';
@@ -269,6 +269,30 @@ describe('publish and consume through the service', () => {
       last += b.skipped + ids.length;
     }
     expect(batches.at(-1)!.messages.at(-1)!.body.data).toBe('n3000');
+  });
+
+  it('settle changes name only messages a window was shown; with previews and changes applied in order, every message shows its outcome', async () => {
+    await t.ch.assertQueue('fast', { durable: false });
+    const c = await t.call('consumers.attach', { queue: 'fast', prefetch: 100, ackMode: 'simulated', simulate: { kind: 'fixed', ms: 0 } });
+    for (let i = 1; i <= 500; i++) t.ch.sendToQueue('fast', Buffer.from(`n${i}`));
+    await waitFor(() => payloadsOf(t.svc.events, 'consumers.state').some((list) => list.some((x) => x.id === c.id && x.acked === 500)));
+    await new Promise((r) => setTimeout(r, 100));
+    const state = new Map<number, string>();
+    for (const e of t.svc.events) {
+      if (e.event === 'consumers.deliveries') {
+        for (const b of e.payload as DeliveryBatch[]) if (b.consumerId === c.id) for (const m of b.messages) state.set(m.id, m.settled);
+      } else if (e.event === 'consumers.settled') {
+        for (const change of e.payload as SettleChange[]) {
+          if (change.consumerId !== c.id) continue;
+          for (const id of change.ids) {
+            expect(state.has(id)).toBe(true);
+            state.set(id, change.settled);
+          }
+        }
+      }
+    }
+    expect(state.size).toBe(500);
+    expect([...state.values()].every((s) => s === 'acked')).toBe(true);
   });
 
   it('repeat publishes N with templates, reports progress, and can be cancelled', async () => {
