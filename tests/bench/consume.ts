@@ -166,16 +166,16 @@ async function main() {
     const loadEnd = loadAverage();
     console.log(`load average (1/5/15 min): start ${loadStart}, end ${loadEnd}`);
     notes.push(
-      `${N.toLocaleString('en')} messages of 100 bytes pre-filled in one classic queue before every round (outside the clocks). Reference: raw amqplib on its own warm connection (socket options as Warren's: noDelay), prefetch ${PREFETCH}, manual ack with multiple=true every 500 messages; clock from \`consume\` to the last ack. Warren: a consumer with prefetch ${PREFETCH} and manual acks sent by Warren after 0 ms of simulated work (consecutive acks of one network read go as one ack with multiple=true).`,
+      `${N.toLocaleString('en')} messages of 100 bytes pre-filled in one classic queue before every round (outside the clocks). Reference: raw amqplib on its own warm connection (socket options as Warren's: noDelay), prefetch ${PREFETCH}, manual ack with multiple=true every 500 messages; clock from \`consume\` to the last ack. Warren: a consumer with prefetch ${PREFETCH} and manual acks sent by Warren after 0 ms of simulated work (consecutive acks of one network read go as one ack with multiple=true), attached with Show "${SHOW === 'newest' ? 'the newest 50 of each update (the rest counted)' : 'every message'}" (\`show: '${SHOW}'\`; WARREN_BENCH_CONSUME_SHOW picks the other).`,
       '',
       `1. Main process: attached by \`consumers.attach\` over the browser host's WebSocket by a bridge client (shared/client.ts), the call the Attach button makes; clock from the call until Warren reports ${N.toLocaleString('en')} acked (its consumers.state event).`,
-      `2. Page open: the Consumers page in Chromium (1280×720, fresh page per round), Attach clicked; clock until the page accounts for every message — its "Shown" count plus its "Counted, not shown" count (previews it was not sent — more than one 33 ms flush carries, or the page fell behind — the messages stay in Warren's kept list) reaches ${N.toLocaleString('en')}.`,
+      `2. Page open: the Consumers page in Chromium (1280×720, fresh page per round), Attach clicked; clock until the page accounts for every message — its "Shown" count plus its "Counted, not shown" count (previews it was not sent — by the Show choice made in the form, more than one 33 ms update carries, or the page fell behind — the messages stay in Warren's kept list) reaches ${N.toLocaleString('en')}. The page's counters are read from their text every 50 ms (no layout). Renderer main thread busy: Chrome's TaskDuration (CDP Performance.getMetrics) over the round's wall time; tasks on a loaded machine take longer in wall time, so this is an upper bound.`,
       '',
       `One warm-up of each side, then ${ROUNDS} rounds interleaved per figure (a figure's reference rounds are its own). Median (min–max).`,
       '',
       figureTable(figures, 'raw amqplib', 'msg/s'),
       '',
-      `What the page accounted for, per round (the warm-up first): ${accounts.join('; ')}. Warren's main RSS peaked at ${peakMainRss} MiB.`,
+      `What the page accounted for, per round (the warm-up first): ${accounts.join('; ')}. Renderer main thread busy per round (the warm-up first): ${busyText}. Warren's main RSS: ${rssStart} MiB before the first round, peak ${peakMainRss} MiB, ${rssEnd} MiB after the last (consumers detached; kept bodies are capped at 64 MiB and 10,000 messages per consumer).`,
       '',
       `Load average (1 / 5 / 15 min): ${loadStart} at start, ${loadEnd} at end.`,
     );
