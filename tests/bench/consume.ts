@@ -11,6 +11,7 @@
  * time in figure 1 (CPU profile over the inspector).
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import type { ConsumerInfo } from '../../shared/messaging/types';
 import { vhostOnRunBroker } from '../support/e2e/run-broker';
@@ -27,6 +28,15 @@ const PREFETCH = 1000;
 /** What the page is sent (ConsumerOptions.show): the bench picks it in the form as a user would. */
 const SHOW = (process.env.WARREN_BENCH_CONSUME_SHOW ?? 'newest') as 'every' | 'newest';
 const QUEUE = 'bench';
+
+/** CPU milliseconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+/** CPU per 1,000 messages: load-independent, unlike a rate on a shared machine. */
+const cpuCost: { raw: number[]; main: number[] } = { raw: [], main: [] };
 
 function rssMiB(pid: number): number {
   const out = execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' });
@@ -51,6 +61,7 @@ async function main() {
     /** A raw amqplib consumer, prefetch 1000, acking multiple=true every 500 (and the last). */
     const rawConsume = async () => {
       const started = performance.now();
+      const cpu0 = process.cpuUsage();
       const ch = await raw.createChannel();
       await ch.prefetch(PREFETCH);
       let n = 0;
@@ -63,6 +74,8 @@ async function main() {
         });
       });
       const ms = performance.now() - started;
+      const cpu = process.cpuUsage(cpu0);
+      cpuCost.raw.push((cpu.user + cpu.system) / 1000 / (N / 1000));
       await ch.close();
       return (N * 1000) / ms;
     };
@@ -85,9 +98,11 @@ async function main() {
     };
     const warrenMain = async () => {
       const started = performance.now();
+      const cpu0 = cpuMs(mainPid);
       const c = await warren.call('consumers.attach', { queue: QUEUE, prefetch: PREFETCH, ackMode: 'simulated', simulate: { kind: 'fixed', ms: 0 }, show: SHOW });
       await untilAcked(c.id);
       const ms = performance.now() - started;
+      cpuCost.main.push((cpuMs(mainPid) - cpu0) / (N / 1000));
       peakMainRss = Math.max(peakMainRss, rssMiB(mainPid));
       await detachAll();
       return (N * 1000) / ms;
@@ -97,6 +112,9 @@ async function main() {
     const name1 = `main process (bridge client, no page), ${N.toLocaleString('en')} × 100 B`;
     figures.push({ name: name1, ...(await interleaved(ROUNDS, rawConsume, warrenMain, refill)) });
     printRatio(figures.at(-1)!);
+    const cpuText = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(', ');
+    const cpuFigure1 = `raw ${cpuText(cpuCost.raw)} ms; Warren main ${cpuText(cpuCost.main)} ms`;
+    console.log(`CPU per 1,000 messages (warm-up first): ${cpuFigure1}`);
 
     if (PROFILE) {
       await refill();
@@ -175,7 +193,7 @@ async function main() {
       '',
       figureTable(figures, 'raw amqplib', 'msg/s'),
       '',
-      `What the page accounted for, per round (the warm-up first): ${accounts.join('; ')}. Renderer main thread busy per round (the warm-up first): ${busyText}. Warren's main RSS: ${rssStart} MiB before the first round, peak ${peakMainRss} MiB, ${rssEnd} MiB after the last (consumers detached; kept bodies are capped at 64 MiB and 10,000 messages per consumer).`,
+      `What the page accounted for, per round (the warm-up first): ${accounts.join('; ')}. CPU per 1,000 messages in figure 1 (warm-up first; the raw consumer's process, Warren's main process; the broker's not counted): ${cpuFigure1}. Renderer main thread busy per round (the warm-up first): ${busyText}. Warren's main RSS: ${rssStart} MiB before the first round, peak ${peakMainRss} MiB, ${rssEnd} MiB after the last (consumers detached; kept bodies are capped at 64 MiB and 10,000 messages per consumer).`,
       '',
       `Load average (1 / 5 / 15 min): ${loadStart} at start, ${loadEnd} at end.`,
     );
