@@ -26,7 +26,7 @@ const ROUNDS = Number(process.env.WARREN_BENCH_ROUNDS ?? (QUEUES > 20_000 ? 3 : 
 const TYPED = 'q-0999';
 const MATCHES = 10;
 const KEY_DELAY_MS = 120;
-const IMPORT_CHUNK = 25_000;
+const IMPORT_CHUNK = 10_000;
 /** The broker counts as quiet within this share of one core of its use at rest. */
 const QUIET_MARGIN = 0.25;
 const SETTLE_MAX_MS = 180_000;
@@ -48,14 +48,25 @@ async function createQueues(): Promise<number> {
       const i = from + k;
       return { name: `${services[i % services.length]}.q-${String(i).padStart(5, '0')}`, durable: false, auto_delete: false, arguments: {} };
     });
-    await http.post(`/definitions/${encodeURIComponent(vhost)}`, { queues });
+    // A busy broker may close the connection of a long import while it goes on importing:
+    // then wait for its queues to appear, and send the chunk again only if they do not.
+    await http.post(`/definitions/${encodeURIComponent(vhost)}`, { queues }).catch(async (err: unknown) => {
+      console.log(`  the import of ${from}… ended with ${(err as Error).message}; waiting for its queues`);
+      if (!(await queueCountReaches(from + queues.length, 300_000))) await http.post(`/definitions/${encodeURIComponent(vhost)}`, { queues });
+    });
   }
-  for (;;) {
-    const page = await http.get<{ total_count: number }>(`/queues/${encodeURIComponent(vhost)}`, { params: { page: 1, page_size: 1, columns: 'name' } });
-    if (page.data.total_count >= QUEUES) break;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
+  if (!(await queueCountReaches(QUEUES, 600_000))) throw new Error(`the broker did not reach ${QUEUES} queues`);
   return Date.now() - started;
+}
+
+async function queueCountReaches(n: number, withinMs: number): Promise<boolean> {
+  const until = Date.now() + withinMs;
+  while (Date.now() < until) {
+    const page = await http.get<{ total_count: number }>(`/queues/${encodeURIComponent(vhost)}`, { params: { page: 1, page_size: 1, columns: 'name' } }).catch(() => undefined);
+    if ((page?.data.total_count ?? 0) >= n) return true;
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  return false;
 }
 
 /**
