@@ -32,7 +32,8 @@ const QUIET_MARGIN = 0.25;
 const SETTLE_MAX_MS = 180_000;
 
 const b = testBroker();
-const vhost = `warren-bench-topology-${Date.now().toString(36)}`;
+/** WARREN_BENCH_VHOST: go on with the queues a stopped run left (creating only the missing chunks). */
+const vhost = process.env.WARREN_BENCH_VHOST ?? `warren-bench-topology-${Date.now().toString(36)}`;
 const http = axios.create({ baseURL: `${b.managementUrl}/api`, auth: { username: 'guest', password: 'guest' }, timeout: 600_000 });
 const ms = (x: number) => `${Math.round(x).toLocaleString('en')} ms`;
 const count = QUEUES.toLocaleString('en');
@@ -43,7 +44,8 @@ async function createQueues(): Promise<number> {
   const services = ['orders', 'email', 'billing', 'audit', 'search'];
   const started = Date.now();
   // Definitions imports of the vhost, in chunks the broker takes in one request each.
-  for (let from = 0; from < QUEUES; from += IMPORT_CHUNK) {
+  const existing = await http.get<{ total_count: number }>(`/queues/${encodeURIComponent(vhost)}`, { params: { page: 1, page_size: 1, columns: 'name' } });
+  for (let from = Math.floor(existing.data.total_count / IMPORT_CHUNK) * IMPORT_CHUNK; from < QUEUES; from += IMPORT_CHUNK) {
     const queues = Array.from({ length: Math.min(IMPORT_CHUNK, QUEUES - from) }, (_, k) => {
       const i = from + k;
       return { name: `${services[i % services.length]}.q-${String(i).padStart(5, '0')}`, durable: false, auto_delete: false, arguments: {} };
