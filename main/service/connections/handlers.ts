@@ -1,5 +1,6 @@
 /** The connections operations: app info, profiles, the connection and the sandbox broker. */
 import { parseAmqpUrl } from '../../../shared/connections/amqp-url';
+import { isHostList, parseHostList } from '../../../shared/connections/host-list';
 import type { HandlersFor } from '../../../shared/contract';
 import type { connectionsOperations } from '../../../shared/connections/contract';
 import type { AppInfo } from '../../../shared/connections/types';
@@ -29,6 +30,10 @@ export function connectionsHandlers(ctx: ServiceContext): HandlersFor<typeof con
       }
       if (draft.rememberPassword && !options.cipher) {
         fail('BAD_INPUT', 'This host cannot store passwords', { field: 'rememberPassword', hint: 'Untick “Remember password”.' });
+      }
+      if (isHostList(draft.host)) {
+        const hosts = parseHostList(draft.host, draft.port, draft.managementUrl, draft.tls.enabled);
+        if (!hosts.ok) throw new WarrenFailure(hosts.error);
       }
       return store.save(draft);
     },

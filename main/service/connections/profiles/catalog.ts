@@ -6,7 +6,8 @@ import type { ProfileSummary } from '../../../../shared/connections/types';
 import { deriveManagementUrl } from '../../../../shared/connections/amqp-url';
 import type { ParsedProfileDraft } from '../../../../shared/schemas';
 import type { ConnectTarget } from '../../broker/target';
-import { fail } from '../../errors';
+import { fail, WarrenFailure } from '../../errors';
+import { isHostList, parseHostList } from '../../../../shared/connections/host-list';
 import { describeEndpoint, passwordEndpoint } from './endpoint';
 import type { SandboxBroker } from '../sandbox/sandbox';
 import type { ProfileStore } from './store';
@@ -146,7 +147,7 @@ function baseTarget(
   p: Pick<ProfileSummary, 'id' | 'name' | 'host' | 'port' | 'vhost' | 'username' | 'tls' | 'managementUrl' | 'heartbeat'>,
   password: string,
 ): ConnectTarget {
-  return {
+  const single = {
     profileId: p.id,
     profileName: p.name,
     host: p.host,
@@ -158,4 +159,10 @@ function baseTarget(
     heartbeat: p.heartbeat,
     managementUrl: p.managementUrl || deriveManagementUrl(p.host, p.tls.enabled),
   };
+  if (!isHostList(p.host)) return single;
+  // Several nodes of one cluster: the first that answers is connected to, the others are the way out.
+  const hosts = parseHostList(p.host, p.port, p.managementUrl, p.tls.enabled);
+  if (!hosts.ok) throw new WarrenFailure(hosts.error);
+  const [first] = hosts.value;
+  return { ...single, host: first!.host, port: first!.port, managementUrl: first!.managementUrl, hosts: hosts.value };
 }
