@@ -10,7 +10,7 @@ import { WarrenFailure, fail } from '../errors';
 import { followSandbox } from './follow-sandbox';
 
 export function connectionsHandlers(ctx: ServiceContext): HandlersFor<typeof connectionsOperations> {
-  const { options, sandbox, store, catalog, connection, connectTo } = ctx;
+  const { options, sandbox, cluster, store, catalog, connection, connectTo } = ctx;
   followSandbox(ctx);
   const info: AppInfo = {
     version: options.version,
@@ -63,5 +63,12 @@ export function connectionsHandlers(ctx: ServiceContext): HandlersFor<typeof con
     // the node is started again, as after any broker restart.
     'sandbox.stop': async () => sandbox.stop(),
     'sandbox.setKeepRunning': async ({ keepRunning }) => sandbox.setKeepRunning(keepRunning),
+
+    'cluster.state': async () => cluster.state,
+    'cluster.start': async () => cluster.start(),
+    'cluster.stop': async () => cluster.stop(),
+    'cluster.startNode': async ({ node }) => cluster.startNode(node),
+    'cluster.stopNode': async ({ node }) => cluster.stopNode(node),
+    'cluster.killNode': async ({ node }) => cluster.killNode(node),
   };
 }

@@ -10,9 +10,11 @@ import { fail, WarrenFailure } from '../../errors';
 import { isHostList, parseHostList } from '../../../../shared/connections/host-list';
 import { describeEndpoint, passwordEndpoint } from './endpoint';
 import type { SandboxBroker } from '../sandbox/sandbox';
+import type { ClusterSandbox } from '../sandbox/cluster';
 import type { ProfileStore } from './store';
 
 export const SANDBOX_PROFILE_ID = 'sandbox';
+export const CLUSTER_PROFILE_ID = 'sandbox-cluster';
 export const DETECTED_PROFILE_ID = 'local';
 export const ENVIRONMENT_PROFILE_ID = 'environment';
 
@@ -27,17 +29,20 @@ export class ProfileCatalog {
   constructor(
     private readonly store: ProfileStore,
     private readonly sandbox: SandboxBroker,
+    private readonly cluster?: ClusterSandbox,
   ) {}
 
   list(): ProfileSummary[] {
     const builtIn: ProfileSummary[] = [this.sandboxSummary()];
+    const cluster = this.clusterSummary();
+    if (cluster) builtIn.push(cluster);
     if (this.detectedLocalPort) builtIn.push(this.detectedSummary(this.detectedLocalPort));
     if (this.environment) builtIn.push(this.environmentSummary(this.environment));
     return [...builtIn, ...this.store.list()];
   }
 
   isBuiltIn(id: string): boolean {
-    return id === SANDBOX_PROFILE_ID || id === DETECTED_PROFILE_ID || id === ENVIRONMENT_PROFILE_ID;
+    return id === SANDBOX_PROFILE_ID || id === CLUSTER_PROFILE_ID || id === DETECTED_PROFILE_ID || id === ENVIRONMENT_PROFILE_ID;
   }
 
   target(id: string): ConnectTarget {
@@ -54,6 +59,15 @@ export class ProfileCatalog {
         port: endpoint.amqpPort,
         managementUrl: endpoint.managementUrl,
       };
+    }
+    if (id === CLUSTER_PROFILE_ID) {
+      const summary = this.clusterSummary();
+      if (!summary) {
+        fail('SANDBOX_UNAVAILABLE', `The sandbox cluster is ${this.cluster?.state.status ?? 'unavailable'}`, {
+          hint: 'Start the sandbox cluster first (Connections → Sandbox cluster → Start).',
+        });
+      }
+      return baseTarget(summary, GUEST.password);
     }
     if (id === DETECTED_PROFILE_ID && this.detectedLocalPort) {
       return baseTarget(this.detectedSummary(this.detectedLocalPort), GUEST.password);
@@ -109,6 +123,29 @@ export class ProfileCatalog {
       passwordRemembered: false,
       tls: { enabled: false, verifyPeer: true },
       managementUrl: s.managementPort ? `http://127.0.0.1:${s.managementPort}` : '',
+      heartbeat: 30,
+    };
+  }
+
+  /**
+   * The sandbox cluster as one profile naming its three nodes (the running ones first known by
+   * their last ports), listed once the cluster has been started.
+   */
+  private clusterSummary(): ProfileSummary | undefined {
+    const nodes = (this.cluster?.nodePorts() ?? []).filter((n) => n.amqpPort && n.managementPort);
+    if (nodes.length === 0) return undefined;
+    return {
+      id: CLUSTER_PROFILE_ID,
+      kind: 'sandbox',
+      name: 'Sandbox cluster',
+      host: nodes.map((n) => `127.0.0.1:${n.amqpPort}`).join(','),
+      port: nodes[0]!.amqpPort!,
+      vhost: '/',
+      username: GUEST.username,
+      hasPassword: true,
+      passwordRemembered: false,
+      tls: { enabled: false, verifyPeer: true },
+      managementUrl: nodes.map((n) => `http://127.0.0.1:${n.managementPort}`).join(','),
       heartbeat: 30,
     };
   }
