@@ -8,6 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { ensureNodeModules, ensureSystemPackages, root } from './setup.mjs';
 
 const browserOnly = process.argv.includes('--browser');
+// `npm start -- --cluster` (or WARREN_SANDBOX=cluster): start the 3-node sandbox cluster and connect to it.
+if (process.argv.includes('--cluster')) process.env.WARREN_SANDBOX = 'cluster';
 ensureNodeModules();
 ensureSystemPackages(['rabbitmq-server']);
 const { build } = await import('./build.mjs');

@@ -39,6 +39,21 @@ const env = {
   WARREN_TEST_WORK: work,
 };
 
+// One 3-node sandbox cluster per run for tests/integration/cluster (they skip, saying why, without it).
+// A cluster that does not start counts as one failure; the other suites still run.
+const clusterDir = path.join(work, 'cluster');
+const clusterWanted = wanted('integration');
+if (clusterWanted) console.log('[test] Starting the 3-node sandbox cluster for this run…');
+const clusterStart = clusterWanted
+  ? spawnSync(bin('tsx'), ['tests/support/cluster-cli.ts', 'start', clusterDir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+  : undefined;
+const clusterFailed = clusterStart !== undefined && clusterStart.status !== 0;
+if (clusterStart && !clusterFailed) {
+  env.WARREN_TEST_CLUSTER = clusterStart.stdout.trim().split('\n').pop();
+  console.log(`[test] Cluster ready in ${JSON.parse(env.WARREN_TEST_CLUSTER).startMs} ms`);
+}
+const stopCluster = () => clusterWanted && spawnSync(bin('tsx'), ['tests/support/cluster-cli.ts', 'stop', clusterDir], { cwd: root, stdio: 'inherit' });
+
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const add = (passed, failed, skipped) => {
   totals.passed += passed;
@@ -46,6 +61,7 @@ const add = (passed, failed, skipped) => {
   totals.skipped += skipped;
 };
 
+if (clusterFailed) add(0, 1, 0);
 try {
   const vitestProjects = ['unit', 'integration'].filter(wanted);
   if (vitestProjects.length > 0) {
@@ -70,6 +86,7 @@ try {
     } else add(0, 1, 0);
   }
 } finally {
+  stopCluster();
   console.log('[test] Stopping the sandbox broker…');
   spawnSync(bin('tsx'), ['tests/support/sandbox-cli.ts', 'stop', sandboxDir], { cwd: root, stdio: 'inherit' });
   rmSync(work, { recursive: true, force: true });

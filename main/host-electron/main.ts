@@ -49,6 +49,7 @@ async function start(): Promise<void> {
     alwaysSeal: cipher !== undefined,
     emit: (event, payload) => events.emit(event, payload),
     brokerUrl: process.env.WARREN_BROKER_URL,
+    startCluster: process.env.WARREN_SANDBOX === 'cluster',
     managementUrl: process.env.WARREN_MANAGEMENT_URL,
     log: (line) => console.log(`[warren] ${line}`),
   });

@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     emit: (event, payload) => events.emit(event, payload),
     flow,
     brokerUrl: process.env.WARREN_BROKER_URL,
+    startCluster: process.env.WARREN_SANDBOX === 'cluster',
     managementUrl: process.env.WARREN_MANAGEMENT_URL,
     log,
   });

@@ -7,6 +7,7 @@ import type { BrokerConnection } from './broker/connection';
 import type { ProfileCatalog } from './connections/profiles/catalog';
 import type { ProfileStore } from './connections/profiles/store';
 import type { SandboxBroker } from './connections/sandbox/sandbox';
+import type { ClusterSandbox } from './connections/sandbox/cluster';
 import type { Emit, ServiceOptions } from './options';
 
 export interface ServiceContext {
@@ -14,6 +15,8 @@ export interface ServiceContext {
   emit: Emit;
   log: (line: string) => void;
   sandbox: SandboxBroker;
+  /** The sandbox cluster: three local nodes, started on request. */
+  cluster: ClusterSandbox;
   store: ProfileStore;
   catalog: ProfileCatalog;
   /** The current broker: AMQP session (`requireSession()`) and management client (`requireManagement()`). */

@@ -27,6 +27,8 @@ export interface ServiceOptions {
   localProbePort?: number;
   /** A broker to connect to at start instead of the sandbox (WARREN_BROKER_URL). */
   brokerUrl?: string;
+  /** Start the sandbox cluster and connect to it (WARREN_SANDBOX=cluster, `npm start -- --cluster`). */
+  startCluster?: boolean;
   /** Its management API (WARREN_MANAGEMENT_URL); derived from the host when absent. */
   managementUrl?: string;
   reconnectBackoffMs?: number[];

@@ -20,9 +20,10 @@ import { accessHandlers } from './access/handlers';
 import { moveHandlers } from './move/handlers';
 import { messagingHandlers } from './messaging/handlers';
 import { topologyHandlers } from './topology/handlers';
-import { ProfileCatalog, SANDBOX_PROFILE_ID } from './connections/profiles/catalog';
+import { CLUSTER_PROFILE_ID, ProfileCatalog, SANDBOX_PROFILE_ID } from './connections/profiles/catalog';
 import { ProfileStore } from './connections/profiles/store';
 import { SandboxBroker } from './connections/sandbox/sandbox';
+import { ClusterSandbox } from './connections/sandbox/cluster';
 
 export interface WarrenService {
   handlers: ServiceHandlers;
@@ -41,15 +42,18 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
     preferDefaultPorts: options.preferDefaultPorts,
     onState: (state) => options.emit('sandbox.state', state),
   });
+  const cluster = new ClusterSandbox({ dir: path.join(options.dataDir, 'cluster'), onState: (state) => options.emit('cluster.state', state) });
   const store = new ProfileStore(options.configDir, options.cipher, options.alwaysSeal);
-  const catalog = new ProfileCatalog(store, sandbox);
+  const catalog = new ProfileCatalog(store, sandbox, cluster);
   const connection = new BrokerConnection((state) => options.emit('connection.state', state), options.reconnectBackoffMs);
 
   // A new window asks for the present; send the sandbox's first state like any later one.
   options.emit('sandbox.state', sandbox.state);
+  options.emit('cluster.state', cluster.state);
   const shutdownHooks: (() => Promise<void> | void)[] = [];
   const connectTo = async (id: string) => {
     if (id === SANDBOX_PROFILE_ID && sandbox.state.status !== 'ready') await sandbox.start();
+    if (id === CLUSTER_PROFILE_ID && cluster.endpoints().length === 0) await cluster.start();
     const state = await connection.connect(catalog.target(id));
     if (!catalog.isBuiltIn(id) || state.status === 'connected') store.lastProfileId = id;
     return state;
@@ -57,7 +61,7 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
 
 
   // The composition root: the context, then the engines built once from it, then the features.
-  const base: ServiceContext = { options, emit: options.emit, log, sandbox, store, catalog, connection, connectTo, onShutdown: (fn) => shutdownHooks.push(fn) };
+  const base: ServiceContext = { options, emit: options.emit, log, sandbox, cluster, store, catalog, connection, connectTo, onShutdown: (fn) => shutdownHooks.push(fn) };
   const engines = createEngines(base);
   const ctx = { ...base, engines };
   const handlers: ServiceHandlers = {
@@ -83,6 +87,7 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
       for (const hook of shutdownHooks.reverse()) await Promise.resolve(hook()).catch(() => undefined);
       await connection.disconnect().catch(() => undefined);
       await sandbox.shutdown();
+      await cluster.shutdown();
     },
   };
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type {
   AppInfo,
+  ClusterState,
   ConnectionState,
   ProfileSummary,
   SandboxState,
@@ -10,6 +11,8 @@ import type {
 import { empty, idInput, profileDraft, shortText } from '../schemas';
 import type { ParsedProfileDraft } from '../schemas';
 import { op, stateEvent } from '../spec';
+
+const clusterNode = z.object({ node: shortText(64).min(1, 'name the node (c1, c2, c3)') });
 
 export const connectionsOperations = {
   'app.info': op<AppInfo>()(empty, 'Which host and data folder this Warren runs with'),
@@ -40,9 +43,17 @@ export const connectionsOperations = {
     z.object({ keepRunning: z.boolean() }),
     'Keep the sandbox running after Warren quits',
   ),
+
+  'cluster.state': op<ClusterState>()(empty, 'The sandbox cluster (three local nodes) and each node’s state'),
+  'cluster.start': op<ClusterState>()(empty, 'Start the sandbox cluster: three nodes joined into one cluster'),
+  'cluster.stop': op<ClusterState>()(empty, 'Stop every node of the sandbox cluster'),
+  'cluster.startNode': op<ClusterState>()(clusterNode, 'Start one node of the sandbox cluster (it rejoins)'),
+  'cluster.stopNode': op<ClusterState>()(clusterNode, 'Stop one node of the sandbox cluster gracefully'),
+  'cluster.killNode': op<ClusterState>()(clusterNode, 'Kill one node of the sandbox cluster (kill -9 of its VM)'),
 } as const;
 
 export const connectionsEvents = {
   'connection.state': stateEvent<ConnectionState>(),
   'sandbox.state': stateEvent<SandboxState>(),
+  'cluster.state': stateEvent<ClusterState>(),
 } as const;

@@ -57,6 +57,8 @@ export interface ConnectionState {
   profileName?: string;
   vhost?: string;
   server?: ServerInfo;
+  /** With several hosts: "host:port" of the one Warren is connected to now. */
+  endpoint?: string;
   /** Milliseconds until the next reconnect attempt, while reconnecting. */
   retryInMs?: number;
   attempt?: number;

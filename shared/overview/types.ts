@@ -12,6 +12,10 @@ export interface NodeSummary {
   diskFree: number;
   diskFreeLimit: number;
   diskAlarm: boolean;
+  /** Nodes this one cannot reach while they run (a network partition); empty when whole. */
+  partitions: string[];
+  /** The node Warren's connection (and management API) is on. */
+  connected: boolean;
 }
 
 export interface Overview {

@@ -5,7 +5,7 @@
 import type { ConnectionState, TestConnectionResult } from '../../../shared/connections/types';
 import type { WarrenError } from '../../../shared/errors';
 import { AmqpSession, serverInfo } from './session';
-import { openConnection, type ConnectTarget } from './target';
+import { openFirstAnswering, type ConnectTarget } from './target';
 import { fail, toWarrenError, WarrenFailure } from '../errors';
 import { warrenError } from '../../../shared/errors';
 import { watchLiveness } from './liveness';
@@ -21,7 +21,8 @@ export const RECONNECT_BACKOFF_MS = [250, 500, 1000, 2000, 3000];
 export class BrokerConnection {
   private session?: AmqpSession;
   private currentTarget?: ConnectTarget;
-  private managementClient?: ManagementClient;
+  /** One management client per host of the target: the one used follows the node Warren is on. */
+  private managementClients = new Map<string, ManagementClient>();
   private idle: ConnectionState = { status: 'idle', since: Date.now() };
   private readonly describers = new Set<{ describe: (session: AmqpSession) => string[]; stop?: (session: AmqpSession) => Promise<void> | void }>();
 
@@ -40,7 +41,14 @@ export class BrokerConnection {
   }
 
   get management(): ManagementClient | undefined {
-    return this.session ? this.managementClient : undefined;
+    if (!this.session || !this.currentTarget) return undefined;
+    const url = this.session.at?.managementUrl ?? this.currentTarget.managementUrl;
+    let client = this.managementClients.get(url);
+    if (!client) {
+      client = new ManagementClient(managementEndpoint({ ...this.currentTarget, managementUrl: url }));
+      this.managementClients.set(url, client);
+    }
+    return client;
   }
 
   /** The live session, or a NOT_CONNECTED error for the caller. */
@@ -103,6 +111,7 @@ export class BrokerConnection {
       },
       backoffMs: this.backoffMs ?? RECONNECT_BACKOFF_MS,
       explain: (error) => explainRefusal(target, error),
+      locate: (at) => nodeNameAt({ ...target, managementUrl: at.managementUrl }),
     });
     session.onConnected((model) => watchLiveness(model, target.heartbeat));
     return session;
@@ -111,7 +120,7 @@ export class BrokerConnection {
   private adopt(session: AmqpSession, target: ConnectTarget): void {
     this.session = session;
     this.currentTarget = target;
-    this.managementClient = new ManagementClient(managementEndpoint(target));
+    this.managementClients = new Map();
   }
 
   private describe(session: AmqpSession): string[] {
@@ -121,7 +130,7 @@ export class BrokerConnection {
   async disconnect(): Promise<ConnectionState> {
     const session = this.session;
     this.session = undefined;
-    this.managementClient = undefined;
+    this.managementClients = new Map();
     if (session) await session.close();
     this.idle = { status: 'idle', since: Date.now() };
     this.onState(this.idle);
@@ -135,21 +144,27 @@ export function managementEndpoint(target: ConnectTarget) {
   return { url: target.managementUrl, username: target.username, password: target.password, ...(httpsAgent ? { httpsAgent } : {}) };
 }
 
+/** The node name the management API at the target's URL answers with, if it answers soon. */
+async function nodeNameAt(target: ConnectTarget): Promise<string | undefined> {
+  const management = new ManagementClient(managementEndpoint(target), 1500);
+  return (await management.get<{ node?: string }>('/overview', { columns: 'node' })).node;
+}
+
 /** Opens and closes a connection, then asks the management API for the node's name. */
 export async function testConnection(target: ConnectTarget): Promise<TestConnectionResult> {
-  const model = await openConnection(target).catch(async (err: unknown) => {
+  const { model, at } = await openFirstAnswering(target).catch(async (err: unknown) => {
     throw new WarrenFailure(await explainRefusal(target, toWarrenError(err)));
   });
   const server = serverInfo(model);
   await model.close().catch(() => undefined);
   try {
-    const management = new ManagementClient(managementEndpoint(target), 3000);
+    const management = new ManagementClient(managementEndpoint({ ...target, managementUrl: at.managementUrl }), 3000);
     const overview = await management.get<{ node?: string }>('/overview', { columns: 'node' });
     if (overview.node) server.node = overview.node;
   } catch {
     // The management plugin is optional: the AMQP test already succeeded.
   }
-  const where = server.node ?? server.clusterName ?? `${target.host}:${target.port}`;
+  const where = server.node ?? server.clusterName ?? `${at.host}:${at.port}`;
   return {
     message: `Connected to ${server.product} ${server.version} on ${where}, vhost ${target.vhost}`,
     server,

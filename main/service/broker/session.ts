@@ -8,8 +8,9 @@ import type { Channel, ChannelModel } from 'amqplib';
 import type { ConnectionState, ServerInfo } from '../../../shared/connections/types';
 import { warrenError, type WarrenError } from '../../../shared/errors';
 import { WarrenFailure, toWarrenError } from '../errors';
+import { hostLabel, type HostEndpoint } from '../../../shared/connections/host-list';
 import type { ConnectTarget } from './target';
-import { openConnection } from './target';
+import { openFirstAnswering, targetHosts } from './target';
 
 export interface SessionOptions {
   target: ConnectTarget;
@@ -18,6 +19,8 @@ export interface SessionOptions {
   backoffMs?: number[];
   /** Makes a first-connection error more precise (e.g. which part of a 530 was wrong). */
   explain?: (error: WarrenError) => Promise<WarrenError>;
+  /** For a target with several hosts: the node name behind the host that answered (shown as "where"). */
+  locate?: (at: HostEndpoint) => Promise<string | undefined>;
 }
 
 const DEFAULT_BACKOFF = [500, 1000, 2000, 4000, 8000, 15000, 30000];
@@ -26,6 +29,7 @@ const COMMAND_TIMEOUT_MS = 30_000;
 
 export class AmqpSession {
   private model?: ChannelModel;
+  private host?: HostEndpoint;
   private channel?: Promise<Channel>;
   private state: ConnectionState;
   private closedByUser = false;
@@ -47,11 +51,16 @@ export class AmqpSession {
     return this.model;
   }
 
+  /** Which of the target's hosts the connection is on (the first that answered). */
+  get at(): HostEndpoint | undefined {
+    return this.model ? this.host : undefined;
+  }
+
   /** First connection: fails fast (no retry), so the user sees the reason at once. */
   async open(): Promise<ConnectionState> {
     this.set({ status: 'connecting', error: undefined, attempt: undefined, retryInMs: undefined });
     try {
-      await this.attach(await openConnection(this.options.target));
+      await this.attach(await openFirstAnswering(this.options.target));
       return this.state;
     } catch (err) {
       const error = toWarrenError(err);
@@ -153,8 +162,12 @@ export class AmqpSession {
     };
   }
 
-  private async attach(model: ChannelModel): Promise<void> {
+  private async attach({ model, at }: { model: ChannelModel; at: HostEndpoint }): Promise<void> {
     this.model = model;
+    this.host = at;
+    // With several hosts, say which node Warren is on now (it changes when one dies).
+    const several = targetHosts(this.options.target).length > 1;
+    const node = several ? await this.options.locate?.(at).catch(() => undefined) : undefined;
     this.channel = undefined;
     model.on('error', () => undefined); // 'close' follows; handled there
     model.on('close', (err?: Error) => {
@@ -165,7 +178,8 @@ export class AmqpSession {
     });
     this.set({
       status: 'connected',
-      server: serverInfo(model),
+      server: { ...serverInfo(model), ...(node ? { node } : {}) },
+      ...(several ? { endpoint: hostLabel(at) } : {}),
       vhost: this.options.target.vhost,
       error: undefined,
       attempt: undefined,
@@ -192,12 +206,12 @@ export class AmqpSession {
       this.clearTimers();
       if (this.closedByUser) return;
       try {
-        const model = await openConnection(this.options.target);
+        const opened = await openFirstAnswering(this.options.target);
         if (this.closedByUser) {
-          await model.close().catch(() => undefined);
+          await opened.model.close().catch(() => undefined);
           return;
         }
-        await this.attach(model);
+        await this.attach(opened);
       } catch (err) {
         if (!this.closedByUser) this.scheduleReconnect(attempt + 1, toWarrenError(err));
       }

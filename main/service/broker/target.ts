@@ -2,7 +2,9 @@
 import amqp from 'amqplib';
 import type { ChannelModel } from 'amqplib';
 import type { TlsSettings } from '../../../shared/connections/types';
-import { WarrenFailure } from '../errors';
+import { hostLabel, type HostEndpoint } from '../../../shared/connections/host-list';
+import { warrenError } from '../../../shared/errors';
+import { WarrenFailure, toWarrenError } from '../errors';
 import { tlsRefusal, tlsSocketOptions } from './tls';
 
 export interface ConnectTarget {
@@ -16,6 +18,16 @@ export interface ConnectTarget {
   tls: TlsSettings;
   heartbeat: number;
   managementUrl: string;
+  /**
+   * Several nodes of one cluster, in the profile's order (host/port/managementUrl are the first):
+   * Warren connects, and reconnects, to the first that answers.
+   */
+  hosts?: HostEndpoint[];
+}
+
+/** Every host of a target, in order (one for a plain profile). */
+export function targetHosts(target: ConnectTarget): HostEndpoint[] {
+  return target.hosts && target.hosts.length > 0 ? target.hosts : [{ host: target.host, port: target.port, managementUrl: target.managementUrl }];
 }
 
 /** A plain (no TLS) AMQP endpoint on the default vhost: a sandbox node, a probe of localhost. */
@@ -65,8 +77,45 @@ export function demoClientProperties(demo: string, program: string): Record<stri
 }
 
 /** Opens a connection as Warren, or under the client properties given (a demo's programs). */
-export async function openConnection(target: ConnectTarget, clientProperties: Record<string, string> = warrenClientProperties(target)): Promise<ChannelModel> {
-  const socketOptions: Record<string, unknown> = { timeout: CONNECT_TIMEOUT_MS, noDelay: true, clientProperties };
+export async function openConnection(target: ConnectTarget, clientProperties?: Record<string, string>): Promise<ChannelModel> {
+  return (await openFirstAnswering(target, clientProperties)).model;
+}
+
+/** Where a connection was opened: the model and which of the target's hosts answered. */
+export interface OpenedAt {
+  model: ChannelModel;
+  at: HostEndpoint;
+}
+
+/**
+ * Tries the target's hosts in order and keeps the first that answers. A host that cannot be
+ * reached (refused, no route, timeout) passes to the next; any other refusal (credentials, vhost,
+ * TLS) is the same on every node of a cluster and is said at once.
+ */
+export async function openFirstAnswering(target: ConnectTarget, clientProperties?: Record<string, string>): Promise<OpenedAt> {
+  const hosts = targetHosts(target);
+  const unreachable: string[] = [];
+  for (const at of hosts) {
+    try {
+      return { model: await openAt(target, at, clientProperties), at };
+    } catch (err) {
+      const error = toWarrenError(err);
+      if (hosts.length === 1 || !UNREACHABLE_CODES.has(error.code)) throw err;
+      unreachable.push(`${hostLabel(at)} (${error.message})`);
+    }
+  }
+  throw new WarrenFailure(
+    warrenError('UNREACHABLE', `None of the ${hosts.length} hosts answered: ${unreachable.join('; ')}`, {
+      hint: 'Check that at least one node of the cluster is running and that the host names and ports are right.',
+    }),
+  );
+}
+
+const UNREACHABLE_CODES = new Set(['UNREACHABLE', 'TIMEOUT', 'DNS', 'CONNECTION_FORCED']);
+
+async function openAt(base: ConnectTarget, at: HostEndpoint, clientProperties?: Record<string, string>): Promise<ChannelModel> {
+  const target = { ...base, host: at.host, port: at.port };
+  const socketOptions: Record<string, unknown> = { timeout: CONNECT_TIMEOUT_MS, noDelay: true, clientProperties: clientProperties ?? warrenClientProperties(target) };
   if (target.tls.enabled) Object.assign(socketOptions, tlsSocketOptions(target.host, target.tls));
   try {
     return await amqp.connect(

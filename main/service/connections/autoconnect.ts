@@ -9,16 +9,23 @@ import { parseAmqpUrl } from '../../../shared/connections/amqp-url';
 import type { ConnectionState } from '../../../shared/connections/types';
 import { openConnection, plainTarget } from '../broker/target';
 import type { ServiceContext } from '../context';
-import { DETECTED_PROFILE_ID, ENVIRONMENT_PROFILE_ID, SANDBOX_PROFILE_ID } from './profiles/catalog';
+import { CLUSTER_PROFILE_ID, DETECTED_PROFILE_ID, ENVIRONMENT_PROFILE_ID, SANDBOX_PROFILE_ID } from './profiles/catalog';
 import { canConnect } from './sandbox/ports';
 import type { SandboxBroker } from './sandbox/sandbox';
 
 export async function autoConnect(ctx: ServiceContext): Promise<ConnectionState> {
-  const { options, log, sandbox, store, catalog, connection, connectTo } = ctx;
+  const { options, log, sandbox, cluster, store, catalog, connection, connectTo } = ctx;
   // A sandbox left running (keep running, or a Warren that was killed) shows Ready at once,
   // whatever Warren connects to: never "Stopped" over a running node.
   const sandboxRunning = sandbox.isNodeRunning();
   if (sandboxRunning) await sandbox.start();
+  if (options.startCluster) {
+    log('Starting the sandbox cluster (three nodes)…');
+    const started = await cluster.start();
+    const up = started.nodes.filter((n) => n.status === 'running');
+    log(`Sandbox cluster ${started.status}: ${started.nodes.map((n) => `${n.name} ${n.status}${n.amqpPort ? ` (amqp ${n.amqpPort})` : ''}`).join(', ')}.`);
+    if (up.length > 0) return connectTo(CLUSTER_PROFILE_ID);
+  }
   if (options.brokerUrl) {
     const parsed = parseAmqpUrl(options.brokerUrl, 'WARREN_BROKER_URL');
     if (!parsed.ok) {

@@ -1,5 +1,6 @@
 /** The connections operations: app info, profiles, the connection and the sandbox broker. */
 import { parseAmqpUrl } from '../../../shared/connections/amqp-url';
+import { isHostList, parseHostList } from '../../../shared/connections/host-list';
 import type { HandlersFor } from '../../../shared/contract';
 import type { connectionsOperations } from '../../../shared/connections/contract';
 import type { AppInfo } from '../../../shared/connections/types';
@@ -9,7 +10,7 @@ import { WarrenFailure, fail } from '../errors';
 import { followSandbox } from './follow-sandbox';
 
 export function connectionsHandlers(ctx: ServiceContext): HandlersFor<typeof connectionsOperations> {
-  const { options, sandbox, store, catalog, connection, connectTo } = ctx;
+  const { options, sandbox, cluster, store, catalog, connection, connectTo } = ctx;
   followSandbox(ctx);
   const info: AppInfo = {
     version: options.version,
@@ -29,6 +30,10 @@ export function connectionsHandlers(ctx: ServiceContext): HandlersFor<typeof con
       }
       if (draft.rememberPassword && !options.cipher) {
         fail('BAD_INPUT', 'This host cannot store passwords', { field: 'rememberPassword', hint: 'Untick “Remember password”.' });
+      }
+      if (isHostList(draft.host)) {
+        const hosts = parseHostList(draft.host, draft.port, draft.managementUrl, draft.tls.enabled);
+        if (!hosts.ok) throw new WarrenFailure(hosts.error);
       }
       return store.save(draft);
     },
@@ -58,5 +63,12 @@ export function connectionsHandlers(ctx: ServiceContext): HandlersFor<typeof con
     // the node is started again, as after any broker restart.
     'sandbox.stop': async () => sandbox.stop(),
     'sandbox.setKeepRunning': async ({ keepRunning }) => sandbox.setKeepRunning(keepRunning),
+
+    'cluster.state': async () => cluster.state,
+    'cluster.start': async () => cluster.start(),
+    'cluster.stop': async () => cluster.stop(),
+    'cluster.startNode': async ({ node }) => cluster.startNode(node),
+    'cluster.stopNode': async ({ node }) => cluster.stopNode(node),
+    'cluster.killNode': async ({ node }) => cluster.killNode(node),
   };
 }

@@ -40,9 +40,10 @@ interface ApiNode {
   disk_free?: number;
   disk_free_limit?: number;
   disk_free_alarm?: boolean;
+  partitions?: string[];
 }
 
-const NODE_COLUMNS = ['name', 'running', 'uptime', 'mem_used', 'mem_limit', 'mem_alarm', 'disk_free', 'disk_free_limit', 'disk_free_alarm'];
+const NODE_COLUMNS = ['name', 'running', 'uptime', 'mem_used', 'mem_limit', 'mem_alarm', 'disk_free', 'disk_free_limit', 'disk_free_alarm', 'partitions'];
 
 export async function readOverview(
   management: ManagementClient | undefined,
@@ -80,7 +81,7 @@ export async function readOverview(
         erlangVersion: overview.erlang_version,
         clusterName: overview.cluster_name,
       },
-      nodes: nodes.map(nodeSummary),
+      nodes: nodes.map((n) => nodeSummary(n, overview.node)),
       totals: overview.object_totals,
       messages: {
         ready: counts.messages_ready ?? 0,
@@ -115,7 +116,7 @@ export async function readOverview(
   }
 }
 
-function nodeSummary(n: ApiNode): NodeSummary {
+function nodeSummary(n: ApiNode, connectedNode: string): NodeSummary {
   return {
     name: n.name,
     running: n.running,
@@ -126,5 +127,7 @@ function nodeSummary(n: ApiNode): NodeSummary {
     diskFree: n.disk_free ?? 0,
     diskFreeLimit: n.disk_free_limit ?? 0,
     diskAlarm: n.disk_free_alarm ?? false,
+    partitions: n.partitions ?? [],
+    connected: n.name === connectedNode,
   };
 }

@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ProfileForm } from './ProfileForm';
 import { ProfileList } from './ProfileList';
 import { SandboxCard } from './SandboxCard';
+import { ClusterCard } from './ClusterCard';
 import { useStore } from '../../app/store';
 import { useStores } from '../../app/stores';
 import { useAction } from '../../ui/useAction';
@@ -15,6 +16,7 @@ export function ConnectionsPage() {
   const { connection, sandbox, appInfo } = useWarren();
   const { connections } = useStores();
   const profiles = useStore(connections);
+  const clusterUp = profiles.cluster?.nodes.filter((n) => n.status === 'running').length ?? 0;
   const remove = useAction(connections.deleteProfile);
   const [editing, setEditing] = useState<ProfileSummary>();
   // Bumped to start a fresh "New profile" form after Save or Cancel.
@@ -25,7 +27,7 @@ export function ConnectionsPage() {
   // The sandbox's ports and a newly detected local broker change the list.
   useEffect(() => {
     void connections.loadProfiles();
-  }, [connections, sandbox?.status, sandbox?.amqpPort, connection.profileId, connection.status]);
+  }, [connections, sandbox?.status, sandbox?.amqpPort, clusterUp, connection.profileId, connection.status]);
 
   const resetForm = () => {
     setEditing(undefined);
@@ -55,6 +57,7 @@ export function ConnectionsPage() {
       <div className="connections-layout">
         <div className="connections-column">
           <SandboxCard state={sandbox} />
+          <ClusterCard />
           <ProfileList
             profiles={profiles.profiles}
             error={profiles.error}

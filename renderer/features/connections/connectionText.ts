@@ -18,9 +18,11 @@ export function describeConnection(state: ConnectionState, sandbox?: SandboxStat
   switch (state.status) {
     case 'connected': {
       const server = state.server ? ` — ${state.server.product} ${state.server.version}` : '';
+      // A profile with several hosts: which node Warren is on now (it moves when one dies).
+      const where = state.endpoint ? ` on ${state.server?.node ?? state.endpoint}` : '';
       return {
         tone: 'ok',
-        text: `Connected to ${state.profileName ?? 'broker'}${server}`,
+        text: `Connected to ${state.profileName ?? 'broker'}${where}${server}`,
         detail: state.vhost ? `Virtual host ${state.vhost}` : undefined,
       };
     }

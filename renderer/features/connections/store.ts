@@ -5,13 +5,15 @@
  */
 import type { InputOf, OutputOf } from '../../../shared/contract';
 import type { Result, WarrenError } from '../../../shared/errors';
-import type { ProfileSummary } from '../../../shared/connections/types';
+import type { ClusterState, ProfileSummary } from '../../../shared/connections/types';
 import type { BridgePort } from '../../app/bridgePort';
 import { StateStore } from '../../app/store';
 
 export interface ConnectionsState {
   profiles?: ProfileSummary[];
   error?: WarrenError;
+  /** The sandbox cluster, as its event last told it. */
+  cluster?: ClusterState;
 }
 
 type Action<K extends Parameters<BridgePort['call']>[0]> = (input: InputOf<K>) => Promise<Result<OutputOf<K>>>;
@@ -21,6 +23,8 @@ export class ConnectionsStore extends StateStore<ConnectionsState> {
 
   constructor(private readonly bridge: BridgePort) {
     super({});
+    bridge.on('cluster.state', (cluster) => this.set({ cluster }));
+    void bridge.call('cluster.state', {}).then((r) => r.ok && !this.current.cluster && this.set({ cluster: r.value }));
   }
 
   /** Asks for the profiles; only the latest answer is kept. */
@@ -49,4 +53,9 @@ export class ConnectionsStore extends StateStore<ConnectionsState> {
   readonly startSandbox: Action<'sandbox.start'> = (input) => this.bridge.call('sandbox.start', input);
   readonly stopSandbox: Action<'sandbox.stop'> = (input) => this.bridge.call('sandbox.stop', input);
   readonly setKeepRunning: Action<'sandbox.setKeepRunning'> = (input) => this.bridge.call('sandbox.setKeepRunning', input);
+  readonly startCluster: Action<'cluster.start'> = (input) => this.bridge.call('cluster.start', input);
+  readonly stopCluster: Action<'cluster.stop'> = (input) => this.bridge.call('cluster.stop', input);
+  readonly startNode: Action<'cluster.startNode'> = (input) => this.bridge.call('cluster.startNode', input);
+  readonly stopNode: Action<'cluster.stopNode'> = (input) => this.bridge.call('cluster.stopNode', input);
+  readonly killNode: Action<'cluster.killNode'> = (input) => this.bridge.call('cluster.killNode', input);
 }

@@ -1,4 +1,7 @@
-/** The cluster's nodes: running, uptime, memory and disk with their alarms. */
+/**
+ * The cluster's nodes: running or down, the one Warren is on, partitions, uptime, memory and disk
+ * with their alarms. A node that stops running shows Down at the next refresh (every second).
+ */
 import type { NodeSummary } from '../../../shared/overview/types';
 import { formatDuration } from '../../ui/format';
 import { Badge } from '../../ui/Badge';
@@ -26,9 +29,29 @@ export function NodesTable({ nodes }: { nodes: NodeSummary[] }) {
             </thead>
             <tbody>
               {nodes.map((node) => (
-                <tr key={node.name}>
-                  <td className="mono">{node.name}</td>
-                  <td>{node.running ? <Badge tone="ok">Running</Badge> : <Badge tone="error">Stopped</Badge>}</td>
+                <tr key={node.name} data-testid="node-row" data-running={node.running}>
+                  <td className="mono">
+                    {node.name}
+                    {node.connected ? (
+                      <>
+                        {' '}
+                        <Badge tone="accent" title="Warren's connection and management API are on this node">
+                          Warren is here
+                        </Badge>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    {node.running ? <Badge tone="ok">Running</Badge> : <Badge tone="error">{nodes.length > 1 ? 'Down' : 'Stopped'}</Badge>}
+                    {node.partitions.length > 0 ? (
+                      <>
+                        {' '}
+                        <Badge tone="error" title={`Cannot reach ${node.partitions.join(', ')}: a network partition. Restart the nodes on the minority side.`}>
+                          Partitioned from {node.partitions.length}
+                        </Badge>
+                      </>
+                    ) : null}
+                  </td>
                   <td>{node.running ? formatDuration(node.uptimeMs) : '—'}</td>
                   <td>
                     <UsageMeter kind="memory" value={node.memUsed} limit={node.memLimit} alarm={node.memAlarm} />

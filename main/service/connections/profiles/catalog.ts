@@ -6,12 +6,15 @@ import type { ProfileSummary } from '../../../../shared/connections/types';
 import { deriveManagementUrl } from '../../../../shared/connections/amqp-url';
 import type { ParsedProfileDraft } from '../../../../shared/schemas';
 import type { ConnectTarget } from '../../broker/target';
-import { fail } from '../../errors';
+import { fail, WarrenFailure } from '../../errors';
+import { isHostList, parseHostList } from '../../../../shared/connections/host-list';
 import { describeEndpoint, passwordEndpoint } from './endpoint';
 import type { SandboxBroker } from '../sandbox/sandbox';
+import type { ClusterSandbox } from '../sandbox/cluster';
 import type { ProfileStore } from './store';
 
 export const SANDBOX_PROFILE_ID = 'sandbox';
+export const CLUSTER_PROFILE_ID = 'sandbox-cluster';
 export const DETECTED_PROFILE_ID = 'local';
 export const ENVIRONMENT_PROFILE_ID = 'environment';
 
@@ -26,17 +29,20 @@ export class ProfileCatalog {
   constructor(
     private readonly store: ProfileStore,
     private readonly sandbox: SandboxBroker,
+    private readonly cluster?: ClusterSandbox,
   ) {}
 
   list(): ProfileSummary[] {
     const builtIn: ProfileSummary[] = [this.sandboxSummary()];
+    const cluster = this.clusterSummary();
+    if (cluster) builtIn.push(cluster);
     if (this.detectedLocalPort) builtIn.push(this.detectedSummary(this.detectedLocalPort));
     if (this.environment) builtIn.push(this.environmentSummary(this.environment));
     return [...builtIn, ...this.store.list()];
   }
 
   isBuiltIn(id: string): boolean {
-    return id === SANDBOX_PROFILE_ID || id === DETECTED_PROFILE_ID || id === ENVIRONMENT_PROFILE_ID;
+    return id === SANDBOX_PROFILE_ID || id === CLUSTER_PROFILE_ID || id === DETECTED_PROFILE_ID || id === ENVIRONMENT_PROFILE_ID;
   }
 
   target(id: string): ConnectTarget {
@@ -53,6 +59,15 @@ export class ProfileCatalog {
         port: endpoint.amqpPort,
         managementUrl: endpoint.managementUrl,
       };
+    }
+    if (id === CLUSTER_PROFILE_ID) {
+      const summary = this.clusterSummary();
+      if (!summary) {
+        fail('SANDBOX_UNAVAILABLE', `The sandbox cluster is ${this.cluster?.state.status ?? 'unavailable'}`, {
+          hint: 'Start the sandbox cluster first (Connections → Sandbox cluster → Start).',
+        });
+      }
+      return baseTarget(summary, GUEST.password);
     }
     if (id === DETECTED_PROFILE_ID && this.detectedLocalPort) {
       return baseTarget(this.detectedSummary(this.detectedLocalPort), GUEST.password);
@@ -112,6 +127,29 @@ export class ProfileCatalog {
     };
   }
 
+  /**
+   * The sandbox cluster as one profile naming its three nodes (the running ones first known by
+   * their last ports), listed once the cluster has been started.
+   */
+  private clusterSummary(): ProfileSummary | undefined {
+    const nodes = (this.cluster?.nodePorts() ?? []).filter((n) => n.amqpPort && n.managementPort);
+    if (nodes.length === 0) return undefined;
+    return {
+      id: CLUSTER_PROFILE_ID,
+      kind: 'sandbox',
+      name: 'Sandbox cluster',
+      host: nodes.map((n) => `127.0.0.1:${n.amqpPort}`).join(','),
+      port: nodes[0]!.amqpPort!,
+      vhost: '/',
+      username: GUEST.username,
+      hasPassword: true,
+      passwordRemembered: false,
+      tls: { enabled: false, verifyPeer: true },
+      managementUrl: nodes.map((n) => `http://127.0.0.1:${n.managementPort}`).join(','),
+      heartbeat: 30,
+    };
+  }
+
   private environmentSummary(draft: ParsedProfileDraft): ProfileSummary {
     return {
       ...draft,
@@ -146,7 +184,7 @@ function baseTarget(
   p: Pick<ProfileSummary, 'id' | 'name' | 'host' | 'port' | 'vhost' | 'username' | 'tls' | 'managementUrl' | 'heartbeat'>,
   password: string,
 ): ConnectTarget {
-  return {
+  const single = {
     profileId: p.id,
     profileName: p.name,
     host: p.host,
@@ -158,4 +196,10 @@ function baseTarget(
     heartbeat: p.heartbeat,
     managementUrl: p.managementUrl || deriveManagementUrl(p.host, p.tls.enabled),
   };
+  if (!isHostList(p.host)) return single;
+  // Several nodes of one cluster: the first that answers is connected to, the others are the way out.
+  const hosts = parseHostList(p.host, p.port, p.managementUrl, p.tls.enabled);
+  if (!hosts.ok) throw new WarrenFailure(hosts.error);
+  const [first] = hosts.value;
+  return { ...single, host: first!.host, port: first!.port, managementUrl: first!.managementUrl, hosts: hosts.value };
 }

@@ -1,0 +1,52 @@
+/**
+ * The Overview of the run's cluster through a profile naming its three nodes: every node with its
+ * state and the one Warren is on; a node killed with kill -9 shows down within 2 s, and running
+ * again once started.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../../support/broker';
+import { NO_CLUSTER_REASON, clusterEngine, testCluster } from '../../support/cluster';
+import { makeService, valueCaller } from '../../support/service';
+
+const cluster = testCluster();
+if (!cluster) console.warn(`tests/integration/cluster/overview.test.ts skipped: ${NO_CLUSTER_REASON}`);
+
+const cleanup: (() => Promise<unknown>)[] = [];
+afterAll(async () => {
+  for (const fn of cleanup.reverse()) await fn().catch(() => undefined);
+});
+
+describe.skipIf(!cluster)('the overview of a cluster', () => {
+  it('lists three running nodes with the one Warren is on; a killed node is down within 2 s and running after start', async () => {
+    const engine = clusterEngine(cluster!);
+    cleanup.push(async () => (engine.state.status === 'ready' ? undefined : engine.start()));
+    const svc = makeService();
+    cleanup.push(() => svc.service.shutdown());
+    const call = valueCaller(svc);
+    const profile = await call('profiles.save', {
+      name: 'Cluster',
+      host: cluster!.nodes.map((n) => `127.0.0.1:${n.amqpPort}`).join(','),
+      port: cluster!.nodes[0]!.amqpPort,
+      vhost: '/',
+      username: 'guest',
+      password: 'guest',
+      managementUrl: cluster!.nodes.map((n) => `http://127.0.0.1:${n.managementPort}`).join(','),
+    });
+    await call('connection.connect', { id: profile.id });
+
+    const first = await call('overview.get', {});
+    expect(first.management.available && first.management.clusterName).toBe(cluster!.clusterName);
+    expect(first.nodes.map((n) => n.name).sort()).toEqual(cluster!.nodes.map((n) => n.nodeName).sort());
+    expect(first.nodes.every((n) => n.running && n.partitions.length === 0)).toBe(true);
+    expect(first.nodes.filter((n) => n.connected).map((n) => n.name)).toEqual([cluster!.nodes[0]!.nodeName]);
+
+    const victim = cluster!.nodes[2]!;
+    const killedAt = Date.now();
+    engine.killNode(victim.name);
+    await waitFor(async () => (await call('overview.get', {})).nodes.find((n) => n.name === victim.nodeName)?.running === false, 10_000, 100);
+    expect(Date.now() - killedAt).toBeLessThan(2000);
+
+    await engine.startNode(victim.name);
+    await waitFor(async () => (await call('overview.get', {})).nodes.every((n) => n.running), 30_000, 250);
+  }, 120_000);
+});
