@@ -21,6 +21,10 @@ export interface MoveProgress {
   mode: 'move' | 'copy';
   /** How many are to be taken: the count asked for, or the source's depth when it started ("all"). */
   limit: number;
+  /** The source's depth when the run started: it reads no further (messages published later stay). */
+  depth: number;
+  /** The count asked for; absent for "all". */
+  count?: number;
   /** Read from the source so far. */
   examined: number;
   /** Confirmed at the destination (moved or copied). */

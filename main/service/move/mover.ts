@@ -66,7 +66,7 @@ export class MoveRuns {
     const run: Run = {
       session,
       cancelled: false,
-      progress: { runId, source: input.source, mode: input.mode, limit: input.count ?? depth, examined: 0, moved: 0, skipped: 0, unroutable: 0, possibleDuplicates: 0, rate: 0, elapsedMs: 0, state: 'running' },
+      progress: { runId, source: input.source, mode: input.mode, limit: input.count ?? depth, depth, ...(input.count === undefined ? {} : { count: input.count }), examined: 0, moved: 0, skipped: 0, unroutable: 0, possibleDuplicates: 0, rate: 0, elapsedMs: 0, state: 'running' },
     };
     this.runs.set(runId, run);
     const done = this.execute(run, input, session).finally(() => setTimeout(() => this.runs.delete(runId), 60_000).unref());
@@ -139,9 +139,12 @@ export class MoveRuns {
       const user = this.ctx.connection.target?.username;
 
       let dry = false;
-      while (p.examined < p.limit && !run.cancelled && !dry) {
+      // A count is of messages taken (a filter's skips do not use it up); reading stops at the depth
+      // the source had when the run started, so messages published meanwhile stay.
+      const taken = () => p.moved + p.unroutable;
+      while (taken() < p.limit && p.examined < p.depth && !run.cancelled && !dry) {
         const batch: Taken[] = [];
-        while (batch.length < BATCH && p.examined < p.limit && !run.cancelled) {
+        while (batch.length < BATCH && taken() + batch.length < p.limit && p.examined < p.depth && !run.cancelled) {
           const message = await get.get(input.source, { noAck: false });
           acksInFlight = 0; // this get-ok came after every earlier acknowledgement on the channel
           if (message === false) {

@@ -5,6 +5,9 @@ import type { AccessChange } from '../../../shared/access/types';
 import type { Result, WarrenError } from '../../../shared/errors';
 import { useStores } from '../../app/stores';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { FormButtons } from '../../ui/FormButtons';
+import { useConfirm } from '../../ui/useConfirm';
+import { AccessTable, RowActions } from './AccessTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { placeError } from '../../ui/formKit';
@@ -12,158 +15,98 @@ import { patternText } from './accessText';
 import { PatternField, patternsValid } from './PatternField';
 import { PickField } from './PickField';
 
-type Removal = { title: string; message: string; run: () => Promise<Result<AccessChange>>; error?: WarrenError; busy?: boolean };
+interface Removal {
+  title: string;
+  message: string;
+  run: () => Promise<Result<AccessChange>>;
+}
 
 export function PermissionsSection({ lists }: { lists: AccessLists }) {
   const { access } = useStores();
   const [editing, setEditing] = useState<PermissionRow | 'new'>();
   const [editingTopic, setEditingTopic] = useState<TopicPermissionRow | 'new'>();
-  const [removing, setRemoving] = useState<Removal>();
+  const removing = useConfirm<Removal>();
   const users = lists.users.map((u) => u.name);
   const vhosts = lists.vhosts.map((v) => v.name);
-
-  const confirmRemove = async () => {
-    if (!removing) return;
-    setRemoving({ ...removing, busy: true });
-    const result = await removing.run();
-    if (result.ok) setRemoving(undefined);
-    else setRemoving({ ...removing, busy: false, error: result.error });
-  };
+  const question = removing.asking;
 
   return (
     <>
-      <section className="card" aria-labelledby="permissions-heading">
-        <div className="card-header">
-          <h2 id="permissions-heading" className="section-title">
-            Permissions
-          </h2>
-          <button type="button" className="button button-small" onClick={() => setEditing('new')}>
-            Set permissions
-          </button>
-        </div>
-        <p className="section-note">Each is a regular expression over resource names: configure (declare, delete), write (publish, bind to), read (consume, get, bind from).</p>
-        {editing ? <PermissionForm initial={editing === 'new' ? undefined : editing} users={users} vhosts={vhosts} onDone={() => setEditing(undefined)} /> : null}
-        <div className="table-scroll">
-          <table className="table" aria-labelledby="permissions-heading">
-            <thead>
-              <tr>
-                <th scope="col">User</th>
-                <th scope="col">Virtual host</th>
-                <th scope="col">Configure</th>
-                <th scope="col">Write</th>
-                <th scope="col">Read</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {lists.permissions.map((p) => (
-                <tr key={`${p.vhost}\u0000${p.user}`}>
-                  <td className="mono">{p.user}</td>
-                  <td className="mono">{p.vhost}</td>
-                  <td className="mono">{patternText(p.configure)}</td>
-                  <td className="mono">{patternText(p.write)}</td>
-                  <td className="mono">{patternText(p.read)}</td>
-                  <td className="access-actions">
-                    <button type="button" className="button button-small" onClick={() => setEditing(p)} aria-label={`Edit permissions of ${p.user} in ${p.vhost}`}>
-                      Edit
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-small button-danger-quiet"
-                      aria-label={`Remove permissions of ${p.user} in ${p.vhost}`}
-                      onClick={() =>
-                        setRemoving({
-                          title: `Remove the permissions of ${p.user} in ${p.vhost}?`,
-                          message: `${p.user} can no longer open a connection to ${p.vhost}; its open connections there keep running until they close.`,
-                          run: () => access.clearPermission(p.user, p.vhost),
-                        })
-                      }
-                    >
-                      Remove
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-      <section className="card" aria-labelledby="topic-permissions-heading">
-        <div className="card-header">
-          <h2 id="topic-permissions-heading" className="section-title">
-            Topic permissions
-          </h2>
-          <button type="button" className="button button-small" onClick={() => setEditingTopic('new')}>
-            Set topic permissions
-          </button>
-        </div>
-        <p className="section-note">On a topic exchange, which routing keys a user may publish with (write) and bind with (read).</p>
-        {editingTopic ? <TopicPermissionForm initial={editingTopic === 'new' ? undefined : editingTopic} users={users} vhosts={vhosts} onDone={() => setEditingTopic(undefined)} /> : null}
-        {lists.topicPermissions.length === 0 ? (
-          <p className="muted">No topic permissions: every user with write or read permission may use any routing key.</p>
-        ) : (
-          <div className="table-scroll">
-            <table className="table" aria-labelledby="topic-permissions-heading">
-              <thead>
-                <tr>
-                  <th scope="col">User</th>
-                  <th scope="col">Virtual host</th>
-                  <th scope="col">Exchange</th>
-                  <th scope="col">Write</th>
-                  <th scope="col">Read</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {lists.topicPermissions.map((p) => (
-                  <tr key={`${p.vhost}\u0000${p.user}\u0000${p.exchange}`}>
-                    <td className="mono">{p.user}</td>
-                    <td className="mono">{p.vhost}</td>
-                    <td className="mono">{p.exchange}</td>
-                    <td className="mono">{patternText(p.write)}</td>
-                    <td className="mono">{patternText(p.read)}</td>
-                    <td className="access-actions">
-                      <button type="button" className="button button-small" onClick={() => setEditingTopic(p)} aria-label={`Edit topic permissions of ${p.user} on ${p.exchange}`}>
-                        Edit
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-small button-danger-quiet"
-                        aria-label={`Remove topic permissions of ${p.user} in ${p.vhost}`}
-                        onClick={() => {
-                          const all = lists.topicPermissions.filter((t) => t.user === p.user && t.vhost === p.vhost).map((t) => t.exchange);
-                          setRemoving({
-                            title: `Remove the topic permissions of ${p.user} in ${p.vhost}?`,
-                            // The management API removes them per user and vhost, not per exchange: say every one that goes.
-                            message: `The broker removes them all at once: ${all.join(', ')}. ${p.user} may then use any routing key its permissions allow.`,
-                            run: () => access.clearTopicPermissions(p.user, p.vhost),
-                          });
-                        }}
-                      >
-                        Remove
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
-      {removing ? (
+      <AccessTable
+        id="permissions"
+        title="Permissions"
+        newLabel="Set permissions"
+        onNew={() => setEditing('new')}
+        note="Each is a regular expression over resource names: configure (declare, delete), write (publish, bind to), read (consume, get, bind from)."
+        form={editing ? <PermissionForm initial={editing === 'new' ? undefined : editing} users={users} vhosts={vhosts} onDone={() => setEditing(undefined)} /> : undefined}
+        columns={['User', 'Virtual host', 'Configure', 'Write', 'Read']}
+      >
+        {lists.permissions.map((p) => (
+          <tr key={`${p.vhost}\u0000${p.user}`}>
+            <td className="mono">{p.user}</td>
+            <td className="mono">{p.vhost}</td>
+            <td className="mono">{patternText(p.configure)}</td>
+            <td className="mono">{patternText(p.write)}</td>
+            <td className="mono">{patternText(p.read)}</td>
+            <RowActions
+              what={`permissions of ${p.user} in ${p.vhost}`}
+              deleteLabel="Remove"
+              onEdit={() => setEditing(p)}
+              onDelete={() =>
+                removing.ask({
+                  title: `Remove the permissions of ${p.user} in ${p.vhost}?`,
+                  message: `${p.user} can no longer open a connection to ${p.vhost}; its open connections there keep running until they close.`,
+                  run: () => access.clearPermission(p.user, p.vhost),
+                })
+              }
+            />
+          </tr>
+        ))}
+      </AccessTable>
+      <AccessTable
+        id="topic-permissions"
+        title="Topic permissions"
+        newLabel="Set topic permissions"
+        onNew={() => setEditingTopic('new')}
+        note="On a topic exchange, which routing keys a user may publish with (write) and bind with (read)."
+        form={editingTopic ? <TopicPermissionForm initial={editingTopic === 'new' ? undefined : editingTopic} users={users} vhosts={vhosts} onDone={() => setEditingTopic(undefined)} /> : undefined}
+        columns={['User', 'Virtual host', 'Exchange', 'Write', 'Read']}
+        empty="No topic permissions: every user with write or read permission may use any routing key."
+      >
+        {lists.topicPermissions.map((p) => (
+          <tr key={`${p.vhost}\u0000${p.user}\u0000${p.exchange}`}>
+            <td className="mono">{p.user}</td>
+            <td className="mono">{p.vhost}</td>
+            <td className="mono">{p.exchange}</td>
+            <td className="mono">{patternText(p.write)}</td>
+            <td className="mono">{patternText(p.read)}</td>
+            <RowActions
+              what={`topic permissions of ${p.user} on ${p.exchange} in ${p.vhost}`}
+              deleteLabel="Remove"
+              onEdit={() => setEditingTopic(p)}
+              onDelete={() => {
+                const all = lists.topicPermissions.filter((t) => t.user === p.user && t.vhost === p.vhost).map((t) => t.exchange);
+                removing.ask({
+                  title: `Remove the topic permissions of ${p.user} in ${p.vhost}?`,
+                  // The management API removes them per user and vhost, not per exchange: say every one that goes.
+                  message: `The broker removes them all at once: ${all.join(', ')}. ${p.user} may then use any routing key its permissions allow.`,
+                  run: () => access.clearTopicPermissions(p.user, p.vhost),
+                });
+              }}
+            />
+          </tr>
+        ))}
+      </AccessTable>
+      {question ? (
         <ConfirmDialog
-          title={removing.title}
-          message={removing.message}
+          title={question.subject.title}
+          message={question.subject.message}
           confirmLabel="Remove"
           busyLabel="Removing…"
-          busy={removing.busy}
-          error={removing.error}
-          onConfirm={() => void confirmRemove()}
-          onCancel={() => setRemoving(undefined)}
+          busy={question.busy}
+          error={question.error}
+          onConfirm={() => void removing.confirm((subject) => subject.run())}
+          onCancel={removing.cancel}
         />
       ) : null}
     </>
@@ -248,18 +191,5 @@ function TopicPermissionForm({ initial, users, vhosts, onDone }: FormProps<Topic
       </div>
       <FormButtons busy={busy} label="Set topic permissions" onCancel={onDone} />
     </form>
-  );
-}
-
-function FormButtons({ busy, label, onCancel }: { busy: boolean; label: string; onCancel: () => void }) {
-  return (
-    <div className="button-row">
-      <button type="submit" className="button button-primary" disabled={busy}>
-        {busy ? 'Saving…' : label}
-      </button>
-      <button type="button" className="button" onClick={onCancel}>
-        Cancel
-      </button>
-    </div>
   );
 }

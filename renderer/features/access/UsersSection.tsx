@@ -5,6 +5,9 @@ import type { WarrenError } from '../../../shared/errors';
 import { useStores } from '../../app/stores';
 import { Badge } from '../../ui/Badge';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { FormButtons } from '../../ui/FormButtons';
+import { useConfirm } from '../../ui/useConfirm';
+import { AccessTable, RowActions } from './AccessTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { CheckboxField, Field } from '../../ui/Field';
 import { isError, placeError } from '../../ui/formKit';
@@ -14,74 +17,43 @@ import { limitFromText, limitToText } from './limits';
 export function UsersSection({ lists }: { lists: AccessLists }) {
   const { access } = useStores();
   const [editing, setEditing] = useState<UserRow | 'new'>();
-  const [deleting, setDeleting] = useState<{ user: UserRow; error?: WarrenError; busy?: boolean }>();
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    setDeleting({ ...deleting, busy: true });
-    const result = await access.deleteUser(deleting.user.name);
-    if (result.ok) setDeleting(undefined);
-    else setDeleting({ ...deleting, busy: false, error: result.error });
-  };
+  const deleting = useConfirm<UserRow>();
+  const question = deleting.asking;
 
   return (
-    <section className="card" aria-labelledby="users-heading">
-      <div className="card-header">
-        <h2 id="users-heading" className="section-title">
-          Users
-        </h2>
-        <button type="button" className="button button-small" onClick={() => setEditing('new')}>
-          New user
-        </button>
-      </div>
-      {editing ? <UserForm initial={editing === 'new' ? undefined : editing} onDone={() => setEditing(undefined)} /> : null}
-      <div className="table-scroll">
-        <table className="table" aria-labelledby="users-heading">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Tags</th>
-              <th scope="col">Login</th>
-              <th scope="col">Limits</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {lists.users.map((u) => (
-              <tr key={u.name}>
-                <td className="mono">
-                  {u.name} {u.isWarrensUser ? <Badge tone="accent">Warren</Badge> : null}
-                </td>
-                <td>{u.tags.join(', ')}</td>
-                <td>{u.passwordLogin ? 'password' : 'no password'}</td>
-                <td>{limitsText(u.limits)}</td>
-                <td className="access-actions">
-                  <button type="button" className="button button-small" onClick={() => setEditing(u)} aria-label={`Edit user ${u.name}`}>
-                    Edit
-                  </button>
-                  <button type="button" className="button button-small button-danger-quiet" onClick={() => setDeleting({ user: u })} aria-label={`Delete user ${u.name}`}>
-                    Delete
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {deleting ? (
+    <>
+      <AccessTable
+        id="users"
+        title="Users"
+        newLabel="New user"
+        onNew={() => setEditing('new')}
+        form={editing ? <UserForm initial={editing === 'new' ? undefined : editing} onDone={() => setEditing(undefined)} /> : undefined}
+        columns={['Name', 'Tags', 'Login', 'Limits']}
+      >
+        {lists.users.map((u) => (
+          <tr key={u.name}>
+            <td className="mono">
+              {u.name} {u.isWarrensUser ? <Badge tone="accent">Warren</Badge> : null}
+            </td>
+            <td>{u.tags.join(', ')}</td>
+            <td>{u.passwordLogin ? 'password' : 'no password'}</td>
+            <td>{limitsText(u.limits)}</td>
+            <RowActions what={`user ${u.name}`} onEdit={() => setEditing(u)} onDelete={() => deleting.ask(u)} />
+          </tr>
+        ))}
+      </AccessTable>
+      {question ? (
         <ConfirmDialog
-          title={`Delete user ${deleting.user.name}?`}
-          message={userDeleteQuestion(deleting.user, lists.permissions, lists.topicPermissions)}
+          title={`Delete user ${question.subject.name}?`}
+          message={userDeleteQuestion(question.subject, lists.permissions, lists.topicPermissions)}
           confirmLabel="Delete user"
-          busy={deleting.busy}
-          error={deleting.error}
-          onConfirm={() => void confirmDelete()}
-          onCancel={() => setDeleting(undefined)}
+          busy={question.busy}
+          error={question.error}
+          onConfirm={() => void deleting.confirm((user) => access.deleteUser(user.name))}
+          onCancel={deleting.cancel}
         />
       ) : null}
-    </section>
+    </>
   );
 }
 
@@ -148,14 +120,7 @@ function UserForm({ initial, onDone }: { initial?: UserRow; onDone: () => void }
           {(p) => <input {...p} type="text" inputMode="numeric" value={maxChannels} onChange={(e) => setMaxChannels(e.target.value)} />}
         </Field>
       </div>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Saving…' : initial ? 'Save user' : 'Create user'}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons busy={busy} label={initial ? 'Save user' : 'Create user'} onCancel={onDone} />
     </form>
   );
 }

@@ -4,6 +4,9 @@ import type { VhostImpact, VhostRow } from '../../../shared/access/types';
 import type { WarrenError } from '../../../shared/errors';
 import { useStores } from '../../app/stores';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { FormButtons } from '../../ui/FormButtons';
+import { useConfirm } from '../../ui/useConfirm';
+import { AccessTable, RowActions } from './AccessTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { isError, placeError } from '../../ui/formKit';
@@ -13,79 +16,49 @@ import { limitFromText, limitToText } from './limits';
 export function VhostsSection({ vhosts }: { vhosts: VhostRow[] }) {
   const { access } = useStores();
   const [editing, setEditing] = useState<VhostRow | 'new'>();
-  const [deleting, setDeleting] = useState<{ impact?: VhostImpact; name: string; error?: WarrenError; busy?: boolean }>();
+  const deleting = useConfirm<{ name: string; impact?: VhostImpact }>();
 
+  // The question needs the broker's count of what the vhost holds, taken now.
   const askDelete = async (name: string) => {
-    setDeleting({ name, busy: true });
+    deleting.ask({ name }, { busy: true });
     const impact = await access.impact(name);
-    setDeleting(impact.ok ? { name, impact: impact.value } : { name, error: impact.error });
+    deleting.ask(impact.ok ? { name, impact: impact.value } : { name }, impact.ok ? {} : { error: impact.error });
   };
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    setDeleting({ ...deleting, busy: true });
-    const result = await access.deleteVhost(deleting.name);
-    if (result.ok) setDeleting(undefined);
-    else setDeleting({ ...deleting, busy: false, error: result.error });
-  };
+  const question = deleting.asking;
 
   return (
-    <section className="card" aria-labelledby="vhosts-heading">
-      <div className="card-header">
-        <h2 id="vhosts-heading" className="section-title">
-          Virtual hosts
-        </h2>
-        <button type="button" className="button button-small" onClick={() => setEditing('new')}>
-          New virtual host
-        </button>
-      </div>
-      {editing ? <VhostForm initial={editing === 'new' ? undefined : editing} onDone={() => setEditing(undefined)} /> : null}
-      <div className="table-scroll">
-        <table className="table" aria-labelledby="vhosts-heading">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Description</th>
-              <th scope="col">Tags</th>
-              <th scope="col">Default queue type</th>
-              <th scope="col">Limits</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {vhosts.map((v) => (
-              <tr key={v.name}>
-                <td className="mono">{v.name}</td>
-                <td>{v.description}</td>
-                <td>{v.tags.join(', ')}</td>
-                <td>{v.defaultQueueType}</td>
-                <td>{limitsText(v.limits)}</td>
-                <td className="access-actions">
-                  <button type="button" className="button button-small" onClick={() => setEditing(v)} aria-label={`Edit virtual host ${v.name}`}>
-                    Edit
-                  </button>
-                  <button type="button" className="button button-small button-danger-quiet" onClick={() => void askDelete(v.name)} aria-label={`Delete virtual host ${v.name}`}>
-                    Delete
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {deleting ? (
+    <>
+      <AccessTable
+        id="vhosts"
+        title="Virtual hosts"
+        newLabel="New virtual host"
+        onNew={() => setEditing('new')}
+        form={editing ? <VhostForm initial={editing === 'new' ? undefined : editing} onDone={() => setEditing(undefined)} /> : undefined}
+        columns={['Name', 'Description', 'Tags', 'Default queue type', 'Limits']}
+      >
+        {vhosts.map((v) => (
+          <tr key={v.name}>
+            <td className="mono">{v.name}</td>
+            <td>{v.description}</td>
+            <td>{v.tags.join(', ')}</td>
+            <td>{v.defaultQueueType}</td>
+            <td>{limitsText(v.limits)}</td>
+            <RowActions what={`virtual host ${v.name}`} onEdit={() => setEditing(v)} onDelete={() => void askDelete(v.name)} />
+          </tr>
+        ))}
+      </AccessTable>
+      {question ? (
         <ConfirmDialog
-          title={`Delete virtual host ${deleting.name}?`}
-          message={deleting.impact ? vhostDeleteQuestion(deleting.impact) : deleting.error ? 'Warren could not count what it holds.' : 'Counting what it holds…'}
+          title={`Delete virtual host ${question.subject.name}?`}
+          message={question.subject.impact ? vhostDeleteQuestion(question.subject.impact) : question.error ? 'Warren could not count what it holds.' : 'Counting what it holds…'}
           confirmLabel="Delete virtual host"
-          busy={deleting.busy}
-          error={deleting.error}
-          onConfirm={() => void confirmDelete()}
-          onCancel={() => setDeleting(undefined)}
+          busy={question.busy}
+          error={question.error}
+          onConfirm={() => void deleting.confirm((subject) => access.deleteVhost(subject.name))}
+          onCancel={deleting.cancel}
         />
       ) : null}
-    </section>
+    </>
   );
 }
 
@@ -153,14 +126,7 @@ function VhostForm({ initial, onDone }: { initial?: VhostRow; onDone: () => void
           {(p) => <input {...p} type="text" inputMode="numeric" value={maxQueues} onChange={(e) => setMaxQueues(e.target.value)} />}
         </Field>
       </div>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Saving…' : initial ? 'Save virtual host' : 'Create virtual host'}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons busy={busy} label={initial ? 'Save virtual host' : 'Create virtual host'} onCancel={onDone} />
     </form>
   );
 }

@@ -96,7 +96,7 @@ export function MovePage() {
             </>
           ) : null}
           {kind === 'replay' ? <p className="section-note span-2">Each message goes to the exchange and routing key of its newest x-death entry; one that was never dead-lettered stays in the source.</p> : null}
-          <Field label="Count" error={shown.at('count')} description="Empty for all (the source's depth when it starts).">
+          <Field label="Count" error={shown.at('count')} description="How many to take; empty for all (the source's depth when it starts). Skipped ones do not count.">
             {(p) => <input {...p} type="text" inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value)} />}
           </Field>
           <Field label="Only with header" description="Name; the value below must equal it.">
@@ -122,7 +122,7 @@ export function MovePage() {
       </form>
       {progress ? (
         <section className="card move-progress" aria-label="Move progress">
-          <progress aria-label={`${progress.mode === 'copy' ? 'Copy' : 'Move'} progress`} max={Math.max(1, progress.limit)} value={progress.moved + progress.skipped + progress.unroutable} />
+          <progress aria-label={`${progress.mode === 'copy' ? 'Copy' : 'Move'} progress`} max={Math.max(1, progress.count ?? progress.depth)} value={progress.count === undefined ? progress.examined : progress.moved + progress.unroutable} />
           <p role="status" aria-label="Move status">
             {moveReport(progress)}
           </p>

@@ -36,7 +36,7 @@ export function moveReport(p: MoveProgress): string {
   const n = (v: number) => v.toLocaleString('en-US');
   const verb = p.mode === 'copy' ? 'copied' : 'moved';
   const state = { running: 'Running', done: 'Done', cancelled: 'Cancelled', interrupted: 'Interrupted', failed: 'Failed' }[p.state];
-  const parts = [`${state}: ${n(p.examined)} of ${n(p.limit)} read`, `${n(p.moved)} ${verb}`];
+  const parts = [`${state}: ${n(p.examined)} of ${n(p.depth)} read`, `${n(p.moved)}${p.count === undefined ? '' : ` of ${n(p.count)}`} ${verb}`];
   if (p.skipped > 0) parts.push(`${n(p.skipped)} skipped (left in ${p.source})`);
   if (p.unroutable > 0) parts.push(`${n(p.unroutable)} routed nowhere (left in ${p.source})`);
   if (p.possibleDuplicates > 0) parts.push(`up to ${n(p.possibleDuplicates)} may be duplicated`);

@@ -62,6 +62,15 @@ describe('messages.move', () => {
     expect((await drain('src')).map((m) => m.body)).toEqual(['order 2', 'order 3', 'order 5', 'order 6', 'order 8', 'order 9']);
   });
 
+  it('a count with a filter counts the messages taken, not those read: 2 of the matches, the rest stays', async () => {
+    await fill('src', bodies(12), (i) => ({ region: i % 3 === 0 ? 'eu' : 'us' }));
+    await t.ch.assertQueue('dst', { durable: false });
+    const done = await t.call('messages.move', { source: 'src', destination: { kind: 'queue', queue: 'dst' }, count: 2, filter: { header: { key: 'region', value: 'eu' } }, wait: true });
+    expect(done).toMatchObject({ state: 'done', limit: 2, count: 2, depth: 12, moved: 2, skipped: 2, examined: 4 });
+    expect((await drain('dst')).map((m) => m.body)).toEqual(['order 1', 'order 4']);
+    expect(await drain('src')).toHaveLength(10);
+  });
+
   it('dead letters are replayed to the exchange and routing key they died from (x-death)', async () => {
     await t.ch.assertExchange('orders', 'topic', { durable: false });
     await t.ch.assertExchange('dlx', 'fanout', { durable: false });

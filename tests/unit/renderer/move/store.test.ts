@@ -4,7 +4,7 @@ import { MoveStore, moveReport } from '../../../../renderer/features/move/store'
 import { FakeBridge, ok } from '../../../support/fake-bridge';
 
 const progress = (over: Partial<MoveProgress>): MoveProgress => ({
-  runId: 'move-1', source: 'dead', mode: 'move', limit: 3000, examined: 0, moved: 0, skipped: 0, unroutable: 0, possibleDuplicates: 0, rate: 0, elapsedMs: 0, state: 'running', ...over,
+  runId: 'move-1', source: 'dead', mode: 'move', limit: 3000, depth: 3000, examined: 0, moved: 0, skipped: 0, unroutable: 0, possibleDuplicates: 0, rate: 0, elapsedMs: 0, state: 'running', ...over,
 });
 
 describe('the Move page', () => {
@@ -12,6 +12,7 @@ describe('the Move page', () => {
     expect(moveReport(progress({ state: 'done', examined: 3000, moved: 300, skipped: 2700, rate: 1234 }))).toBe('Done: 3,000 of 3,000 read · 300 moved · 2,700 skipped (left in dead) · 1,234 msg/s');
     expect(moveReport(progress({ state: 'interrupted', mode: 'copy', examined: 800, moved: 600, unroutable: 2, possibleDuplicates: 0 }))).toBe('Interrupted: 800 of 3,000 read · 600 copied · 2 routed nowhere (left in dead) · 0 msg/s');
     expect(moveReport(progress({ state: 'interrupted', examined: 400, moved: 400, possibleDuplicates: 12 }))).toContain('up to 12 may be duplicated');
+    expect(moveReport(progress({ state: 'done', limit: 2, count: 2, examined: 5, moved: 2, skipped: 3 }))).toBe('Done: 5 of 3,000 read · 2 of 2 moved · 3 skipped (left in dead) · 0 msg/s');
   });
 
   it('follows the progress of the run it started, not a late event of an older one', async () => {
