@@ -23,6 +23,10 @@ export interface QueueRow {
   /** What the policy in effect sets (dead-letter-exchange, message-ttl …); {} without one. */
   policyDefinition?: Record<string, unknown>;
   node: string;
+  /** Quorum queues and streams: the leader, the members (replicas) and which of them are online. */
+  leader?: string;
+  members?: string[];
+  online?: string[];
   durable: boolean;
   exclusive: boolean;
   autoDelete: boolean;

@@ -53,6 +53,7 @@ const SPECS: { [K in TableKind]: TableSpec<K> } = {
       'name', 'vhost', 'type', 'state', 'messages_ready', 'messages_unacknowledged', 'messages', 'consumers',
       'message_stats.publish_details.rate', 'message_stats.deliver_get_details.rate',
       'arguments', 'policy', 'effective_policy_definition', 'node', 'durable', 'exclusive', 'auto_delete',
+      'leader', 'members', 'online',
     ],
     pages: true,
     row: queueRow,
@@ -204,10 +205,19 @@ export function queueRow(r: Raw): QueueRow {
     policy: str(r.policy),
     policyDefinition: obj(r.effective_policy_definition),
     node: str(r.node),
+    ...replicas(r),
     durable: r.durable === true,
     exclusive: r.exclusive === true,
     autoDelete: r.auto_delete === true,
   };
+}
+
+/** A replicated queue's leader and members (a stream reports its leader as its node). */
+function replicas(r: Raw): Pick<QueueRow, 'leader' | 'members' | 'online'> {
+  if (!Array.isArray(r.members)) return {};
+  const names = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const leader = str(r.leader) || str(r.node);
+  return { ...(leader ? { leader } : {}), members: names(r.members), online: names(r.online) };
 }
 
 export function exchangeRow(r: Raw): ExchangeRow {

@@ -9,7 +9,6 @@ import { useStores } from '../../app/stores';
 import { Badge, type BadgeTone } from '../../ui/Badge';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { KeyValueList } from '../../ui/KeyValueList';
 import { useAction } from '../../ui/useAction';
 
 const CLUSTER: Record<ClusterStatus, { label: string; tone: BadgeTone }> = {
@@ -114,11 +113,12 @@ function NodeCard({ node, onKill }: { node: ClusterNodeState; onKill: () => void
   const tone = NODE[node.status];
   const running = node.status === 'running';
   const canStart = node.status === 'stopped' || node.status === 'down' || node.status === 'failed';
-  const facts = [
-    ...(node.amqpPort ? [{ label: 'AMQP', value: node.amqpPort, mono: true }] : []),
-    ...(node.managementPort ? [{ label: 'Management', value: node.managementPort, mono: true }] : []),
-    ...(node.distPort ? [{ label: 'Distribution', value: node.distPort, mono: true }] : []),
-  ];
+  // One short line of ports, so three cards fit beside each other.
+  const ports = [
+    node.amqpPort ? `AMQP ${node.amqpPort}` : '',
+    node.managementPort ? `management ${node.managementPort}` : '',
+    node.distPort ? `distribution ${node.distPort}` : '',
+  ].filter(Boolean);
   const error = start.error ?? stop.error;
   return (
     <li className="cluster-node" data-testid={`cluster-node-${node.name}`} data-status={node.status}>
@@ -127,7 +127,7 @@ function NodeCard({ node, onKill }: { node: ClusterNodeState; onKill: () => void
         <Badge tone={tone.tone}>{tone.label}</Badge>
       </div>
       <code className="muted">{node.nodeName}</code>
-      <KeyValueList items={facts} className="kv-grid" />
+      {ports.length > 0 ? <span className="muted cluster-node-ports">{ports.join(' · ')}</span> : null}
       {node.error && (node.status === 'down' || node.status === 'failed') ? (
         <ErrorNotice error={node.error}>
           {node.logTail && node.logTail.length > 0 ? (

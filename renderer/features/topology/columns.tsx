@@ -17,6 +17,17 @@ export interface TableDef<R> {
 const n = (value: number) => value.toLocaleString('en-US');
 const exchangeName = (name: string) => (name === '' ? '(default)' : name);
 const shortNode = (node: string) => node.replace(/^rabbit@/, '');
+/**
+ * Where a queue lives: a quorum queue or stream by its leader and how many of its members are
+ * online; a classic queue by its node, "unavailable" while that node is down.
+ */
+export const nodeText = (q: Pick<QueueRow, 'node' | 'state' | 'leader' | 'members' | 'online'>) => {
+  if (q.members && q.members.length > 0) {
+    const online = q.online?.length ?? 0;
+    return `${q.leader ? `leader ${shortNode(q.leader)}` : 'no leader'} · ${online}/${q.members.length} online`;
+  }
+  return q.state === 'down' ? `${shortNode(q.node)} (unavailable)` : shortNode(q.node);
+};
 /** What the Client column says: the connection's name (when the client gave one) and the client library. */
 export const clientText = (c: Pick<ConnectionRow, 'clientName' | 'clientProduct'>) =>
   [c.clientName, c.clientProduct].filter(Boolean).join(' · ') || '—';
@@ -55,7 +66,7 @@ export const TABLES: { [K in TableKind]: TableDef<RowOf[K]> } = {
       { id: 'out', label: 'Out/s', width: 64, align: 'right', text: (q) => formatRate(q.deliverRate), sortValue: (q) => q.deliverRate },
       { id: 'policy', label: 'Policy', width: 80, text: (q) => q.policy },
       // rabbit@host: the host part is what tells nodes of one cluster apart.
-      { id: 'node', label: 'Node', width: 110, text: (q) => q.node, render: (q) => <span className="mono">{shortNode(q.node)}</span> },
+      { id: 'node', label: 'Node', width: 150, text: (q) => nodeText(q), render: (q) => <span className="mono">{nodeText(q)}</span> },
     ],
   },
   exchanges: {
