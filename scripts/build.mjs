@@ -43,7 +43,10 @@ export async function build({ force = false } = {}) {
       entryPoints: ['main/host-web/cli.ts'],
       outfile: 'dist/main/web.mjs',
       format: 'esm',
-      packages: 'external',
+      // Dependencies bundled in, as in electron.cjs: resolving and parsing node_modules file by file
+      // (zod alone is hundreds of modules) took ~1.1 s of a 1.8 s start (npm run bench -- coldstart).
+      // CommonJS dependencies (amqplib) require Node's built-ins: give the ES module a require.
+      banner: { js: "import { createRequire as __warrenCreateRequire } from 'node:module'; const require = __warrenCreateRequire(import.meta.url);" },
     });
     await esbuild.build({
       ...common,

@@ -60,7 +60,9 @@ try {
   }
   if (wanted('e2e')) {
     const report = path.join(work, 'playwright.json');
-    const code = run(bin('playwright'), ['test', '--reporter=list,json'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report });
+    // WARREN_E2E_SPECS (space-separated spec files) narrows the run: `node scripts/screenshots.mjs tests/e2e/x.spec.ts`.
+    const specs = (process.env.WARREN_E2E_SPECS ?? '').split(' ').filter(Boolean);
+    const code = run(bin('playwright'), ['test', ...specs, '--reporter=list,json'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report });
     if (existsSync(report)) {
       const s = JSON.parse(readFileSync(report, 'utf8')).stats;
       add(s.expected + s.flaky, s.unexpected, s.skipped);

@@ -11,6 +11,7 @@ import { ConsumersPage } from '../features/messaging/ConsumersPage';
 import { DemosPage } from '../features/demos/DemosPage';
 import { DefinitionsPage } from '../features/definitions/DefinitionsPage';
 import { PoliciesPage } from '../features/policies/PoliciesPage';
+import { MovePage } from '../features/move/MovePage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { PublishPage } from '../features/messaging/PublishPage';
 import { TopologyPage } from '../features/topology/TopologyPage';
@@ -31,6 +32,7 @@ export const PAGES: readonly PageEntry[] = [
   { id: 'topology', label: 'Topology', icon: 'topology', component: TopologyPage, group: 'broker' },
   { id: 'publish', label: 'Publish', icon: 'publish', component: PublishPage, group: 'broker' },
   { id: 'consumers', label: 'Consumers', icon: 'consumers', component: ConsumersPage, group: 'broker' },
+  { id: 'move', label: 'Move messages', icon: 'move', component: MovePage, group: 'broker' },
   { id: 'charts', label: 'Charts', icon: 'charts', component: ChartsPage, group: 'broker' },
   { id: 'demos', label: 'Demos', icon: 'demos', component: DemosPage, group: 'broker' },
   { id: 'access', label: 'Access', icon: 'access', component: AccessPage, group: 'broker' },

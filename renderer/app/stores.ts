@@ -13,6 +13,7 @@ import { createDemosStore, type DemosStore } from '../features/demos/store';
 import { DefinitionsStore } from '../features/definitions/store';
 import { PoliciesStore } from '../features/policies/store';
 import { MessagingStore } from '../features/messaging/store';
+import { MoveStore } from '../features/move/store';
 import { OverviewStore } from '../features/overview/store';
 import { TopologyStore } from '../features/topology/store';
 
@@ -24,6 +25,7 @@ export interface Stores {
   definitions: DefinitionsStore;
   policies: PoliciesStore;
   messaging: MessagingStore;
+  move: MoveStore;
   session: SessionStore;
   overview: OverviewStore;
   topology: TopologyStore;
@@ -50,6 +52,7 @@ export function createStores(bridge: BridgePort): Stores {
     definitions: new DefinitionsStore(calls),
     policies: new PoliciesStore(calls),
     messaging: new MessagingStore(calls),
+    move: new MoveStore(calls),
     overview: new OverviewStore(calls),
     topology: new TopologyStore(calls),
   };

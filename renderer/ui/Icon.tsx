@@ -10,6 +10,7 @@ const PATHS = {
   charts: 'M4 20h16M6 16l4-5 3 3 5-7',
   publish: 'M4 12l16-8-6 16-3-7-7-1z',
   consumers: 'M4 6h16M4 12h16M4 18h10',
+  move: 'M4 12h13M13 7l5 5-5 5M4 5v14',
   access: 'M12 3l7 3v5c0 5-3 8-7 10-4-2-7-5-7-10V6zM9 12l2 2 4-4',
   definitions: 'M6 3h9l4 4v14H6zM9 12h7M9 16h7M9 8h3',
   policies: 'M12 3l7 3v6c0 4-3 7-7 9-4-2-7-5-7-9V6z',

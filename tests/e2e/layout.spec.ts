@@ -1,7 +1,8 @@
 // Issue 11.6: nothing cut off — the consumer list's Time and State, the Peek caveat as one
-// readable block, graph node names in full on hover; two consumers on one queue told apart by tag.
+// readable block, graph node names whole where the pane has room (shortened, whole on hover, only
+// where it has not); two consumers on one queue told apart by tag.
 import amqp from 'amqplib';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { vhostOnRunBroker } from '../support/e2e/run-broker';
 import { startWarren, type RunningWarren } from '../support/e2e/warren-app';
 import { screenshot } from '../support/e2e/screenshot';
@@ -9,6 +10,8 @@ import { screenshot } from '../support/e2e/screenshot';
 let warren: RunningWarren;
 let broker: Awaited<ReturnType<typeof vhostOnRunBroker>>;
 const LONG_QUEUE = 'billing.invoices.retry-after-payment-provider-timeout';
+/** Longer than the widest node (MAX_NODE_WIDTH): shortened on any screen. */
+const HUGE_QUEUE = `audit.${'very-long-segment.'.repeat(5)}end`;
 
 test.beforeAll(async () => {
   broker = await vhostOnRunBroker('e2e-layout');
@@ -16,6 +19,7 @@ test.beforeAll(async () => {
   const ch = await conn.createChannel();
   await ch.assertQueue('shared', { durable: false });
   await ch.assertQueue(LONG_QUEUE, { durable: false });
+  await ch.assertQueue(HUGE_QUEUE, { durable: false });
   await conn.close();
   warren = await startWarren({ WARREN_BROKER_URL: broker.amqpUrl, WARREN_MANAGEMENT_URL: broker.managementUrl });
 });
@@ -76,14 +80,38 @@ test('two consumers on one queue are told apart by tag; Time and State are shown
   expect(block).toBeGreaterThan(0.8);
 });
 
-test('a graph node’s full name shows on hover', async ({ page }) => {
+const graphNode = (page: Page, queue: string) => page.getByRole('button', { name: new RegExp(`^queue ${queue.replace(/\./g, '\\.')}:`) });
+/** The name a node's box shows (its first text line), and whether it fits inside the box. */
+const shownName = (page: Page, queue: string) =>
+  graphNode(page, queue).evaluate((g) => {
+    const text = g.querySelector('.topo-node-name') as SVGTextElement;
+    const box = g.querySelector('rect') as SVGRectElement;
+    return { text: text.textContent, fits: text.getBBox().x + text.getBBox().width <= box.getBBox().width };
+  });
+
+test('graph node names: whole in a wider node where the pane has room; shortened with the whole name on hover only where it has not', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`${await warren.link()}#/topology`);
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText(/Connected/, { timeout: 60_000 });
   await page.getByRole('tab', { name: 'Graph' }).click();
-  const node = page.getByRole('button', { name: new RegExp(`^queue ${LONG_QUEUE.replace(/\./g, '\\.')}:`) });
-  await expect(node).toBeVisible();
-  // The box shows a shortened name; the title (the hover text) has it whole.
-  await expect(node.locator('title')).toHaveText(new RegExp(`^queue ${LONG_QUEUE.replace(/\./g, '\\.')}:`));
+  await expect(graphNode(page, LONG_QUEUE)).toBeVisible();
+  // Room: the long name is drawn whole, inside its (wider) box.
+  expect(await shownName(page, LONG_QUEUE)).toEqual({ text: LONG_QUEUE, fits: true });
+  // Past the widest node: shortened, and the title (the hover text) has it whole.
+  const huge = await shownName(page, HUGE_QUEUE);
+  expect(huge.fits).toBe(true);
+  expect(huge.text?.endsWith('…') && HUGE_QUEUE.startsWith(huge.text.slice(0, -1))).toBe(true);
+  await expect(graphNode(page, HUGE_QUEUE).locator('title')).toHaveText(new RegExp(`^queue ${HUGE_QUEUE.replace(/\./g, '\\.')}:`));
+  await screenshot(page, 'topology-graph-names.png');
+
+  // No room: a narrow window shortens the long name too, whole on hover.
+  await page.setViewportSize({ width: 620, height: 800 });
+  await expect.poll(async () => (await shownName(page, LONG_QUEUE)).text).not.toBe(LONG_QUEUE);
+  const narrow = await shownName(page, LONG_QUEUE);
+  expect(narrow.fits).toBe(true);
+  expect(narrow.text?.endsWith('…') && LONG_QUEUE.startsWith(narrow.text.slice(0, -1))).toBe(true);
+  await expect(graphNode(page, LONG_QUEUE).locator('title')).toHaveText(new RegExp(`^queue ${LONG_QUEUE.replace(/\./g, '\\.')}:`));
+  await screenshot(page, 'topology-graph-names-narrow.png');
 });
 
 /** A consumer card's accessible name: "Consumer <id>: Queue shared · <tag>". */

@@ -5,7 +5,7 @@
  */
 import { DEMO_NAMES } from '../../../shared/demos/types';
 import { DEFINITIONS_USAGE, definitionsCli } from '../definitions/cli';
-import { moveCli, MOVE_USAGE } from './move';
+import { MOVE_USAGE, moveCli } from '../move/cli';
 import { EXIT } from './output';
 
 export const HELP = `usage: npm run cli -- <command> [options]

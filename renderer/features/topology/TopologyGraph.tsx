@@ -4,10 +4,11 @@
  * queue group, binding keys above the queues once zoomed in enough to read them, and the single
  * bindings of a node drawn while it is hovered or focused.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TopologySnapshot } from '../../../shared/topology/types';
 import { Field } from '../../ui/Field';
-import { COLUMN_GAP, NODE_HEIGHT, NODE_WIDTH, layoutTopology, type GraphEdge, type GraphNode } from './graphLayout';
+import { COLUMN_GAP, NAME_PAD, NODE_HEIGHT, fitName, layoutTopology, type GraphEdge, type GraphNode } from './graphLayout';
+import { measureNodeName } from './textMeasure';
 
 const PAD = 24;
 const ZOOMS = [0.25, 0.35, 0.5, 0.7, 1, 1.4, 2] as const;
@@ -17,7 +18,18 @@ const trim = (text: string, max: number) => (text.length > max ? `${text.slice(0
 
 export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
   const [focus, setFocus] = useState('');
-  const layout = useMemo(() => layoutTopology(snapshot, focus === '' ? undefined : focus), [snapshot, focus]);
+  // The width the drawing may take: nodes grow for their names up to it (see graphLayout).
+  const frame = useRef<HTMLElement>(null);
+  const [room, setRoom] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    const el = frame.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setRoom(Math.max(0, el.clientWidth - PAD * 2 - 40)));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const screen = useMemo(() => ({ measure: measureNodeName, ...(room === undefined ? {} : { room }) }), [room]);
+  const layout = useMemo(() => layoutTopology(snapshot, focus === '' ? undefined : focus, screen), [snapshot, focus, screen]);
   const full = useMemo(() => layoutTopology(snapshot), [snapshot]);
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
   // Zoom scales the drawing; the scroll box pans it (drag the scroll bars, or the wheel / trackpad).
@@ -39,7 +51,7 @@ export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
   };
 
   return (
-    <section className="topo-graph card" aria-label="Topology graph">
+    <section className="topo-graph card" aria-label="Topology graph" ref={frame}>
       <div className="topo-graph-bar">
         <Field label="Neighbourhood of" description="Only what routes into or out of this exchange or queue.">
           {(p) => (
@@ -94,7 +106,7 @@ export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
             {layout.groups.map((group) => {
               const from = byId.get(group.source);
               if (!from) return null;
-              const x1 = from.x + NODE_WIDTH;
+              const x1 = from.x + from.width;
               const y1 = from.y + NODE_HEIGHT / 2;
               const x2 = group.x;
               const y2 = Math.min(group.y + group.height / 2, Math.max(group.y + 12, y1));
@@ -121,7 +133,7 @@ export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
                 // Drawn by its group's trunk: the key sits above the queue, the curve only while hot.
                 return (
                   <g key={edge.id} className={`topo-edge is-grouped${isHot ? ' is-hot' : ''}`} data-testid="graph-edge" data-from={edge.from} data-to={edge.to}>
-                    {isHot ? <path d={curve(from.x + NODE_WIDTH, from.y + NODE_HEIGHT / 2, to.x, to.y + NODE_HEIGHT / 2)} markerEnd="url(#topo-arrow)" /> : null}
+                    {isHot ? <path d={curve(from.x + from.width, from.y + NODE_HEIGHT / 2, to.x, to.y + NODE_HEIGHT / 2)} markerEnd="url(#topo-arrow)" /> : null}
                     {edge.label && (showKeys || isHot) ? (
                       <text x={to.x + 4} y={to.y - 5} className="topo-edge-label">
                         <title>{edge.label}</title>
@@ -135,7 +147,7 @@ export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
                 // From the queue's left side back to the right side of its dead-letter exchange, below the bindings coming in.
                 const x1 = from.x;
                 const y1 = from.y + NODE_HEIGHT - 8;
-                const x2 = to.x + NODE_WIDTH;
+                const x2 = to.x + to.width;
                 const y2 = to.y + NODE_HEIGHT - 8;
                 const bend = Math.max(40, COLUMN_GAP / 2);
                 return (
@@ -150,10 +162,10 @@ export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
                   </g>
                 );
               }
-              const x1 = from.x + NODE_WIDTH;
+              const x1 = from.x + from.width;
               const y1 = from.y + NODE_HEIGHT / 2;
               const backwards = to.x <= from.x;
-              const x2 = backwards ? to.x + NODE_WIDTH / 2 : to.x;
+              const x2 = backwards ? to.x + to.width / 2 : to.x;
               const y2 = backwards ? to.y + (to.y > from.y ? 0 : NODE_HEIGHT) : to.y + NODE_HEIGHT / 2;
               const bend = Math.max(40, COLUMN_GAP / 2);
               const d = `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - (backwards ? -bend : bend)} ${y2}, ${x2} ${y2}`;
@@ -208,9 +220,9 @@ function NodeBox({ node, onFocus, onHot }: { node: GraphNode; onFocus: () => voi
       }}
     >
       <title>{label}</title>
-      <rect width={NODE_WIDTH} height={NODE_HEIGHT} rx={node.kind === 'exchange' ? 8 : 4} />
-      <text x={10} y={19} className="topo-node-name">
-        {trim(node.name, 24)}
+      <rect width={node.width} height={NODE_HEIGHT} rx={node.kind === 'exchange' ? 8 : 4} />
+      <text x={NAME_PAD / 2} y={19} className="topo-node-name">
+        {fitName(node.name, node.width - NAME_PAD, measureNodeName)}
       </text>
       {node.kind === 'exchange' ? (
         <text x={10} y={36} className="topo-node-type">
@@ -221,7 +233,7 @@ function NodeBox({ node, onFocus, onHot }: { node: GraphNode; onFocus: () => voi
           <text x={10} y={36} className="topo-node-type">
             {node.type}
           </text>
-          <g transform={`translate(${NODE_WIDTH - 92} 26)`}>
+          <g transform={`translate(${node.width - 92} 26)`}>
             <rect width={40} height={15} rx={7} className="topo-badge-ready" />
             <text x={20} y={11} textAnchor="middle" className="topo-badge-text">
               {compact(node.ready)}

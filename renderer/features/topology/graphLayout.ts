@@ -9,10 +9,20 @@
  * grid group (the same number of grid columns for every group), the groups are cut into
  * side-by-side bands when still too tall (both chosen so "Fit" shrinks the least), and the renderer
  * draws one trunk edge per group instead of one curve per queue.
+ *
+ * Node widths: in the layered (unpacked) drawing each column is as wide as its longest name
+ * needs, measured by the caller (`measure`), between NODE_WIDTH and MAX_NODE_WIDTH; when the
+ * columns' wants do not fit the room the caller has (`room`), the widest columns give way first
+ * (never below NODE_WIDTH), and the renderer shortens the names that still do not fit (full name
+ * on hover). Packed grids keep NODE_WIDTH: hundreds of boxes are read by zooming, not by width.
  */
 import type { QueueRow, TopologySnapshot } from '../../../shared/topology/types';
 
 export const NODE_WIDTH = 200;
+/** The widest a node grows for its name (a longer name is shortened, whole on hover). */
+export const MAX_NODE_WIDTH = 520;
+/** Room around a node's name inside its box (10 px either side). */
+export const NAME_PAD = 20;
 export const NODE_HEIGHT = 46;
 export const COLUMN_GAP = 150;
 export const ROW_GAP = 18;
@@ -40,6 +50,8 @@ export interface GraphNode {
   unacked: number;
   x: number;
   y: number;
+  /** The box's width: its column's (see the header). */
+  width: number;
 }
 
 export interface GraphEdge {
@@ -64,6 +76,17 @@ export interface GraphGroup {
   width: number;
   height: number;
 }
+
+/** What the caller knows of the screen: text widths, and the width the drawing may take. */
+export interface LayoutRoom {
+  /** Width in px of a node's name as drawn; without it ~7.3 px a character (12 px monospace). */
+  measure?: (name: string) => number;
+  /** Width in px the drawing may take without scrolling; without it, columns take what they want. */
+  room?: number;
+}
+
+/** 12 px monospace, ~0.6 em a character: the width used when the caller cannot measure. */
+export const approxNameWidth = (name: string) => name.length * 7.3;
 
 export interface GraphLayout {
   nodes: GraphNode[];
@@ -100,7 +123,7 @@ export function neighbourhood(edges: readonly GraphEdge[], focus: string | undef
   return keep;
 }
 
-export function layoutTopology(snapshot: TopologySnapshot, focus?: string): GraphLayout {
+export function layoutTopology(snapshot: TopologySnapshot, focus?: string, screen: LayoutRoom = {}): GraphLayout {
   // The default exchange's implicit bindings (one per queue) would swamp the picture; unused amq.* exchanges too.
   const bindings = snapshot.bindings.filter((b) => b.source !== '');
   const used = new Set(bindings.flatMap((b) => [b.source, b.destinationType === 'exchange' ? b.destination : '']));
@@ -161,11 +184,11 @@ export function layoutTopology(snapshot: TopologySnapshot, focus?: string): Grap
   const nodes: GraphNode[] = [];
   for (const x of exchanges) {
     const id = exchangeId(x.name);
-    if (!keep || keep.has(id)) nodes.push({ id, kind: 'exchange', name: x.name, type: x.type, ready: 0, unacked: 0, x: 0, y: 0 });
+    if (!keep || keep.has(id)) nodes.push({ id, kind: 'exchange', name: x.name, type: x.type, ready: 0, unacked: 0, x: 0, y: 0, width: NODE_WIDTH });
   }
   for (const q of snapshot.queues) {
     const id = queueId(q.name);
-    if (!keep || keep.has(id)) nodes.push({ id, kind: 'queue', name: q.name, type: q.type, ready: q.ready, unacked: q.unacked, x: 0, y: 0 });
+    if (!keep || keep.has(id)) nodes.push({ id, kind: 'queue', name: q.name, type: q.type, ready: q.ready, unacked: q.unacked, x: 0, y: 0, width: NODE_WIDTH });
   }
 
   const columns = new Map<number, GraphNode[]>();
@@ -185,13 +208,21 @@ export function layoutTopology(snapshot: TopologySnapshot, focus?: string): Grap
   let queueWidth = NODE_WIDTH;
   let bandWidth = 0;
   let bandOf = new Map<string, number>();
+  const measure = screen.measure ?? approxNameWidth;
+  const widths = packed
+    ? usedColumns.map(() => NODE_WIDTH)
+    : fitWidths(
+        usedColumns.map((c) => Math.max(0, ...columns.get(c)!.map((n) => measure(n.name) + NAME_PAD))),
+        screen.room === undefined ? undefined : screen.room - (usedColumns.length - 1) * COLUMN_GAP,
+      );
+  const lefts = widths.map((_, i) => widths.slice(0, i).reduce((sum, w) => sum + w + COLUMN_GAP, 0));
   for (const [index, column] of usedColumns.entries()) {
     const list = columns.get(column)!;
     if (packed && column === queueColumn) {
       const exchangeRows = Math.max(0, ...usedColumns.filter((c) => c !== queueColumn).map((c) => columns.get(c)!.length));
       // Column first, then place in the column: groups follow their exchanges top to bottom.
       const rank = new Map(nodes.filter((n) => n.kind === 'exchange').map((n) => [n.id, n.x * 100_000 + (order.get(n.id) ?? 0)]));
-      const placed = packQueues(list, edges, rank, index * (NODE_WIDTH + COLUMN_GAP), exchangeRows);
+      const placed = packQueues(list, edges, rank, lefts[index]!, exchangeRows);
       groups = placed.groups;
       queueWidth = placed.width;
       bandWidth = placed.bandWidth;
@@ -205,7 +236,8 @@ export function layoutTopology(snapshot: TopologySnapshot, focus?: string): Grap
     list.sort((a, b) => centre(a) - centre(b) || a.name.localeCompare(b.name));
     list.forEach((node, i) => {
       order.set(node.id, i);
-      node.x = index * (NODE_WIDTH + COLUMN_GAP);
+      node.x = lefts[index]!;
+      node.width = widths[index]!;
       node.y = i * (NODE_HEIGHT + ROW_GAP);
     });
     height = Math.max(height, list.length * (NODE_HEIGHT + ROW_GAP));
@@ -228,8 +260,41 @@ export function layoutTopology(snapshot: TopologySnapshot, focus?: string): Grap
       height = Math.max(height, alignToTargets(ordered.map((list) => list.filter((n) => bandOf.get(n.id) === band)), edges, (id) => bandOf.get(id) === band));
     }
   }
-  const width = usedColumns.length === 0 ? 0 : (usedColumns.length - 1) * (NODE_WIDTH + COLUMN_GAP) + queueWidth;
+  const last = usedColumns.length - 1;
+  const width = usedColumns.length === 0 ? 0 : packed ? lefts[last]! + queueWidth : lefts[last]! + widths[last]!;
   return { nodes, edges, groups, width, height };
+}
+
+/**
+ * Each column's width: what its longest name wants, between NODE_WIDTH and MAX_NODE_WIDTH. When
+ * the wants exceed `available`, the widest give way first: one cap for all columns, the largest
+ * that fits (water-filling), never below NODE_WIDTH (then the drawing scrolls).
+ */
+export function fitWidths(wants: readonly number[], available: number | undefined): number[] {
+  const want = wants.map((w) => Math.min(MAX_NODE_WIDTH, Math.max(NODE_WIDTH, Math.ceil(w))));
+  const total = (cap: number) => want.reduce((sum, w) => sum + Math.min(w, cap), 0);
+  if (available === undefined || total(MAX_NODE_WIDTH) <= available) return want;
+  let lo = NODE_WIDTH;
+  let hi = MAX_NODE_WIDTH;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (total(mid) <= available) lo = mid;
+    else hi = mid;
+  }
+  return want.map((w) => Math.min(w, lo));
+}
+
+/** `name` as it fits `width` px: whole, or cut with an ellipsis (the node's title has it whole). */
+export function fitName(name: string, width: number, measure: (text: string) => number = approxNameWidth): string {
+  if (measure(name) <= width) return name;
+  let lo = 0;
+  let hi = name.length;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (measure(`${name.slice(0, mid)}…`) <= width) lo = mid;
+    else hi = mid;
+  }
+  return `${name.slice(0, lo)}…`;
 }
 
 /**

@@ -7,10 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestVhost, testBroker } from '../../support/broker';
-import { cli } from '../../support/cli';
+import { runCli } from '../../support/cli';
 import { adminApi, queueNames, seedShop, vhostObjects } from '../../support/definitions';
 
 const work = () => mkdtempSync(path.join(process.env.WARREN_TEST_WORK ?? os.tmpdir(), 'defs-cli-'));
+
+const cli = (args: string[]) => runCli(args);
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TopologySnapshot } from '../../../../shared/topology/types';
-import { NODE_HEIGHT, NODE_WIDTH, layoutTopology, neighbourhood } from '../../../../renderer/features/topology/graphLayout';
+import { COLUMN_GAP, MAX_NODE_WIDTH, NAME_PAD, NODE_HEIGHT, NODE_WIDTH, approxNameWidth, fitName, fitWidths, layoutTopology, neighbourhood } from '../../../../renderer/features/topology/graphLayout';
 import { queueRow } from '../../../../main/service/topology/lists';
 
 describe('graph layout', () => {
@@ -32,6 +32,37 @@ describe('graph layout', () => {
     );
     const ys = layout.nodes.filter((n) => n.kind === 'queue').map((n) => n.y);
     expect(new Set(ys).size).toBe(ys.length);
+  });
+
+  it('a column is as wide as its longest name where there is room, narrower when the room is short, never under NODE_WIDTH; columns never overlap', () => {
+    const long = 'billing.invoices.retry-after-payment-provider-timeout';
+    const wide = { ...snapshot, queues: [...snapshot.queues, q(long)], bindings: [...snapshot.bindings, b('audit', long, '')] };
+    const roomy = layoutTopology(wide, undefined, { room: 1200 });
+    const node = (layout: ReturnType<typeof layoutTopology>, id: string) => layout.nodes.find((n) => n.id === id)!;
+    expect(node(roomy, `q:${long}`).width).toBe(Math.ceil(approxNameWidth(long) + NAME_PAD));
+    expect(fitName(long, node(roomy, `q:${long}`).width - NAME_PAD)).toBe(long);
+    // Every queue shares the column's width; exchanges keep the narrow width their names want.
+    expect(new Set(roomy.nodes.filter((n) => n.kind === 'queue').map((n) => n.width)).size).toBe(1);
+    expect(node(roomy, 'x:logs').width).toBe(NODE_WIDTH);
+    const tight = layoutTopology(wide, undefined, { room: 1000 });
+    expect(node(tight, `q:${long}`).width).toBeLessThan(node(roomy, `q:${long}`).width);
+    expect(node(tight, `q:${long}`).width).toBeGreaterThanOrEqual(NODE_WIDTH);
+    expect(tight.width).toBeLessThanOrEqual(1000);
+    const shown = fitName(long, node(tight, `q:${long}`).width - NAME_PAD);
+    expect(shown.endsWith('…') && long.startsWith(shown.slice(0, -1))).toBe(true);
+    for (const layout of [roomy, tight]) {
+      for (const a of layout.nodes) {
+        for (const c of layout.nodes) if (c.x > a.x) expect(c.x).toBeGreaterThanOrEqual(a.x + a.width + COLUMN_GAP);
+      }
+      expect(Math.max(...layout.nodes.map((n) => n.x + n.width))).toBe(layout.width);
+    }
+  });
+
+  it('fitWidths gives what each column wants when it fits, caps the widest first when not, and keeps NODE_WIDTH..MAX_NODE_WIDTH', () => {
+    expect(fitWidths([100, 300, 2000], undefined)).toEqual([NODE_WIDTH, 300, MAX_NODE_WIDTH]);
+    expect(fitWidths([100, 300, 450], 1000)).toEqual([NODE_WIDTH, 300, 450]);
+    expect(fitWidths([100, 300, 450], 700)).toEqual([NODE_WIDTH, 250, 250]);
+    expect(fitWidths([400, 400], 100)).toEqual([NODE_WIDTH, NODE_WIDTH]);
   });
 
   it('the neighbourhood of a node is every routing path through it', () => {
