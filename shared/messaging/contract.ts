@@ -123,6 +123,7 @@ const consumerOptions = z.object({
   consumerTag: shortstr('consumer tag').optional(),
   arguments: fieldTable.optional(),
   keep: z.number().int().min(10).max(100_000).default(10_000),
+  show: z.enum(['every', 'newest']).default('every'),
 });
 
 const consumerId = z.object({ consumerId: shortText(64).min(1) });

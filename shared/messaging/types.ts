@@ -84,7 +84,18 @@ export interface ConsumerOptions {
   arguments?: FieldEntry[];
   /** How many messages the list keeps (older ones are counted, not kept). */
   keep: number;
+  /**
+   * What the page is sent as messages stream in: a preview of every delivery ('every', up to
+   * 2,000 an update; beyond that the rest are counted, not shown), or only the newest of each
+   * update ('newest', NEWEST_PER_UPDATE of them; the rest counted, not shown). Both keep every
+   * message in Warren's list (`keep`). Absent means 'every'.
+   */
+  show?: ConsumerShow;
 }
+
+export type ConsumerShow = 'every' | 'newest';
+/** With show 'newest': previews sent per update (~30 updates a second). */
+export const NEWEST_PER_UPDATE = 50;
 
 export type ConsumerStatus = 'starting' | 'consuming' | 'paused' | 'crashed' | 'waiting' | 'closed';
 

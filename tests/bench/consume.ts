@@ -11,6 +11,7 @@
  * time in figure 1 (CPU profile over the inspector).
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import type { ConsumerInfo } from '../../shared/messaging/types';
 import { vhostOnRunBroker } from '../support/e2e/run-broker';
@@ -24,7 +25,18 @@ const N = Number(process.env.WARREN_BENCH_CONSUME_N ?? 200_000);
 const ROUNDS = Number(process.env.WARREN_BENCH_ROUNDS ?? 3);
 const PROFILE = process.env.WARREN_BENCH_PROFILE === '1';
 const PREFETCH = 1000;
+/** What the page is sent (ConsumerOptions.show): the bench picks it in the form as a user would. */
+const SHOW = (process.env.WARREN_BENCH_CONSUME_SHOW ?? 'newest') as 'every' | 'newest';
 const QUEUE = 'bench';
+
+/** CPU milliseconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+/** CPU per 1,000 messages: load-independent, unlike a rate on a shared machine. */
+const cpuCost: { raw: number[]; main: number[] } = { raw: [], main: [] };
 
 function rssMiB(pid: number): number {
   const out = execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' });
@@ -37,6 +49,7 @@ async function main() {
   const warren = await bridgeWarren(broker.amqpUrl, broker.managementUrl, { NODE_OPTIONS: '--inspect=127.0.0.1:0' });
   const inspector = await Inspector.find(warren.warren.output(), 'dist/main/web.mjs');
   const mainPid = await inspector.evaluate<number>('process.pid');
+  const rssStart = rssMiB(mainPid);
   const raw = await rawConnect(broker.amqpUrl);
   const refill = () => fill(broker.amqpUrl, QUEUE, N);
   const notes: string[] = [];
@@ -48,6 +61,7 @@ async function main() {
     /** A raw amqplib consumer, prefetch 1000, acking multiple=true every 500 (and the last). */
     const rawConsume = async () => {
       const started = performance.now();
+      const cpu0 = process.cpuUsage();
       const ch = await raw.createChannel();
       await ch.prefetch(PREFETCH);
       let n = 0;
@@ -60,6 +74,8 @@ async function main() {
         });
       });
       const ms = performance.now() - started;
+      const cpu = process.cpuUsage(cpu0);
+      cpuCost.raw.push((cpu.user + cpu.system) / 1000 / (N / 1000));
       await ch.close();
       return (N * 1000) / ms;
     };
@@ -82,9 +98,11 @@ async function main() {
     };
     const warrenMain = async () => {
       const started = performance.now();
-      const c = await warren.call('consumers.attach', { queue: QUEUE, prefetch: PREFETCH, ackMode: 'simulated', simulate: { kind: 'fixed', ms: 0 } });
+      const cpu0 = cpuMs(mainPid);
+      const c = await warren.call('consumers.attach', { queue: QUEUE, prefetch: PREFETCH, ackMode: 'simulated', simulate: { kind: 'fixed', ms: 0 }, show: SHOW });
       await untilAcked(c.id);
       const ms = performance.now() - started;
+      cpuCost.main.push((cpuMs(mainPid) - cpu0) / (N / 1000));
       peakMainRss = Math.max(peakMainRss, rssMiB(mainPid));
       await detachAll();
       return (N * 1000) / ms;
@@ -94,6 +112,9 @@ async function main() {
     const name1 = `main process (bridge client, no page), ${N.toLocaleString('en')} × 100 B`;
     figures.push({ name: name1, ...(await interleaved(ROUNDS, rawConsume, warrenMain, refill)) });
     printRatio(figures.at(-1)!);
+    const cpuText = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(', ');
+    const cpuFigure1 = `raw ${cpuText(cpuCost.raw)} ms; Warren main ${cpuText(cpuCost.main)} ms`;
+    console.log(`CPU per 1,000 messages (warm-up first): ${cpuFigure1}`);
 
     if (PROFILE) {
       await refill();
@@ -107,6 +128,7 @@ async function main() {
 
     // With the page: a fresh one-time link per page, as pressing Enter in Warren's terminal gives.
     const accounts: string[] = [];
+    const busy: number[] = [];
     const withPage = async () => {
       const page: Page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
       try {
@@ -119,13 +141,20 @@ async function main() {
         await page.getByLabel('Acknowledgement').selectOption('simulated');
         await page.getByLabel('Work time').selectOption('fixed');
         await page.getByLabel('Milliseconds').fill('0');
+        await page.getByLabel('Show', { exact: true }).selectOption(SHOW);
+        // The renderer's main thread: CDP's TaskDuration (seconds of tasks) over the run's wall time.
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Performance.enable');
+        const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+        const busyBefore = await taskSeconds();
         const started = performance.now();
         await page.getByRole('button', { name: 'Attach' }).click();
         // The page accounts for a message when it shows it or counts it as "Counted, not shown".
-        // A string, not a function: the bench runs under tsx, whose helpers do not exist in the page.
+        // Read from the two counters' text (textContent: no layout, so the polling costs the page
+        // little). A string, not a function: the bench runs under tsx, whose helpers do not exist in the page.
         const counted = () =>
           page.evaluate<{ shown: number; notShown: number }>(
-            `(() => { const t = document.body.innerText; const num = (re) => Number((re.exec(t) || [])[1]?.replace(/\\D/g, '') || 0); return { shown: num(/Shown: ([\\d,.\\s]+)/), notShown: num(/Counted, not shown: ([\\d,.\\s]+)/) }; })()`,
+            `(() => { const num = (id) => Number((document.querySelector('[data-testid="' + id + '"]')?.textContent || '').replace(/\\D/g, '') || 0); return { shown: num('ui-seen'), notShown: num('ui-not-shown') }; })()`,
           );
         let last = { shown: 0, notShown: 0 };
         while (last.shown + last.notShown < N) {
@@ -134,6 +163,7 @@ async function main() {
           if (performance.now() - started > 900_000) throw new Error(`the page accounts for ${last.shown + last.notShown} after 15 minutes`);
         }
         const ms = performance.now() - started;
+        busy.push(((await taskSeconds()) - busyBefore) / (ms / 1000));
         accounts.push(`${last.shown.toLocaleString('en')} shown + ${last.notShown.toLocaleString('en')} counted, not shown`);
         peakMainRss = Math.max(peakMainRss, rssMiB(mainPid));
         return (N * 1000) / ms;
@@ -147,19 +177,23 @@ async function main() {
     figures.push({ name: name2, ...(await interleaved(ROUNDS, rawConsume, withPage, refill)) });
     printRatio(figures.at(-1)!);
     console.log(`the page accounted for: ${accounts.join('; ')}`);
+    const busyText = busy.map((b) => `${Math.round(b * 100)} %`).join(', ');
+    console.log(`renderer main thread busy: ${busyText}`);
+    const rssEnd = rssMiB(mainPid);
+    console.log(`Warren main RSS: ${rssStart} MiB before, peak ${peakMainRss} MiB, ${rssEnd} MiB after`);
     const loadEnd = loadAverage();
     console.log(`load average (1/5/15 min): start ${loadStart}, end ${loadEnd}`);
     notes.push(
-      `${N.toLocaleString('en')} messages of 100 bytes pre-filled in one classic queue before every round (outside the clocks). Reference: raw amqplib on its own warm connection (socket options as Warren's: noDelay), prefetch ${PREFETCH}, manual ack with multiple=true every 500 messages; clock from \`consume\` to the last ack. Warren: a consumer with prefetch ${PREFETCH} and manual acks sent by Warren after 0 ms of simulated work (consecutive acks of one network read go as one ack with multiple=true).`,
+      `${N.toLocaleString('en')} messages of 100 bytes pre-filled in one classic queue before every round (outside the clocks). Reference: raw amqplib on its own warm connection (socket options as Warren's: noDelay), prefetch ${PREFETCH}, manual ack with multiple=true every 500 messages; clock from \`consume\` to the last ack. Warren: a consumer with prefetch ${PREFETCH} and manual acks sent by Warren after 0 ms of simulated work (consecutive acks of one network read go as one ack with multiple=true), attached with Show "${SHOW === 'newest' ? 'the newest 50 of each update (the rest counted)' : 'every message'}" (\`show: '${SHOW}'\`; WARREN_BENCH_CONSUME_SHOW picks the other).`,
       '',
       `1. Main process: attached by \`consumers.attach\` over the browser host's WebSocket by a bridge client (shared/client.ts), the call the Attach button makes; clock from the call until Warren reports ${N.toLocaleString('en')} acked (its consumers.state event).`,
-      `2. Page open: the Consumers page in Chromium (1280×720, fresh page per round), Attach clicked; clock until the page accounts for every message — its "Shown" count plus its "Counted, not shown" count (previews it was not sent — more than one 33 ms flush carries, or the page fell behind — the messages stay in Warren's kept list) reaches ${N.toLocaleString('en')}.`,
+      `2. Page open: the Consumers page in Chromium (1280×720, fresh page per round), Attach clicked; clock until the page accounts for every message — its "Shown" count plus its "Counted, not shown" count (previews it was not sent — by the Show choice made in the form, more than one 33 ms update carries, or the page fell behind — the messages stay in Warren's kept list) reaches ${N.toLocaleString('en')}. The page's counters are read from their text every 50 ms (no layout). Renderer main thread busy: Chrome's TaskDuration (CDP Performance.getMetrics) over the round's wall time; tasks on a loaded machine take longer in wall time, so this is an upper bound.`,
       '',
       `One warm-up of each side, then ${ROUNDS} rounds interleaved per figure (a figure's reference rounds are its own). Median (min–max).`,
       '',
       figureTable(figures, 'raw amqplib', 'msg/s'),
       '',
-      `What the page accounted for, per round (the warm-up first): ${accounts.join('; ')}. Warren's main RSS peaked at ${peakMainRss} MiB.`,
+      `What the page accounted for, per round (the warm-up first): ${accounts.join('; ')}. CPU per 1,000 messages in figure 1 (warm-up first; the raw consumer's process, Warren's main process; the broker's not counted): ${cpuFigure1}. Renderer main thread busy per round (the warm-up first): ${busyText}. Warren's main RSS: ${rssStart} MiB before the first round, peak ${peakMainRss} MiB, ${rssEnd} MiB after the last (consumers detached; kept bodies are capped at 64 MiB and 10,000 messages per consumer).`,
       '',
       `Load average (1 / 5 / 15 min): ${loadStart} at start, ${loadEnd} at end.`,
     );

@@ -17,7 +17,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { testBroker } from '../support/broker';
 import { startWarren } from '../support/e2e/warren-app';
 import { writeBenchSection } from './_report';
-import { mib, processesOf, usage } from './_procs';
+import { listenerOf, mib, processesOf, usage } from './_procs';
 import { loadAverage, printRatio, showSpread, spread, type Figure, type Spread } from './_rounds';
 
 const QUEUES = Number(process.env.WARREN_BENCH_QUEUES ?? 10_000);
@@ -26,10 +26,14 @@ const ROUNDS = Number(process.env.WARREN_BENCH_ROUNDS ?? (QUEUES > 20_000 ? 3 : 
 const TYPED = 'q-0999';
 const MATCHES = 10;
 const KEY_DELAY_MS = 120;
-const IMPORT_CHUNK = 25_000;
+const IMPORT_CHUNK = 10_000;
+/** The broker counts as quiet within this share of one core of its use at rest. */
+const QUIET_MARGIN = 0.25;
+const SETTLE_MAX_MS = 180_000;
 
 const b = testBroker();
-const vhost = `warren-bench-topology-${Date.now().toString(36)}`;
+/** WARREN_BENCH_VHOST: go on with the queues a stopped run left (creating only the missing chunks). */
+const vhost = process.env.WARREN_BENCH_VHOST ?? `warren-bench-topology-${Date.now().toString(36)}`;
 const http = axios.create({ baseURL: `${b.managementUrl}/api`, auth: { username: 'guest', password: 'guest' }, timeout: 600_000 });
 const ms = (x: number) => `${Math.round(x).toLocaleString('en')} ms`;
 const count = QUEUES.toLocaleString('en');
@@ -40,19 +44,31 @@ async function createQueues(): Promise<number> {
   const services = ['orders', 'email', 'billing', 'audit', 'search'];
   const started = Date.now();
   // Definitions imports of the vhost, in chunks the broker takes in one request each.
-  for (let from = 0; from < QUEUES; from += IMPORT_CHUNK) {
+  const existing = await http.get<{ total_count: number }>(`/queues/${encodeURIComponent(vhost)}`, { params: { page: 1, page_size: 1, columns: 'name' } });
+  for (let from = Math.floor(existing.data.total_count / IMPORT_CHUNK) * IMPORT_CHUNK; from < QUEUES; from += IMPORT_CHUNK) {
     const queues = Array.from({ length: Math.min(IMPORT_CHUNK, QUEUES - from) }, (_, k) => {
       const i = from + k;
       return { name: `${services[i % services.length]}.q-${String(i).padStart(5, '0')}`, durable: false, auto_delete: false, arguments: {} };
     });
-    await http.post(`/definitions/${encodeURIComponent(vhost)}`, { queues });
+    // A busy broker may close the connection of a long import while it goes on importing:
+    // then wait for its queues to appear, and send the chunk again only if they do not.
+    await http.post(`/definitions/${encodeURIComponent(vhost)}`, { queues }).catch(async (err: unknown) => {
+      console.log(`  the import of ${from}… ended with ${(err as Error).message}; waiting for its queues`);
+      if (!(await queueCountReaches(from + queues.length, 300_000))) await http.post(`/definitions/${encodeURIComponent(vhost)}`, { queues });
+    });
   }
-  for (;;) {
-    const page = await http.get<{ total_count: number }>(`/queues/${encodeURIComponent(vhost)}`, { params: { page: 1, page_size: 1, columns: 'name' } });
-    if (page.data.total_count >= QUEUES) break;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
+  if (!(await queueCountReaches(QUEUES, 600_000))) throw new Error(`the broker did not reach ${QUEUES} queues`);
   return Date.now() - started;
+}
+
+async function queueCountReaches(n: number, withinMs: number): Promise<boolean> {
+  const until = Date.now() + withinMs;
+  while (Date.now() < until) {
+    const page = await http.get<{ total_count: number }>(`/queues/${encodeURIComponent(vhost)}`, { params: { page: 1, page_size: 1, columns: 'name' } }).catch(() => undefined);
+    if ((page?.data.total_count ?? 0) >= n) return true;
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  return false;
 }
 
 /**
@@ -201,12 +217,38 @@ async function main() {
     };
     const mainPids = () => processesOf(warren.dataDir, 'dist/main/web.mjs');
     const results: { reference: Round[]; warren: Round[]; rss: number[] } = { reference: [], warren: [], rss: [] };
+    // Each round leaves the broker working (a page's requests still being answered after its
+    // context closed, Warren's full list in the background): the next round starts once the
+    // broker is quiet again, so neither side pays for the other's work.
+    const brokerPid = listenerOf(b.managementPort);
+    const brokerShare = async (seconds: number) => {
+      const before = usage(brokerPid === undefined ? [] : [brokerPid]).cpuS;
+      await new Promise((r) => setTimeout(r, seconds * 1000));
+      return (usage(brokerPid === undefined ? [] : [brokerPid]).cpuS - before) / seconds;
+    };
+    // The broker at rest with these queues (its statistics): quiet is within a quarter core of it.
+    const rest = await brokerShare(10);
+    const quiet = rest + QUIET_MARGIN;
+    const settled: number[] = [];
+    const settle = async () => {
+      const started = Date.now();
+      if (brokerPid === undefined) return;
+      for (;;) {
+        if ((await brokerShare(2)) < quiet || Date.now() - started > SETTLE_MAX_MS) break;
+      }
+      settled.push(Date.now() - started);
+    };
     console.log('warm-up: management UI, Warren');
+    await settle();
     await round(sides.reference);
+    await settle();
     await round(sides.warren);
+    await settle();
     for (let i = 1; i <= ROUNDS; i++) {
       const r = await round(sides.reference);
+      await settle();
       const w = await round(sides.warren);
+      await settle();
       results.reference.push(r);
       results.warren.push(w);
       results.rss.push(usage(mainPids()).rssBytes);
@@ -233,6 +275,8 @@ ${count} classic queues in one vhost (created in ${ms(createMs)} by definitions 
 | Longest main-thread task while typing (longtask) | ${msSpread(of('reference', 'longestTask'))} | ${msSpread(longest)} | |
 | Page JS heap after GC, end of round | ${mib(of('reference', 'heapBytes').median)} | ${mib(of('warren', 'heapBytes').median)} | |
 | Warren main process RSS after each round | — | ${mib(spread(results.rss).median)} (${mib(spread(results.rss).min)}–${mib(spread(results.rss).max)}) | |
+
+Before every round the bench waits until the broker's VM is back within ${Math.round(QUIET_MARGIN * 100)} % of one core of its use at rest with these queues (${Math.round(rest * 100)} %; 2-s samples; waits ${msSpread(spread(settled))}), so no round pays for the previous one's leftover requests. Warren's rows before its full list arrives come from the service's memory of its last full list (shown "as of" their time, and refreshed at once) or, without one, from the broker's first page; its filter before every row is here is answered from that memory or by the broker's \`name=\` filter.
 
 No main-thread task over 200 ms while typing in Warren: ${longest.max <= 200 ? `holds (longest ${ms(longest.max)})` : `does not hold (longest ${ms(longest.max)})`}. Rates for the ratio are 1 ÷ time. Load average (1 / 5 / 15 min): ${loadStart} at start, ${loadEnd} at end.
 `;

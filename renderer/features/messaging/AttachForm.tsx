@@ -1,7 +1,7 @@
 /** Attach a consumer to a queue, or tap an exchange through a temporary exclusive queue. */
 import { useState } from 'react';
 import { rowsToEntries, type HeaderRow } from '../../../shared/messaging/codec';
-import type { AckMode } from '../../../shared/messaging/types';
+import { NEWEST_PER_UPDATE, type AckMode, type ConsumerShow } from '../../../shared/messaging/types';
 import type { WarrenError } from '../../../shared/errors';
 import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -27,6 +27,7 @@ export function AttachForm({ queues, exchanges }: { queues: string[]; exchanges:
   const [simulate, setSimulate] = useState<'dots' | 'fixed'>('dots');
   const [simulateMs, setSimulateMs] = useState('500');
   const [exclusive, setExclusive] = useState(false);
+  const [show, setShow] = useState<ConsumerShow>('every');
   const [consumerTag, setConsumerTag] = useState('');
   const [args, setArgs] = useState<HeaderRow[]>([]);
   const [error, setError] = useState<WarrenError>();
@@ -43,6 +44,7 @@ export function AttachForm({ queues, exchanges }: { queues: string[]; exchanges:
       prefetch: n,
       ackMode,
       exclusive,
+      show,
       ...(ackMode === 'simulated' ? { simulate: simulate === 'dots' ? { kind: 'dots' as const } : { kind: 'fixed' as const, ms: Math.max(0, Math.floor(Number(simulateMs) || 0)) } } : {}),
       ...(consumerTag ? { consumerTag } : {}),
       ...(parsedArgs.value.length ? { arguments: parsedArgs.value } : {}),
@@ -106,6 +108,14 @@ export function AttachForm({ queues, exchanges }: { queues: string[]; exchanges:
         {ackMode === 'simulated' && simulate === 'fixed' ? (
           <Field label="Milliseconds">{(c) => <input {...c} inputMode="numeric" value={simulateMs} onChange={(e) => setSimulateMs(e.target.value)} />}</Field>
         ) : null}
+        <Field label="Show" description="Every message is counted and kept in Warren's list either way.">
+          {(c) => (
+            <select {...c} value={show} onChange={(e) => setShow(e.target.value as ConsumerShow)}>
+              <option value="every">Every message (up to 2,000 an update)</option>
+              <option value="newest">The newest {NEWEST_PER_UPDATE} of each update (the rest counted)</option>
+            </select>
+          )}
+        </Field>
         <Field label="Consumer tag">{(c) => <input {...c} placeholder="(broker picks)" value={consumerTag} onChange={(e) => setConsumerTag(e.target.value)} />}</Field>
         <CheckboxField label="Exclusive consumer" checked={exclusive} onChange={setExclusive} />
       </div>

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { valueToText } from '../../../shared/messaging/codec';
 import { toExport } from './export-file';
-import type { ConsumerInfo, ReceivedMessage } from '../../../shared/messaging/types';
+import { NEWEST_PER_UPDATE, type ConsumerInfo, type ReceivedMessage } from '../../../shared/messaging/types';
 import type { Result, WarrenError } from '../../../shared/errors';
 import { useStore } from '../../app/store';
 import { useStores } from '../../app/stores';
@@ -21,6 +21,13 @@ const OVERSCAN = 8;
 /** The list's height in px (as in messaging.css) and a first guess of a row's; the real one is measured. */
 const VIEW_PX = 480;
 const ROW_PX = 33;
+
+/** Why some deliveries are counted, not shown: the user's choice, or more than an update carries. */
+function notShownWhy(consumer: ConsumerInfo): string {
+  return consumer.options.show === 'newest'
+    ? `Shows the newest ${NEWEST_PER_UPDATE} of each update, as chosen when attaching; the rest are counted, and kept in Warren's list`
+    : "Arrived faster than the page is sent previews; counted, and kept in Warren's list";
+}
 
 export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer: ConsumerInfo; messages: ReceivedMessage[]; seen: number; skipped: number }) {
   const [filter, setFilter] = useState('');
@@ -124,7 +131,7 @@ export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer:
             <span data-testid="consumer-unacked">Unacked: {consumer.unacked}</span>
             <span>Received: {consumer.received.toLocaleString()}</span>
             <span data-testid="ui-seen">Shown: {seen.toLocaleString()}</span>
-            {skipped > 0 ? <span title="Arrived faster than the page is sent previews; counted, and kept in Warren's ring">Counted, not shown: {skipped.toLocaleString()}</span> : null}
+            {skipped > 0 ? <span data-testid="ui-not-shown" title={notShownWhy(consumer)}>Counted, not shown: {skipped.toLocaleString()}</span> : null}
             <span>Kept: {consumer.kept.toLocaleString()}{consumer.dropped ? ` (${consumer.dropped.toLocaleString()} older not kept)` : ''}</span>
           </p>
           {consumer.reason ? <p className="section-note">{consumer.reason}</p> : null}

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FieldEntry, MessageProperties } from '../../../shared/messaging/types';
+import { NEWEST_PER_UPDATE, type DeliveryBatch, type FieldEntry, type MessageProperties, type SettleChange } from '../../../shared/messaging/types';
 import { putPolicy, waitFor } from '../../support/broker';
 import { connectedService } from '../../support/messaging';
 import { payloadsOf } from '../../support/service';
@@ -248,6 +248,51 @@ describe('publish and consume through the service', () => {
     expect(kept.dropped).toBe(15);
     const gone = await t.svc.dispatch('consumers.message', { consumerId: c.id, id: 1 });
     expect(!gone.ok && gone.error.code).toBe('NOT_FOUND');
+  });
+
+  it("show 'newest': an update carries at most NEWEST_PER_UPDATE previews, the newest of its deliveries, and previews plus counted ones are every delivery", async () => {
+    await t.ch.assertQueue('newest', { durable: false });
+    const c = await t.call('consumers.attach', { queue: 'newest', ackMode: 'auto', prefetch: 0, show: 'newest' });
+    for (let i = 1; i <= 3000; i++) t.ch.sendToQueue('newest', Buffer.from(`n${i}`));
+    await waitFor(() => {
+      const batches = payloadsOf(t.svc.events, 'consumers.deliveries').flat().filter((b) => b.consumerId === c.id);
+      return batches.reduce((n, b) => n + b.messages.length + b.skipped, 0) === 3000;
+    });
+    const batches = payloadsOf(t.svc.events, 'consumers.deliveries').flat().filter((b) => b.consumerId === c.id);
+    expect(batches.some((b) => b.skipped > 0)).toBe(true);
+    let last = 0;
+    for (const b of batches) {
+      expect(b.messages.length).toBeLessThanOrEqual(NEWEST_PER_UPDATE);
+      // The previews are the newest of the update: the ones counted come before them.
+      const ids = b.messages.map((m) => m.id);
+      expect(ids).toEqual(Array.from({ length: ids.length }, (_, i) => last + b.skipped + i + 1));
+      last += b.skipped + ids.length;
+    }
+    expect(batches.at(-1)!.messages.at(-1)!.body.data).toBe('n3000');
+  });
+
+  it('settle changes name only messages a window was shown; with previews and changes applied in order, every message shows its outcome', async () => {
+    await t.ch.assertQueue('fast', { durable: false });
+    const c = await t.call('consumers.attach', { queue: 'fast', prefetch: 100, ackMode: 'simulated', simulate: { kind: 'fixed', ms: 0 } });
+    for (let i = 1; i <= 500; i++) t.ch.sendToQueue('fast', Buffer.from(`n${i}`));
+    await waitFor(() => payloadsOf(t.svc.events, 'consumers.state').some((list) => list.some((x) => x.id === c.id && x.acked === 500)));
+    await new Promise((r) => setTimeout(r, 100));
+    const state = new Map<number, string>();
+    for (const e of t.svc.events) {
+      if (e.event === 'consumers.deliveries') {
+        for (const b of e.payload as DeliveryBatch[]) if (b.consumerId === c.id) for (const m of b.messages) state.set(m.id, m.settled);
+      } else if (e.event === 'consumers.settled') {
+        for (const change of e.payload as SettleChange[]) {
+          if (change.consumerId !== c.id) continue;
+          for (const id of change.ids) {
+            expect(state.has(id)).toBe(true);
+            state.set(id, change.settled);
+          }
+        }
+      }
+    }
+    expect(state.size).toBe(500);
+    expect([...state.values()].every((s) => s === 'acked')).toBe(true);
   });
 
   it('repeat publishes N with templates, reports progress, and can be cancelled', async () => {

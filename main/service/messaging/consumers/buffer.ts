@@ -22,6 +22,8 @@ export interface Kept {
   receivedAt: number;
   msg: ConsumeMessage;
   settled: ReceivedMessage['settled'];
+  /** A window was sent its preview (or the whole message), so it is told when it is settled. */
+  sent?: boolean;
 }
 
 export function keep(id: number, msg: ConsumeMessage, settled: ReceivedMessage['settled']): Kept {
@@ -31,6 +33,12 @@ export function keep(id: number, msg: ConsumeMessage, settled: ReceivedMessage['
 /** What the stream carries: the first PREVIEW_BYTES of the body. */
 export function preview(kept: Kept): ReceivedMessage {
   return received(kept, PREVIEW_BYTES);
+}
+
+/** A preview for a window, remembering that a window now shows the message. */
+export function sentPreview(kept: Kept): ReceivedMessage {
+  kept.sent = true;
+  return preview(kept);
 }
 
 /** The whole message, for the detail pane and exports. */

@@ -17,19 +17,24 @@
  * (session.onConnected) consumers that were consuming are attached again.
  */
 import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
-import type { ConsumerInfo, ConsumerOptions, DeliveryBatch, ReceivedMessage, SettleChange } from '../../../../shared/messaging/types';
+import { NEWEST_PER_UPDATE, type ConsumerInfo, type ConsumerOptions, type DeliveryBatch, type ReceivedMessage, type SettleChange } from '../../../../shared/messaging/types';
 import type { AmqpSession } from '../../broker/session';
 import type { ServiceContext } from '../../context';
 import { fail, toWarrenError, WarrenFailure } from '../../errors';
 import { encodeTable } from '../codec';
 import { IdRing } from '../ring';
-import { keep, KEEP_BYTES, preview, whole, type Kept } from './buffer';
+import { keep, KEEP_BYTES, preview, sentPreview, whole, type Kept } from './buffer';
 import { countDots, sendSettle, slim, type Unacked } from './settle';
 import { SimulatedWork } from './simulated-work';
 import { fitName } from '../../../../shared/validation/names';
 
-/** At most this many previews per consumer per flush; the rest stay in the ring. */
+/** At most this many previews per consumer per flush (show 'every'); the rest stay in the ring. */
 const MAX_PER_FLUSH = 2000;
+
+/** Previews sent per flush: the user's choice when attaching (ConsumerOptions.show). */
+function perFlush(options: ConsumerOptions): number {
+  return options.show === 'newest' ? NEWEST_PER_UPDATE : MAX_PER_FLUSH;
+}
 const FLUSH_MS = 33;
 
 interface Live {
@@ -197,33 +202,34 @@ export class ConsumerManager {
       request.action === 'ack' ? 'acked' : request.requeue ? 'requeued' : request.action === 'nack' ? 'nacked' : 'rejected';
     const channel = c.live?.channel;
     const { done, missing } = channel ? sendSettle(c.unacked, channel, ids, request.action, request.requeue) : { done: [], missing: ids.length };
+    const told: number[] = [];
     for (const entryId of done) {
       c.unacked.delete(entryId);
-      const kept = c.ring.get(entryId);
-      if (kept) kept.settled = settledAs;
+      if (this.markSettled(c, entryId, settledAs)) told.push(entryId);
     }
     if (request.action === 'ack') c.info.acked += done.length;
     else if (request.action === 'nack') c.info.nacked += done.length;
     else c.info.rejected += done.length;
-    if (done.length > 0) {
+    if (done.length > 0) this.markDirty();
+    if (told.length > 0) {
       // One change per consumer and outcome per flush, however many settle calls made it.
       const last = this.settledChanges.at(-1);
-      if (last && last.consumerId === id && last.settled === settledAs) for (const d of done) last.ids.push(d);
-      else this.settledChanges.push({ consumerId: id, ids: done, settled: settledAs });
-      this.markDirty();
+      if (last && last.consumerId === id && last.settled === settledAs) for (const d of told) last.ids.push(d);
+      else this.settledChanges.push({ consumerId: id, ids: told, settled: settledAs });
     }
     return { settled: done.length, missing };
   }
 
   messages(id: string, limit: number): { messages: ReceivedMessage[]; dropped: number } {
     const c = this.require(id);
-    return { messages: c.ring.newest(limit).map(preview), dropped: c.ring.dropped };
+    return { messages: c.ring.newest(limit).map(sentPreview), dropped: c.ring.dropped };
   }
 
   message(id: string, deliveryId: number): ReceivedMessage {
     const c = this.require(id);
     const kept = c.ring.get(deliveryId);
     if (!kept) fail('NOT_FOUND', `Message ${deliveryId} is no longer kept`, { hint: `Only the newest ${c.ring.capacity} messages are kept; raise "keep" when attaching.` });
+    kept.sent = true;
     return whole(kept);
   }
 
@@ -339,10 +345,11 @@ export class ConsumerManager {
     if (auto) c.info.acked++;
     else c.unacked.set(id, { msg: slim(msg), channel: live.channel, dots: c.info.options.simulate?.kind === 'dots' ? countDots(msg.content) : 0 });
     c.pending.push(kept);
-    // Amortised trimming: the flush sends at most MAX_PER_FLUSH and counts the rest as skipped.
-    if (c.pending.length >= 2 * MAX_PER_FLUSH) {
-      c.skipped += MAX_PER_FLUSH;
-      c.pending.splice(0, MAX_PER_FLUSH);
+    // Amortised trimming: the flush sends at most perFlush and counts the rest as skipped.
+    const most = perFlush(c.info.options);
+    if (c.pending.length >= 2 * most) {
+      c.skipped += most;
+      c.pending.splice(0, most);
     }
     c.work?.add(id);
     for (const listener of this.listeners) listener(c.info.id, preview(kept), msg.content);
@@ -417,16 +424,25 @@ export class ConsumerManager {
     });
   }
 
+  /**
+   * Records a delivery's outcome in the ring; true when a window has to be told: it may show
+   * the message (its preview was sent, or it left the ring so Warren cannot know). One whose
+   * preview has not been sent yet needs no change: its preview, when sent, carries the outcome.
+   * A consumer acking as fast as it receives so sends (almost) no settle changes at all.
+   */
+  private markSettled(c: Consumer, id: number, as: ReceivedMessage['settled']): boolean {
+    const kept = c.ring.get(id);
+    if (!kept) return true;
+    kept.settled = as;
+    return kept.sent === true;
+  }
+
   private forgetUnacked(c: Consumer, as: ReceivedMessage['settled']): void {
     if (c.unacked.size === 0) return;
-    const ids = [...c.unacked.keys()];
-    for (const id of ids) {
-      const kept = c.ring.get(id);
-      if (kept) kept.settled = as;
-    }
+    const ids = [...c.unacked.keys()].filter((id) => this.markSettled(c, id, as));
     c.unacked.clear();
     c.work?.clear();
-    this.settledChanges.push({ consumerId: c.info.id, ids, settled: as });
+    if (ids.length > 0) this.settledChanges.push({ consumerId: c.info.id, ids, settled: as });
     this.markDirty();
   }
 
@@ -456,8 +472,8 @@ export class ConsumerManager {
     const batches: DeliveryBatch[] = [];
     for (const c of this.consumers.values()) {
       if (c.pending.length === 0 && c.skipped === 0) continue;
-      const over = Math.max(0, c.pending.length - MAX_PER_FLUSH);
-      batches.push({ consumerId: c.info.id, messages: c.pending.slice(over).map(preview), skipped: c.skipped + over });
+      const over = Math.max(0, c.pending.length - perFlush(c.info.options));
+      batches.push({ consumerId: c.info.id, messages: c.pending.slice(over).map(sentPreview), skipped: c.skipped + over });
       c.pending = [];
       c.skipped = 0;
     }

@@ -83,6 +83,20 @@ describe('TopologyStore tables', () => {
     const answer = { key: tableKey('queues', { all: false }, 's'), result: rows(3, true), loading: false };
     expect(tableView(answer, undefined, 'exchanges', key)).toEqual({ loading: true, error: undefined });
   });
+
+  it('shows rows the service remembered as stale (as of their time), its fresh rows not', () => {
+    const key = tableKey('queues', { all: false }, 's');
+    const remembered = { key, result: { ...rows(3, false), remembered: true }, loading: true };
+    expect(tableView(remembered, undefined, 'queues', key)).toMatchObject({ stale: true, loading: true });
+    expect(tableView({ key, result: rows(3, true), loading: false }, undefined, 'queues', key).stale).toBeUndefined();
+  });
+
+  it('asks the service for one page of the rows matching a filter', async () => {
+    const bridge = new FakeBridge({ 'topology.list': () => ok(rows(1, false)) });
+    const store = new TopologyStore(bridge);
+    await store.table.match('queues', { vhost: 'v', all: false }, 'q-09');
+    expect(bridge.callsOf('topology.list').at(-1)).toEqual({ kind: 'queues', vhost: 'v', firstPage: true, filter: 'q-09' });
+  });
 });
 
 describe('TopologyStore snapshot', () => {
