@@ -30,7 +30,7 @@ describe('npm run cli (definitions, demo, help)', () => {
   it('--help lists every command and the exit codes; an unknown command is a usage error (exit 2) with its JSON line', async () => {
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['definitions export', 'definitions diff', 'definitions import', 'demo <hello|', 'help, --help']) expect(help.stdout).toContain(command);
+    for (const command of ['definitions export', 'definitions diff', 'definitions import', 'move --url', 'demo <hello|', 'help, --help']) expect(help.stdout).toContain(command);
     expect(help.stdout).toMatch(/Exit codes: 0 ok · 1 failed or refused/);
     const unknown = await cli(['definitons', 'diff']);
     expect(unknown.code).toBe(2);
@@ -92,6 +92,22 @@ describe('npm run cli (definitions, demo, help)', () => {
     expect(rest.code).toBe(0);
     expect(rest.json).toMatchObject({ applied: true, skipped: 1, report: [{ label: `queue invoices in vhost ${target.vhost}` }] });
     expect(await queueNames(target.vhost)).toEqual(['invoices', 'orders']);
+  });
+
+  it('--from-url compares with another vhost (or broker) instead of a file, and imports from it', async () => {
+    const source = await vhost('cli-from');
+    const target = await vhost('cli-to');
+    await seedShop(source.vhost);
+    const fromUrl = ['--from-url', source.broker[1]!, '--from-management-url', source.broker[3]!];
+    const diff = await cli(['definitions', 'diff', ...target.broker, ...fromUrl]);
+    expect(diff.code).toBe(3);
+    expect(diff.json).toMatchObject({ counts: { queues: { added: 2 }, exchanges: { added: 2 } } });
+    const applied = await cli(['definitions', 'import', ...target.broker, ...fromUrl, '--yes']);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(await vhostObjects(target.vhost)).toEqual(await vhostObjects(source.vhost));
+    const both = await cli(['definitions', 'diff', ...target.broker, ...fromUrl, '--file', 'x.json']);
+    expect(both.code).toBe(2);
+    expect(both.json).toMatchObject({ error: { message: 'Give one source: --file FILE or --from-url URL' } });
   });
 
   it('bad input is exit 2 with a JSON line naming it: a malformed file, a bad --url, an unknown option', async () => {
