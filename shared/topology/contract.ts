@@ -62,6 +62,16 @@ export const declareQueueInput = z.object({
   singleActiveConsumer: z.boolean().optional(),
   lazy: z.boolean().optional(),
   maxPriority: z.number().int().min(1).max(255).optional(),
+  /** Quorum and stream queues: on how many nodes the queue starts (the rest of the cluster joins later by hand). */
+  initialGroupSize: z.number().int('a whole number').min(1, 'at least 1 node').max(255).optional(),
+  /** Quorum: after how many redeliveries a message is dead-lettered (or dropped). */
+  deliveryLimit: count(2 ** 31 - 1).optional(),
+  /** Quorum: at-least-once dead-lettering needs overflow reject-publish; at-most-once is the default. */
+  deadLetterStrategy: z.enum(['at-most-once', 'at-least-once']).optional(),
+  /** Streams: how long segments are kept, e.g. 7D, 12h, 30m. */
+  maxAge: z.string().regex(/^\d+(Y|M|D|h|m|s)$/, 'a number and a unit: Y, M, D, h, m or s (e.g. 7D)').optional(),
+  /** Streams: the size of one segment file on disk. */
+  streamMaxSegmentSizeBytes: count(2 ** 53 - 1).optional(),
   arguments: typedArgs,
 });
 

@@ -32,6 +32,11 @@ export function queueArguments(input: QueueInput): Record<string, unknown> {
   if (input.singleActiveConsumer) named['x-single-active-consumer'] = true;
   if (input.lazy) named['x-queue-mode'] = 'lazy';
   if (input.maxPriority !== undefined) named['x-max-priority'] = input.maxPriority;
+  if (input.initialGroupSize !== undefined) named['x-quorum-initial-group-size'] = input.initialGroupSize;
+  if (input.deliveryLimit !== undefined) named['x-delivery-limit'] = input.deliveryLimit;
+  if (input.deadLetterStrategy !== undefined) named['x-dead-letter-strategy'] = input.deadLetterStrategy;
+  if (input.maxAge !== undefined) named['x-max-age'] = input.maxAge;
+  if (input.streamMaxSegmentSizeBytes !== undefined) named['x-stream-max-segment-size-bytes'] = input.streamMaxSegmentSizeBytes;
   for (const key of Object.keys(named)) {
     if (Object.hasOwn(parsed.value, key)) {
       fail('BAD_INPUT', `${key} is set both by the form and as a free-form argument`, { field: `arguments.${key}`, hint: 'Remove the free-form one.' });

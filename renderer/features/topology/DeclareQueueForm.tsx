@@ -15,10 +15,16 @@ const NUMBERS = [
   ['maxLengthBytes', 'Max length (bytes)'],
   ['maxPriority', 'Max priority'],
 ] as const;
-type NumberKey = (typeof NUMBERS)[number][0];
+/** Only quorum and stream queues take these; the form shows them for those types. */
+const REPLICATED_NUMBERS = [
+  ['initialGroupSize', 'Initial group size (nodes)', ['quorum', 'stream']],
+  ['deliveryLimit', 'Delivery limit', ['quorum']],
+  ['streamMaxSegmentSizeBytes', 'Segment size (bytes)', ['stream']],
+] as const;
+type NumberKey = (typeof NUMBERS)[number][0] | (typeof REPLICATED_NUMBERS)[number][0];
 
 /** The fields a refusal can be shown at. */
-const FIELDS: readonly string[] = ['name', 'type', 'overflow', 'deadLetterExchange', 'deadLetterRoutingKey', ...NUMBERS.map(([key]) => key)];
+const FIELDS: readonly string[] = ['name', 'type', 'overflow', 'deadLetterExchange', 'deadLetterRoutingKey', 'deadLetterStrategy', 'maxAge', ...NUMBERS.map(([key]) => key), ...REPLICATED_NUMBERS.map(([key]) => key)];
 
 /** `initialName` fills the name in (e.g. a queue someone tried to attach to that does not exist). */
 export function DeclareQueueForm({ vhost, onDone, initialName = '' }: { vhost: string; onDone: (message: string) => void; initialName?: string }) {
@@ -28,7 +34,10 @@ export function DeclareQueueForm({ vhost, onDone, initialName = '' }: { vhost: s
   const [durable, setDurable] = useState(true);
   const [exclusive, setExclusive] = useState(false);
   const [autoDelete, setAutoDelete] = useState(false);
-  const [numbers, setNumbers] = useState<Record<NumberKey, string>>({ messageTtl: '', expires: '', maxLength: '', maxLengthBytes: '', maxPriority: '' });
+  const [numbers, setNumbers] = useState<Record<NumberKey, string>>({ messageTtl: '', expires: '', maxLength: '', maxLengthBytes: '', maxPriority: '', initialGroupSize: '', deliveryLimit: '', streamMaxSegmentSizeBytes: '' });
+  const [strategy, setStrategy] = useState('');
+  const [maxAge, setMaxAge] = useState('');
+  const replicated = REPLICATED_NUMBERS.filter(([, , types]) => (types as readonly string[]).includes(type));
   const [overflow, setOverflow] = useState('');
   const [dlx, setDlx] = useState('');
   const [dlk, setDlk] = useState('');
@@ -42,7 +51,7 @@ export function DeclareQueueForm({ vhost, onDone, initialName = '' }: { vhost: s
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const parsed: Partial<Record<NumberKey, number>> = {};
-    for (const [key, label] of NUMBERS) {
+    for (const [key, label] of [...NUMBERS, ...replicated]) {
       const value = optionalInt(numbers[key], key, label);
       if (isError(value)) return setError(value);
       if (value !== undefined) parsed[key] = value;
@@ -60,6 +69,8 @@ export function DeclareQueueForm({ vhost, onDone, initialName = '' }: { vhost: s
       ...(dlk ? { deadLetterRoutingKey: dlk } : {}),
       ...(sac ? { singleActiveConsumer: true } : {}),
       ...(lazy ? { lazy: true } : {}),
+      ...(type === 'quorum' && strategy ? { deadLetterStrategy: strategy as 'at-least-once' } : {}),
+      ...(type === 'stream' && maxAge ? { maxAge } : {}),
       arguments: args,
     }, vhost);
     setBusy(false);
@@ -98,6 +109,27 @@ export function DeclareQueueForm({ vhost, onDone, initialName = '' }: { vhost: s
             {(p) => <input {...p} type="text" inputMode="numeric" value={numbers[key]} onChange={(e) => setNumbers({ ...numbers, [key]: e.target.value })} />}
           </Field>
         ))}
+        {replicated.map(([key, label]) => (
+          <Field key={key} label={label} error={shown.at(key)}>
+            {(p) => <input {...p} type="text" inputMode="numeric" value={numbers[key]} onChange={(e) => setNumbers({ ...numbers, [key]: e.target.value })} />}
+          </Field>
+        ))}
+        {type === 'quorum' ? (
+          <Field label="Dead-letter strategy" error={shown.at('deadLetterStrategy')} description="at-least-once needs overflow reject-publish.">
+            {(p) => (
+              <select {...p} value={strategy} onChange={(e) => setStrategy(e.target.value)}>
+                <option value="">default (at-most-once)</option>
+                <option value="at-most-once">at-most-once</option>
+                <option value="at-least-once">at-least-once</option>
+              </select>
+            )}
+          </Field>
+        ) : null}
+        {type === 'stream' ? (
+          <Field label="Max age" error={shown.at('maxAge')} description="How long messages are kept: 7D, 12h, 30m …">
+            {(p) => <input {...p} type="text" className="mono" value={maxAge} onChange={(e) => setMaxAge(e.target.value)} />}
+          </Field>
+        ) : null}
         <Field label="Overflow" error={shown.at('overflow')}>
           {(p) => (
             <select {...p} value={overflow} onChange={(e) => setOverflow(e.target.value)}>

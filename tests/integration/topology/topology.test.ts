@@ -65,6 +65,16 @@ describe('topology: declare, bind, delete, purge against the real broker', () =>
     expect(types).toMatchObject({ 'orders.q': 'quorum', 'events.s': 'stream', [named.name]: 'classic' });
   });
 
+  it('declares a quorum queue with group size, delivery limit and at-least-once dead-lettering, and a stream with max age and segment size', async () => {
+    await f.call('topology.declareQueue', { name: 'orders.qq', type: 'quorum', initialGroupSize: 1, deliveryLimit: 3, deadLetterStrategy: 'at-least-once', overflow: 'reject-publish', deadLetterExchange: 'dlx' });
+    await f.call('topology.declareQueue', { name: 'orders.log', type: 'stream', maxAge: '7D', maxLengthBytes: 20_000_000, streamMaxSegmentSizeBytes: 1_000_000 });
+    const qq = await f.api<{ arguments: Record<string, unknown> }>(`/queues/${enc(f.vhost)}/orders.qq`);
+    expect(qq.arguments).toEqual({ 'x-queue-type': 'quorum', 'x-quorum-initial-group-size': 1, 'x-delivery-limit': 3, 'x-dead-letter-strategy': 'at-least-once', 'x-overflow': 'reject-publish', 'x-dead-letter-exchange': 'dlx' });
+    const stream = await f.api<{ arguments: Record<string, unknown> }>(`/queues/${enc(f.vhost)}/orders.log`);
+    expect(stream.arguments).toEqual({ 'x-queue-type': 'stream', 'x-max-age': '7D', 'x-max-length-bytes': 20_000_000, 'x-stream-max-segment-size-bytes': 1_000_000 });
+    expect(await f.refused('topology.declareQueue', { name: 'orders.log2', type: 'stream', maxAge: 'a week' })).toMatchObject({ code: 'BAD_INPUT', field: 'maxAge' });
+  });
+
   it('declares every exchange type with durable/auto-delete/internal and an alternate exchange', async () => {
     const types = await f.call('topology.exchangeTypes', {});
     expect(types).toEqual(expect.arrayContaining(['direct', 'fanout', 'headers', 'topic']));
