@@ -20,7 +20,9 @@ export interface QueueRow {
   deliverRate: number;
   arguments: Record<string, unknown>;
   policy: string;
-  /** What the policy in effect sets (dead-letter-exchange, message-ttl …); {} without one. */
+  /** The operator policy in effect, if any: its limits win over the policy's when smaller. */
+  operatorPolicy?: string;
+  /** What the policy in effect sets (dead-letter-exchange, message-ttl …), the operator policy merged in; {} without one. */
   policyDefinition?: Record<string, unknown>;
   node: string;
   /** Quorum queues and streams: the leader, the members (replicas) and which of them are online. */

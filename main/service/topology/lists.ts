@@ -52,7 +52,7 @@ const SPECS: { [K in TableKind]: TableSpec<K> } = {
     columns: [
       'name', 'vhost', 'type', 'state', 'messages_ready', 'messages_unacknowledged', 'messages', 'consumers',
       'message_stats.publish_details.rate', 'message_stats.deliver_get_details.rate',
-      'arguments', 'policy', 'effective_policy_definition', 'node', 'durable', 'exclusive', 'auto_delete',
+      'arguments', 'policy', 'operator_policy', 'effective_policy_definition', 'node', 'durable', 'exclusive', 'auto_delete',
       'leader', 'members', 'online',
     ],
     pages: true,
@@ -203,6 +203,7 @@ export function queueRow(r: Raw): QueueRow {
     deliverRate: rate(obj(r.message_stats), 'deliver_get_details'),
     arguments: obj(r.arguments),
     policy: str(r.policy),
+    ...(str(r.operator_policy) ? { operatorPolicy: str(r.operator_policy) } : {}),
     policyDefinition: obj(r.effective_policy_definition),
     node: str(r.node),
     ...replicas(r),

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../../shared/topology/rows';
-import { waitFor } from '../../support/broker';
+import axios from 'axios';
+import { putPolicy, testBroker, waitFor } from '../../support/broker';
 import { topologyFixture, type TopologyFixture } from '../../support/topology';
 
 const enc = encodeURIComponent;
@@ -73,6 +74,19 @@ describe('topology: declare, bind, delete, purge against the real broker', () =>
     const stream = await f.api<{ arguments: Record<string, unknown> }>(`/queues/${enc(f.vhost)}/orders.log`);
     expect(stream.arguments).toEqual({ 'x-queue-type': 'stream', 'x-max-age': '7D', 'x-max-length-bytes': 20_000_000, 'x-stream-max-segment-size-bytes': 1_000_000 });
     expect(await f.refused('topology.declareQueue', { name: 'orders.log2', type: 'stream', maxAge: 'a week' })).toMatchObject({ code: 'BAD_INPUT', field: 'maxAge' });
+  });
+
+  it('a queue row names its policy and operator policy and what they set together', async () => {
+    await f.call('topology.declareQueue', { name: 'limited', durable: false });
+    await putPolicy(f.vhost, 'ttl', { pattern: '^limited$', 'apply-to': 'queues', definition: { 'message-ttl': 60_000, 'max-length': 1000 } });
+    const b = testBroker();
+    await axios.put(`${b.managementUrl}/api/operator-policies/${enc(f.vhost)}/cap`, { pattern: '^limited$', 'apply-to': 'queues', definition: { 'max-length': 10 } }, { auth: { username: b.username, password: b.password } });
+    const row = await waitFor(async () => {
+      const list = await f.call('topology.list', { kind: 'queues' });
+      const found = rowsOf(list.data, 'queues').find((r) => r.name === 'limited');
+      return found?.operatorPolicy ? found : undefined;
+    });
+    expect(row).toMatchObject({ policy: 'ttl', operatorPolicy: 'cap', policyDefinition: { 'message-ttl': 60_000, 'max-length': 10 } });
   });
 
   it('declares every exchange type with durable/auto-delete/internal and an alternate exchange', async () => {
