@@ -39,7 +39,7 @@ export interface SeriesHistory {
   rows: SampleRow[];
 }
 
-export type MarkerKind = 'connection' | 'consumer' | 'purge' | 'demo' | 'user' | 'other';
+export type MarkerKind = 'connection' | 'consumer' | 'purge' | 'demo' | 'user' | 'node' | 'other';
 
 /** A vertical line with a label on the charts: something Warren caused or saw. */
 export interface ChartMarker {

@@ -30,6 +30,7 @@ import { SANDBOX_PROFILE_ID } from '../connections/profiles/catalog';
 import { PassiveCounter } from './amqp-source';
 import { readOverviewCounters, readQueues, type QueueReading } from './management-source';
 import { ChartStore, MEMORY_CAP_BYTES } from './store';
+import { NodeWatch, type NodeReading } from './node-watch';
 
 export const SAMPLE_INTERVAL_MS = 1000;
 /**
@@ -63,6 +64,7 @@ export class ChartsSampler {
   private readonly counters = new CounterTracker(2 * SAMPLE_INTERVAL_MS);
   private readonly estimator = new BrokerIntervalEstimator();
   private readonly passive = new PassiveCounter();
+  private readonly nodes = new NodeWatch();
   private timer?: NodeJS.Timeout;
   private readonly cadence = new SampleCadence(MAX_IN_FLIGHT, 5 * SAMPLE_INTERVAL_MS);
   private readonly recentRequests = new RingBuffer<number>(60);
@@ -207,11 +209,14 @@ export class ChartsSampler {
     if (management && managementDue) {
       const started = Date.now();
       try {
-        const [overview, ...lists] = await Promise.all([
+        const [overview, nodes, ...lists] = await Promise.all([
           readOverviewCounters(management),
+          // A few rows: which nodes run, for a marker when one goes down or comes back.
+          management.list<NodeReading>('/nodes', ['name', 'running']).catch(() => undefined),
           ...[...byVhost].map(([vhost, names]) => readQueues(management, vhost, names)),
         ]);
         this.managementDownSince = undefined;
+        if (nodes) for (const label of this.nodes.changes(nodes)) this.recordMarker(label, { kind: 'node' });
         const queues = new Map<string, Map<string, QueueReading>>();
         [...byVhost.keys()].forEach((vhost, i) => queues.set(vhost, lists[i]!));
         const missing = watched.filter((ref) => !queues.get(ref.vhost)?.has(ref.queue));
@@ -330,6 +335,7 @@ export class ChartsSampler {
     if (profileChanged) {
       // Another broker: its counters and stats interval are not comparable with the last one's.
       this.counters.forget();
+      this.nodes.forget();
       this.estimator.reset();
       this.cadence.reset();
       this.managementDownSince = undefined;
