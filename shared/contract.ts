@@ -15,6 +15,7 @@ import { connectionsEvents, connectionsOperations } from './connections/contract
 import { overviewOperations } from './overview/contract';
 import { messagingEvents, messagingOperations } from './messaging/contract';
 import { topologyEvents, topologyOperations } from './topology/contract';
+import { streamsOperations } from './streams/contract';
 
 export type { EventSpec, OperationSpec } from './spec';
 
@@ -28,6 +29,7 @@ export const operations = {
   ...accessOperations,
   ...moveOperations,
   ...definitionsOperations,
+  ...streamsOperations,
 } as const;
 
 export const events = {

@@ -19,6 +19,7 @@ import { accessHandlers } from './access/handlers';
 import { moveHandlers } from './move/handlers';
 import { messagingHandlers } from './messaging/handlers';
 import { topologyHandlers } from './topology/handlers';
+import { streamsHandlers } from './streams/handlers';
 import { ProfileCatalog, SANDBOX_PROFILE_ID } from './connections/profiles/catalog';
 import { ProfileStore } from './connections/profiles/store';
 import { SandboxBroker } from './connections/sandbox/sandbox';
@@ -69,6 +70,7 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
     ...accessHandlers(ctx),
     ...moveHandlers(ctx),
     ...definitionsHandlers(ctx),
+    ...streamsHandlers(ctx),
   };
 
   return {
