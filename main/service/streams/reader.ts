@@ -9,6 +9,7 @@ import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
 import type { StreamMessage, StreamPage, StreamStart } from '../../../shared/streams/types';
 import type { ServiceContext } from '../context';
 import { vhostPath } from '../broker/management';
+import { warrenError } from '../../../shared/errors';
 import { fail, toWarrenError, WarrenFailure } from '../errors';
 import { toReceived } from '../messaging/codec';
 
@@ -85,9 +86,13 @@ export function deliveryOffset(msg: ConsumeMessage): number | undefined {
 
 /** Consumes up to `limit` messages from `from` on a channel of its own, then cancels and closes it. */
 async function take(model: ChannelModel, queue: string, from: StreamStart, limit: number): Promise<StreamMessage[]> {
-  const channel: Channel = await model.createChannel();
+  const channel: Channel = await model.createChannel().catch((err: unknown) => {
+    throw new WarrenFailure(toWarrenError(err));
+  });
   let failure: Error | undefined;
   channel.on('error', (err: Error) => (failure ??= err));
+  let closed = false;
+  channel.once('close', () => (closed = true));
   const got: StreamMessage[] = [];
   // The broker starts at the chunk that holds the offset; earlier messages of that chunk are skipped here.
   const floor = from.kind === 'offset' ? from.offset : 0;
@@ -103,8 +108,10 @@ async function take(model: ChannelModel, queue: string, from: StreamStart, limit
         clearTimeout(timer);
         timer = setTimeout(finish, ms);
       };
-      const onClose = () => (failure ? reject(failure) : finish());
-      channel.once('close', onClose);
+      // Only a fault closes the channel before the read ends (Warren closes it after): never a short page as if complete.
+      channel.once('close', () =>
+        reject(failure ?? new WarrenFailure(warrenError('NOT_CONNECTED', 'The connection to the broker closed during the read', { hint: 'Read again once Warren is connected; the stream is unchanged.' }))),
+      );
       channel
         .consume(
           queue,
@@ -124,10 +131,12 @@ async function take(model: ChannelModel, queue: string, from: StreamStart, limit
           if (got.length < limit) wait(FIRST_WAIT_MS);
         }, reject);
     });
+  } catch (err) {
+    throw new WarrenFailure(toWarrenError(err));
   } finally {
-    // Closing the channel cancels its consumer; the stream is untouched.
-    await channel.close().catch(() => undefined);
+    // Closing the channel cancels its consumer; the stream is untouched. A channel the broker or a
+    // cut already closed has nothing left to close.
+    if (!closed) await channel.close().catch(() => undefined);
   }
-  if (failure && got.length === 0) throw new WarrenFailure(toWarrenError(failure));
   return got;
 }

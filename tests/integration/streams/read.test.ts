@@ -81,7 +81,9 @@ describe('streams.read', () => {
     const a = await t.call('streams.read', { queue: 'events', from: { kind: 'offset', offset: 10 }, count: 20 });
     const b = await t.call('streams.read', { queue: 'events', from: { kind: 'offset', offset: 10 }, count: 20 });
     expect(b.messages.map((m) => [m.offset, m.body.data])).toEqual(a.messages.map((m) => [m.offset, m.body.data]));
-    expect((await t.ch.checkQueue('events')).messageCount).toBe(1_000);
+    // A stream's declare-ok does not count its messages (it says 0): the whole stream read again is the proof.
+    const all = await t.call('streams.read', { queue: 'events', from: { kind: 'first' }, count: 1_000 });
+    expect(all.messages.map((m) => m.offset)).toEqual(Array.from({ length: 1_000 }, (_, i) => i));
   });
 
   it('a classic queue is refused with a hint and keeps its message; a missing queue is NOT_FOUND', async () => {
@@ -92,5 +94,14 @@ describe('streams.read', () => {
     expect(missing.ok ? undefined : missing.error.code).toBe('NOT_FOUND');
     const tooMany = await t.svc.dispatch('streams.read', { queue: 'events', from: { kind: 'first' }, count: 1_001 });
     expect(tooMany.ok ? undefined : tooMany.error.code).toBe('BAD_INPUT');
+  });
+  // Last: it cuts the service's connection (the service reconnects on its own).
+  it('a connection cut during a read answers an error, not a short page as if complete', async () => {
+    const reading = t.svc.dispatch('streams.read', { queue: 'events', from: { kind: 'next' }, count: 10 });
+    await new Promise((r) => setTimeout(r, 400));
+    const model = t.svc.service.connection.requireSession().connection as unknown as { connection: { stream: { destroy(err?: Error): void } } };
+    model.connection.stream.destroy(new Error('cut by the test'));
+    const result = await reading;
+    expect(result.ok ? undefined : result.error).toMatchObject({ code: 'NOT_CONNECTED', hint: expect.stringMatching(/Read again/) });
   });
 });
