@@ -16,8 +16,8 @@ import { toReceived } from '../messaging/codec';
 /** How long a read waits for its first delivery, then for each next one, before it ends. */
 const FIRST_WAIT_MS = 1_500;
 const QUIET_MS = 400;
-/** Bodies are previews in the table; the detail shows this much. */
-const PREVIEW_BYTES = 64 * 1024;
+/** Bodies are previews in the table (marked truncated beyond this): 1,000 of them stay a few MB over the bridge. */
+const PREVIEW_BYTES = 4 * 1024;
 
 export interface ReadStreamInput {
   queue: string;
