@@ -14,7 +14,7 @@ const on = warrenOnFreshVhost('e2e-streams', async (broker) => {
   await conn.close();
 });
 
-test('read a stream from offset 500, page older and newer by offset; a classic queue is refused with a hint', async ({ page }) => {
+test('read a stream from offset 500, page older and newer by offset, from first and from a time; a classic queue is refused with a hint', async ({ page }) => {
   const errors = consoleErrors(page);
   await openConnected(page, on.warren, '#/consumers');
   const panel = page.getByRole('region', { name: 'Read a stream' });
@@ -44,6 +44,16 @@ test('read a stream from offset 500, page older and newer by offset; a classic q
   await expect(shown).toHaveText('order_events: offsets 0–19 (20 messages)', { timeout: 30_000 });
   await expect(panel.getByRole('button', { name: 'Older' })).toBeDisabled();
   await expect(panel.getByRole('button', { name: 'Newer' })).toBeEnabled();
+
+  // From a time an hour ago (the browser's local time): the whole stream was written since.
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  const local = new Date(hourAgo.getTime() - hourAgo.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
+  await panel.getByLabel('From').selectOption('timestamp');
+  await expect(panel.getByRole('button', { name: 'Read' })).toBeDisabled();
+  await panel.getByLabel('Written at or after').fill(local);
+  await panel.getByLabel('How many').fill('5');
+  await panel.getByRole('button', { name: 'Read' }).click();
+  await expect(shown).toHaveText('order_events: offsets 0–4 (5 messages)', { timeout: 30_000 });
 
   await panel.getByLabel('Stream queue').fill('email_queue');
   await panel.getByRole('button', { name: 'Read' }).click();

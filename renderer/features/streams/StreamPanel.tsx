@@ -69,7 +69,7 @@ export function StreamPanel({ queues }: { queues: string[] }) {
           </Field>
         ) : null}
         <Field label="How many">{(c) => <input {...c} inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value)} />}</Field>
-        <button type="button" className="button" disabled={busy} onClick={read}>
+        <button type="button" className="button" disabled={busy || queue === '' || (kind === 'timestamp' && time === '')} onClick={read}>
           {busy ? 'Reading…' : 'Read'}
         </button>
       </div>
