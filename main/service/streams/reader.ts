@@ -36,7 +36,8 @@ export async function readStream(ctx: ServiceContext, input: ReadStreamInput): P
   const lastOffset = messages.at(-1)?.offset;
   // Older: the stream's first retained message comes before this page (retention may have dropped offset 0).
   let hasOlder = false;
-  if (firstOffset === undefined || firstOffset > 0) {
+  // A read from first starts at the oldest kept message already: no second look.
+  if (input.from.kind !== 'first' && (firstOffset === undefined || firstOffset > 0)) {
     const [oldest] = await take(model, input.queue, { kind: 'first' }, 1);
     hasOlder = oldest !== undefined && (firstOffset === undefined || oldest.offset < firstOffset);
   }

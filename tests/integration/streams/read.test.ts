@@ -95,6 +95,12 @@ describe('streams.read', () => {
     const tooMany = await t.svc.dispatch('streams.read', { queue: 'events', from: { kind: 'first' }, count: 1_001 });
     expect(tooMany.ok ? undefined : tooMany.error.code).toBe('BAD_INPUT');
   });
+  it('an empty stream reads as an empty page with nothing older or newer', async () => {
+    await t.ch.assertQueue('quiet', { durable: true, arguments: { 'x-queue-type': 'stream' } });
+    const page = await t.call('streams.read', { queue: 'quiet', from: { kind: 'first' }, count: 10 });
+    expect(page).toEqual({ queue: 'quiet', messages: [], firstOffset: undefined, lastOffset: undefined, hasOlder: false, hasNewer: false });
+  });
+
   // Last: it cuts the service's connection (the service reconnects on its own).
   it('a connection cut during a read answers an error, not a short page as if complete', async () => {
     const reading = t.svc.dispatch('streams.read', { queue: 'events', from: { kind: 'next' }, count: 10 });
