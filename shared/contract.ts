@@ -16,6 +16,7 @@ import { connectionsEvents, connectionsOperations } from './connections/contract
 import { overviewOperations } from './overview/contract';
 import { messagingEvents, messagingOperations } from './messaging/contract';
 import { topologyEvents, topologyOperations } from './topology/contract';
+import { streamsOperations } from './streams/contract';
 
 export type { EventSpec, OperationSpec } from './spec';
 
@@ -30,6 +31,7 @@ export const operations = {
   ...moveOperations,
   ...definitionsOperations,
   ...policiesOperations,
+  ...streamsOperations,
 } as const;
 
 export const events = {

@@ -20,6 +20,7 @@ import { accessHandlers } from './access/handlers';
 import { moveHandlers } from './move/handlers';
 import { messagingHandlers } from './messaging/handlers';
 import { topologyHandlers } from './topology/handlers';
+import { streamsHandlers } from './streams/handlers';
 import { CLUSTER_PROFILE_ID, ProfileCatalog, SANDBOX_PROFILE_ID } from './connections/profiles/catalog';
 import { ProfileStore } from './connections/profiles/store';
 import { SandboxBroker } from './connections/sandbox/sandbox';
@@ -75,6 +76,7 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
     ...moveHandlers(ctx),
     ...definitionsHandlers(ctx),
     ...policiesHandlers(ctx),
+    ...streamsHandlers(ctx),
   };
 
   return {

@@ -16,6 +16,7 @@ import { MessagingStore } from '../features/messaging/store';
 import { MoveStore } from '../features/move/store';
 import { OverviewStore } from '../features/overview/store';
 import { TopologyStore } from '../features/topology/store';
+import { StreamsStore } from '../features/streams/store';
 
 export interface Stores {
   access: AccessStore;
@@ -29,6 +30,7 @@ export interface Stores {
   session: SessionStore;
   overview: OverviewStore;
   topology: TopologyStore;
+  streams: StreamsStore;
 }
 
 export function createStores(bridge: BridgePort): Stores {
@@ -55,6 +57,7 @@ export function createStores(bridge: BridgePort): Stores {
     move: new MoveStore(calls),
     overview: new OverviewStore(calls),
     topology: new TopologyStore(calls),
+    streams: new StreamsStore(calls),
   };
 }
 

@@ -6,6 +6,7 @@ import { PageShell } from '../../ui/PageShell';
 import { AttachForm } from './AttachForm';
 import { ConsumerPanel } from './ConsumerPanel';
 import { PeekPanel } from './PeekPanel';
+import { StreamPanel } from '../streams/StreamPanel';
 import { useStore } from '../../app/store';
 import { useStores } from '../../app/stores';
 import { useWarren } from '../../app/useWarren';
@@ -40,6 +41,7 @@ export function ConsumersPage() {
         consumers.map((c) => <ConsumerPanel key={c.id} consumer={c} messages={messages.get(c.id) ?? NO_MESSAGES} seen={seen.get(c.id) ?? 0} skipped={skipped.get(c.id) ?? 0} />)
       )}
       <StaticPeekPanel queues={queues} />
+      <StreamPanel queues={queues} />
     </PageShell>
   );
 }
