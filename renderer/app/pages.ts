@@ -23,8 +23,8 @@ export interface PageEntry {
   label: string;
   icon: IconName;
   component: ComponentType;
-  /** Sidebar group: 'broker' pages inspect the broker, 'setup' pages configure Warren. */
-  group: 'broker' | 'setup';
+  /** Sidebar group: 'broker' pages inspect the broker, 'operate' pages change how it is run, 'setup' pages configure Warren. */
+  group: 'broker' | 'operate' | 'setup';
 }
 
 export const PAGES: readonly PageEntry[] = [
@@ -32,12 +32,12 @@ export const PAGES: readonly PageEntry[] = [
   { id: 'topology', label: 'Topology', icon: 'topology', component: TopologyPage, group: 'broker' },
   { id: 'publish', label: 'Publish', icon: 'publish', component: PublishPage, group: 'broker' },
   { id: 'consumers', label: 'Consumers', icon: 'consumers', component: ConsumersPage, group: 'broker' },
-  { id: 'move', label: 'Move messages', icon: 'move', component: MovePage, group: 'broker' },
   { id: 'charts', label: 'Charts', icon: 'charts', component: ChartsPage, group: 'broker' },
   { id: 'demos', label: 'Demos', icon: 'demos', component: DemosPage, group: 'broker' },
-  { id: 'access', label: 'Access', icon: 'access', component: AccessPage, group: 'broker' },
-  { id: 'definitions', label: 'Definitions', icon: 'definitions', component: DefinitionsPage, group: 'broker' },
-  { id: 'policies', label: 'Policies', icon: 'policies', component: PoliciesPage, group: 'broker' },
+  { id: 'move', label: 'Move messages', icon: 'move', component: MovePage, group: 'operate' },
+  { id: 'definitions', label: 'Definitions', icon: 'definitions', component: DefinitionsPage, group: 'operate' },
+  { id: 'policies', label: 'Policies', icon: 'policies', component: PoliciesPage, group: 'operate' },
+  { id: 'access', label: 'Access', icon: 'access', component: AccessPage, group: 'operate' },
   { id: 'connections', label: 'Connections', icon: 'connections', component: ConnectionsPage, group: 'setup' },
 ];
 
@@ -45,5 +45,6 @@ export const DEFAULT_PAGE = 'overview';
 
 export const GROUP_LABELS: Record<PageEntry['group'], string> = {
   broker: 'Broker',
+  operate: 'Operate',
   setup: 'Setup',
 };
