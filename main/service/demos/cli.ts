@@ -12,13 +12,14 @@
  * A step that restarts a broker (EcomNow) starts a node of its own for it: never the sandbox.
  */
 import path from 'node:path';
-import { parseAmqpUrl, deriveManagementUrl } from '../../../shared/connections/amqp-url';
 import { DEMO_NAMES, isDemoName, type DemoOptions } from '../../../shared/demos/types';
 import type { DemoName } from '../../../shared/demos/types';
 import { plainTarget, type ConnectTarget } from '../broker/target';
 import { defaultDataDir } from '../../paths';
 import { SandboxBroker } from '../connections/sandbox/sandbox';
 import { toWarrenError } from '../errors';
+import { UsageError } from '../cli/args';
+import { cliTarget } from '../cli/target';
 import { demoBroker, isolate, removeVhost } from './isolation';
 import { runHeadless } from './headless';
 import { privateNodes } from './private-node';
@@ -86,24 +87,13 @@ async function runCli(name: DemoName, args: string[], options: DemoOptions): Pro
   let base: ConnectTarget;
   const url = arg(args, '--url');
   if (url) {
-    const parsed = parseAmqpUrl(url, '--url');
-    if (!parsed.ok) {
-      console.error(`${parsed.error.message}. ${parsed.error.hint ?? ''}`);
+    try {
+      base = { ...cliTarget(url, arg(args, '--management-url')), profileName: 'demo --url' };
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      console.error(err.message);
       return 2;
     }
-    const p = parsed.value;
-    base = {
-      profileId: 'cli',
-      profileName: 'demo --url',
-      host: p.host,
-      port: p.port,
-      vhost: p.vhost,
-      username: p.username,
-      password: p.password ?? '',
-      tls: p.tls,
-      heartbeat: p.heartbeat,
-      managementUrl: arg(args, '--management-url') ?? deriveManagementUrl(p.host, p.tls.enabled),
-    };
   } else {
     const dir = path.join(defaultDataDir(), 'sandbox');
     sandbox = new SandboxBroker({ dir });
