@@ -46,3 +46,16 @@ export async function nodesSeenBy(managementPort: number): Promise<{ name: strin
 export function managementApi(node: TestClusterNode) {
   return axios.create({ baseURL: `http://127.0.0.1:${node.managementPort}/api`, auth: { username: 'guest', password: 'guest' }, timeout: 15_000 });
 }
+
+/** A profile naming the cluster's three nodes (AMQP and management), first node first, as a user saves it. */
+export function clusterProfile(cluster: TestCluster, vhost = '/') {
+  return {
+    name: 'Cluster',
+    host: cluster.nodes.map((n) => `127.0.0.1:${n.amqpPort}`).join(','),
+    port: cluster.nodes[0]!.amqpPort,
+    vhost,
+    username: 'guest',
+    password: 'guest',
+    managementUrl: cluster.nodes.map((n) => `http://127.0.0.1:${n.managementPort}`).join(','),
+  };
+}

@@ -6,7 +6,7 @@
 import amqp from 'amqplib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../support/broker';
-import { NO_CLUSTER_REASON, clusterEngine, managementApi, testCluster } from '../../support/cluster';
+import { NO_CLUSTER_REASON, clusterEngine, clusterProfile, managementApi, testCluster } from '../../support/cluster';
 import { makeService, payloadsOf, valueCaller } from '../../support/service';
 
 const cluster = testCluster();
@@ -38,15 +38,7 @@ describe.skipIf(!cluster)('a profile with the hosts of a cluster', () => {
     const svc = makeService({ reconnectBackoffMs: [250, 500, 1000] });
     cleanup.push(() => svc.service.shutdown());
     const call = valueCaller(svc);
-    const profile = await call('profiles.save', {
-      name: 'Cluster',
-      host: cluster!.nodes.map((n) => `127.0.0.1:${n.amqpPort}`).join(','),
-      port: c1.amqpPort,
-      vhost,
-      username: 'guest',
-      password: 'guest',
-      managementUrl: cluster!.nodes.map((n) => `http://127.0.0.1:${n.managementPort}`).join(','),
-    });
+    const profile = await call('profiles.save', clusterProfile(cluster!, vhost));
     const connected = await call('connection.connect', { id: profile.id });
     expect(connected.endpoint).toBe(`127.0.0.1:${c1.amqpPort}`);
     expect(connected.server?.node).toBe(c1.nodeName);

@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../support/broker';
-import { NO_CLUSTER_REASON, clusterEngine, testCluster } from '../../support/cluster';
+import { NO_CLUSTER_REASON, clusterEngine, clusterProfile, testCluster } from '../../support/cluster';
 import { makeService, valueCaller } from '../../support/service';
 
 const cluster = testCluster();
@@ -23,15 +23,7 @@ describe.skipIf(!cluster)('the overview of a cluster', () => {
     const svc = makeService();
     cleanup.push(() => svc.service.shutdown());
     const call = valueCaller(svc);
-    const profile = await call('profiles.save', {
-      name: 'Cluster',
-      host: cluster!.nodes.map((n) => `127.0.0.1:${n.amqpPort}`).join(','),
-      port: cluster!.nodes[0]!.amqpPort,
-      vhost: '/',
-      username: 'guest',
-      password: 'guest',
-      managementUrl: cluster!.nodes.map((n) => `http://127.0.0.1:${n.managementPort}`).join(','),
-    });
+    const profile = await call('profiles.save', clusterProfile(cluster!));
     await call('connection.connect', { id: profile.id });
 
     const first = await call('overview.get', {});

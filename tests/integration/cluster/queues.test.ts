@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { QueueRow } from '../../../shared/topology/types';
 import { nodeText } from '../../../renderer/features/topology/columns';
 import { waitFor } from '../../support/broker';
-import { NO_CLUSTER_REASON, clusterEngine, managementApi, testCluster } from '../../support/cluster';
+import { NO_CLUSTER_REASON, clusterEngine, clusterProfile, managementApi, testCluster } from '../../support/cluster';
 import { makeService, valueCaller } from '../../support/service';
 
 const cluster = testCluster();
@@ -38,15 +38,7 @@ describe.skipIf(!cluster)('queues across the nodes of a cluster', () => {
     const svc = makeService();
     cleanup.push(() => svc.service.shutdown());
     const call = valueCaller(svc);
-    const profile = await call('profiles.save', {
-      name: 'Cluster',
-      host: cluster!.nodes.map((n) => `127.0.0.1:${n.amqpPort}`).join(','),
-      port: c1!.amqpPort,
-      vhost,
-      username: 'guest',
-      password: 'guest',
-      managementUrl: cluster!.nodes.map((n) => `http://127.0.0.1:${n.managementPort}`).join(','),
-    });
+    const profile = await call('profiles.save', clusterProfile(cluster!, vhost));
     await call('connection.connect', { id: profile.id });
     const queues = async () => {
       const r = await call('topology.list', { kind: 'queues', vhost });
