@@ -16,6 +16,8 @@ export interface NodeSummary {
   partitions: string[];
   /** The node Warren's connection (and management API) is on. */
   connected: boolean;
+  /** RabbitMQ's version on this node (absent for a node that is down). */
+  version?: string;
 }
 
 export interface Overview {

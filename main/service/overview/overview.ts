@@ -41,9 +41,11 @@ interface ApiNode {
   disk_free_limit?: number;
   disk_free_alarm?: boolean;
   partitions?: string[];
+  /** The node's running applications; RabbitMQ's own ("rabbit") carries the node's version. */
+  applications?: { name: string; version: string }[];
 }
 
-const NODE_COLUMNS = ['name', 'running', 'uptime', 'mem_used', 'mem_limit', 'mem_alarm', 'disk_free', 'disk_free_limit', 'disk_free_alarm', 'partitions'];
+const NODE_COLUMNS = ['name', 'running', 'uptime', 'mem_used', 'mem_limit', 'mem_alarm', 'disk_free', 'disk_free_limit', 'disk_free_alarm', 'partitions', 'applications'];
 
 export async function readOverview(
   management: ManagementClient | undefined,
@@ -116,6 +118,11 @@ export async function readOverview(
   }
 }
 
+function versionOf(n: ApiNode): { version?: string } {
+  const version = n.applications?.find((a) => a.name === 'rabbit')?.version;
+  return version ? { version } : {};
+}
+
 function nodeSummary(n: ApiNode, connectedNode: string): NodeSummary {
   return {
     name: n.name,
@@ -128,6 +135,8 @@ function nodeSummary(n: ApiNode, connectedNode: string): NodeSummary {
     diskFreeLimit: n.disk_free_limit ?? 0,
     diskAlarm: n.disk_free_alarm ?? false,
     partitions: n.partitions ?? [],
+    // A node in the middle of an upgrade runs another version than its peers: each says its own.
+    ...versionOf(n),
     connected: n.name === connectedNode,
   };
 }

@@ -22,6 +22,7 @@ export function NodesTable({ nodes }: { nodes: NodeSummary[] }) {
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">State</th>
+                <th scope="col">Version</th>
                 <th scope="col">Uptime</th>
                 <th scope="col">Memory</th>
                 <th scope="col">Disk</th>
@@ -52,6 +53,7 @@ export function NodesTable({ nodes }: { nodes: NodeSummary[] }) {
                       </>
                     ) : null}
                   </td>
+                  <td>{node.version ?? '—'}</td>
                   <td>{node.running ? formatDuration(node.uptimeMs) : '—'}</td>
                   <td>
                     <UsageMeter kind="memory" value={node.memUsed} limit={node.memLimit} alarm={node.memAlarm} />

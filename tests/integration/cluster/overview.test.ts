@@ -30,6 +30,7 @@ describe.skipIf(!cluster)('the overview of a cluster', () => {
     expect(first.management.available && first.management.clusterName).toBe(cluster!.clusterName);
     expect(first.nodes.map((n) => n.name).sort()).toEqual(cluster!.nodes.map((n) => n.nodeName).sort());
     expect(first.nodes.every((n) => n.running && n.partitions.length === 0)).toBe(true);
+    expect(first.nodes.map((n) => n.version)).toEqual(['3.10.8', '3.10.8', '3.10.8']);
     expect(first.nodes.filter((n) => n.connected).map((n) => n.name)).toEqual([cluster!.nodes[0]!.nodeName]);
 
     // The charts know the nodes once their sampler has read them (it marks changes, not the first reading).
