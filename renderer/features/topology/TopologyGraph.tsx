@@ -201,7 +201,10 @@ export function TopologyGraph({ snapshot }: { snapshot: TopologySnapshot }) {
 }
 
 function NodeBox({ node, onFocus, onHot }: { node: GraphNode; onFocus: () => void; onHot: (on: boolean) => void }) {
-  const label = node.kind === 'exchange' ? `exchange ${node.name} (${node.type})` : `queue ${node.name}: ${node.ready} ready, ${node.unacked} unacked`;
+  const label =
+    node.kind === 'exchange'
+      ? `exchange ${node.name} (${node.type})`
+      : `queue ${node.name}: ${node.ready} ready, ${node.unacked} unacked${node.placement ? `; ${node.placement}` : ''}`;
   return (
     <g
       className={`topo-node is-${node.kind}`}

@@ -4,6 +4,7 @@ import { formatRate } from '../../ui/format';
 import { Badge } from '../../ui/Badge';
 import type { ColumnDef } from './tableModel';
 import { queueFeatures } from './queueFeatures';
+import { nodeText } from './placement';
 
 export interface TableDef<R> {
   label: string;
@@ -16,18 +17,6 @@ export interface TableDef<R> {
 
 const n = (value: number) => value.toLocaleString('en-US');
 const exchangeName = (name: string) => (name === '' ? '(default)' : name);
-const shortNode = (node: string) => node.replace(/^rabbit@/, '');
-/**
- * Where a queue lives: a quorum queue or stream by its leader and how many of its members are
- * online; a classic queue by its node, "unavailable" while that node is down.
- */
-export const nodeText = (q: Pick<QueueRow, 'node' | 'state' | 'leader' | 'members' | 'online'>) => {
-  if (q.members && q.members.length > 0) {
-    const online = q.online?.length ?? 0;
-    return `${q.leader ? `leader ${shortNode(q.leader)}` : 'no leader'} · ${online}/${q.members.length} online`;
-  }
-  return q.state === 'down' ? `${shortNode(q.node)} (unavailable)` : shortNode(q.node);
-};
 /** What the Client column says: the connection's name (when the client gave one) and the client library. */
 export const clientText = (c: Pick<ConnectionRow, 'clientName' | 'clientProduct'>) =>
   [c.clientName, c.clientProduct].filter(Boolean).join(' · ') || '—';

@@ -17,6 +17,7 @@
  * on hover). Packed grids keep NODE_WIDTH: hundreds of boxes are read by zooming, not by width.
  */
 import type { QueueRow, TopologySnapshot } from '../../../shared/topology/types';
+import { nodeText } from './placement';
 
 export const NODE_WIDTH = 200;
 /** The widest a node grows for its name (a longer name is shortened, whole on hover). */
@@ -48,6 +49,8 @@ export interface GraphNode {
   type: string;
   ready: number;
   unacked: number;
+  /** Replicated or unavailable queues: the leader and members online, or the node that is down (said on hover). */
+  placement?: string;
   x: number;
   y: number;
   /** The box's width: its column's (see the header). */
@@ -188,7 +191,7 @@ export function layoutTopology(snapshot: TopologySnapshot, focus?: string, scree
   }
   for (const q of snapshot.queues) {
     const id = queueId(q.name);
-    if (!keep || keep.has(id)) nodes.push({ id, kind: 'queue', name: q.name, type: q.type, ready: q.ready, unacked: q.unacked, x: 0, y: 0, width: NODE_WIDTH });
+    if (!keep || keep.has(id)) nodes.push({ id, kind: 'queue', name: q.name, type: q.type, ready: q.ready, unacked: q.unacked, ...(q.members?.length || q.state === 'down' ? { placement: nodeText(q) } : {}), x: 0, y: 0, width: NODE_WIDTH });
   }
 
   const columns = new Map<number, GraphNode[]>();

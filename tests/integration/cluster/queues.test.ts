@@ -6,7 +6,7 @@
 import amqp from 'amqplib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { QueueRow } from '../../../shared/topology/types';
-import { nodeText } from '../../../renderer/features/topology/columns';
+import { nodeText } from '../../../renderer/features/topology/placement';
 import { waitFor } from '../../support/broker';
 import { NO_CLUSTER_REASON, clusterEngine, clusterProfile, managementApi, testCluster } from '../../support/cluster';
 import { makeService, valueCaller } from '../../support/service';

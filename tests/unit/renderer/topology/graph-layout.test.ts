@@ -146,4 +146,14 @@ describe('graph layout', () => {
     // The neighbourhood of one exchange is small enough to read at once.
     expect(layoutTopology(big, 'x:svc-5').nodes.length).toBeLessThan(20);
   });
+
+  it('a quorum queue says its leader and members online on hover; a classic one on a down node says it is unavailable; others say nothing more', () => {
+    const replicated = { ...q('orders'), type: 'quorum', leader: 'rabbit@c1', members: ['rabbit@c1', 'rabbit@c2', 'rabbit@c3'], online: ['rabbit@c1', 'rabbit@c2'] };
+    const stranded = { ...q('audit-log'), node: 'rabbit@c3', state: 'down' };
+    const layout = layoutTopology({ ...snapshot, queues: [replicated, stranded, q('all')] });
+    const at = (id: string) => layout.nodes.find((n) => n.id === id);
+    expect(at('q:orders')!.placement).toBe('leader c1 · 2/3 online');
+    expect(at('q:audit-log')!.placement).toBe('c3 (unavailable)');
+    expect(at('q:all')!.placement).toBeUndefined();
+  });
 });
