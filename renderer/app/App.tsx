@@ -1,4 +1,5 @@
 /** The shell: sidebar, top bar with the connection status, banners, and the current page. */
+import { Suspense } from 'react';
 import { ChannelErrorBanner } from './ChannelErrorBanner';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
@@ -23,7 +24,9 @@ export function App() {
           <ChannelErrorBanner />
         </div>
         <main className="page" id="main">
-          <Page key={page.id} />
+          <Suspense fallback={<p className="muted page-loading">Opening {page.label}…</p>}>
+            <Page key={page.id} />
+          </Suspense>
         </main>
       </div>
     </div>

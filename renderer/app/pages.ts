@@ -2,19 +2,25 @@
  * Every page of the app, in sidebar order. Adding a page (Topology, Publish, Consumers,
  * Charts, Demos …) is one entry here; the sidebar and the router read this list.
  */
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { IconName } from '../ui/Icon';
-import { AccessPage } from '../features/access/AccessPage';
-import { ChartsPage } from '../features/charts/ChartsPage';
-import { ConnectionsPage } from '../features/connections/ConnectionsPage';
-import { ConsumersPage } from '../features/messaging/ConsumersPage';
-import { DemosPage } from '../features/demos/DemosPage';
-import { DefinitionsPage } from '../features/definitions/DefinitionsPage';
-import { MovePage } from '../features/move/MovePage';
-import { PoliciesPage } from '../features/policies/PoliciesPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
-import { PublishPage } from '../features/messaging/PublishPage';
-import { TopologyPage } from '../features/topology/TopologyPage';
+
+/**
+ * Every page but the first one a user sees is its own chunk, loaded when it is opened: the first
+ * page (Overview) and the shell are all a start parses, so Warren is usable sooner.
+ */
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(async () => ({ default: (await load())[name] }));
+const AccessPage = page(() => import('../features/access/AccessPage'), 'AccessPage');
+const ChartsPage = page(() => import('../features/charts/ChartsPage'), 'ChartsPage');
+const ConnectionsPage = page(() => import('../features/connections/ConnectionsPage'), 'ConnectionsPage');
+const ConsumersPage = page(() => import('../features/messaging/ConsumersPage'), 'ConsumersPage');
+const DemosPage = page(() => import('../features/demos/DemosPage'), 'DemosPage');
+const DefinitionsPage = page(() => import('../features/definitions/DefinitionsPage'), 'DefinitionsPage');
+const MovePage = page(() => import('../features/move/MovePage'), 'MovePage');
+const PoliciesPage = page(() => import('../features/policies/PoliciesPage'), 'PoliciesPage');
+const PublishPage = page(() => import('../features/messaging/PublishPage'), 'PublishPage');
+const TopologyPage = page(() => import('../features/topology/TopologyPage'), 'TopologyPage');
 
 export interface PageEntry {
   /** The address hash: #/<id>. */

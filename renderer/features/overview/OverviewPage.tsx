@@ -1,16 +1,18 @@
 /** Overview: which broker, its nodes, object totals, queued messages and rates — every 2 s. */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageShell } from '../../ui/PageShell';
 import { BrokerInfo } from './BrokerInfo';
 import { NodesTable } from './NodesTable';
-import { OverviewChart } from '../charts/OverviewChart';
 import { OverviewStats } from './OverviewStats';
 import { VhostPicker } from './VhostPicker';
 import { overviewKey } from './store';
 import { usePageVisible } from '../../ui/usePageVisible';
 import { useWarren } from '../../app/useWarren';
 import { sessionKey as keyOf } from '../../app/sessionStore';
+
+/** The chart (and its charting library) loads after the page's numbers: they are what a start waits for. */
+const OverviewChart = lazy(async () => ({ default: (await import('../charts/OverviewChart')).OverviewChart }));
 import { useStore } from '../../app/store';
 import { useStores } from '../../app/stores';
 import { formatClock } from '../../ui/format';
@@ -72,7 +74,9 @@ export function OverviewPage() {
               {current.management.available ? (
                 <>
                   <OverviewStats overview={current} scoped={vhost !== undefined} />
-                  <OverviewChart />
+                  <Suspense fallback={null}>
+                    <OverviewChart />
+                  </Suspense>
                   <NodesTable nodes={current.nodes} />
                 </>
               ) : null}
