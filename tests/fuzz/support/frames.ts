@@ -25,8 +25,10 @@ export interface Frame {
 }
 
 /**
- * Operations run only with inputs their schema refuses: valid ones would start brokers or demo
- * programs, open connections to arbitrary hosts, drop Warren's connection, or publish millions.
+ * Operations run only with inputs their schema refuses: valid ones would start or kill brokers or
+ * demo programs, open connections to arbitrary hosts, drop Warren's connection, publish millions,
+ * or change the broker every other test shares (vhosts, users, permissions, policies, definitions,
+ * messages moved out of queues).
  */
 export const NOT_RUN_WITH_VALID_INPUT: ReadonlySet<OperationName> = new Set<OperationName>([
   'sandbox.start',
@@ -42,6 +44,23 @@ export const NOT_RUN_WITH_VALID_INPUT: ReadonlySet<OperationName> = new Set<Oper
   'demos.failure',
   'demos.setOptions',
   'demos.reset',
+  'cluster.start',
+  'cluster.stop',
+  'cluster.startNode',
+  'cluster.stopNode',
+  'cluster.killNode',
+  'access.vhost.save',
+  'access.vhost.delete',
+  'access.user.save',
+  'access.user.delete',
+  'access.permission.set',
+  'access.permission.clear',
+  'access.topicPermission.set',
+  'access.topicPermission.clear',
+  'messages.move',
+  'definitions.apply',
+  'policies.save',
+  'policies.delete',
 ]);
 
 const OPS = Object.keys(operations) as OperationName[];
