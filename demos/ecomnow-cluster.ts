@@ -26,20 +26,16 @@ export function ecomnowClusterDemo(timing: VariantTiming = DEFAULT_TIMING): Demo
 
   const variant = async (rt: DemoRuntime, kind: QueueKind, last: boolean) => {
     if (!cluster) return;
-    try {
-      const r = await runVariant(rt, cluster, kind, timing, runId);
-      results[kind] = r;
-      rt.measured[`${kind} lost`] = r.lost;
-      rt.measured[`${kind} outage ms`] = r.outage_ms;
-      rt.say(
-        `${kind}: ${r.placed} placed, ${r.delivered} reached all three services, ${r.lost} lost, ${r.duplicates} duplicate deliveries, ` +
-          `no new email for ${r.outage_ms} ms at most; ${r.refused} publishes refused.`,
-        kind === 'quorum' ? (r.lost === 0 ? 'good' : 'bad') : 'info',
-      );
-    } catch (err) {
-      await release(rt);
-      throw err;
-    }
+    const r = await runVariant(rt, cluster, kind, timing, runId);
+    results[kind] = r;
+    rt.measured[`${kind} lost`] = r.lost;
+    rt.measured[`${kind} outage ms`] = r.outage_ms;
+    rt.say(
+      `${kind}: ${r.placed} placed, ${r.delivered} reached all three services, ${r.lost} lost, ${r.duplicates} duplicate deliveries, ` +
+        `no new email for ${r.outage_ms} ms at most; ${r.refused} publishes refused.`,
+      kind === 'quorum' ? (r.lost === 0 ? 'good' : 'bad') : 'info',
+    );
+    // Done with the cluster: a private one stops now rather than at reset.
     if (last) await release(rt);
   };
 
@@ -52,6 +48,7 @@ export function ecomnowClusterDemo(timing: VariantTiming = DEFAULT_TIMING): Demo
     async setup(rt) {
       rt.watch([]);
     },
+    teardown: release,
     steps: [
       {
         title: 'A cluster of three nodes',

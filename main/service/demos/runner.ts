@@ -174,6 +174,7 @@ export class DemoRunner {
     this.marker(`${r.def.title} reset`, r);
     this.unwatchCharts(r);
     try {
+      await r.def.teardown?.(r.rt).catch(() => undefined);
       const deleted = await r.rt.cleanup();
       if (r.createdVhost) await removeVhost(r.target(), r.isolation.vhost).catch(() => undefined);
       this.ctx.log(`Demo ${r.def.name} reset: deleted ${r.createdVhost ? `vhost ${r.isolation.vhost}` : deleted.join(', ') || 'nothing'}.`);
