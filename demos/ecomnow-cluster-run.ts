@@ -29,6 +29,8 @@ export interface VariantResult {
   /** Where it was while the node was down (a quorum queue's new leader; a classic queue has none). */
   nodeDuring?: string;
   nodeAfter?: string;
+  /** Quorum: the killed node's replica of email_queue is online again (rejoined the queue's Raft group). */
+  replicaBack?: boolean;
 }
 
 export interface VariantTiming {
@@ -228,6 +230,9 @@ export async function runVariant(rt: DemoRuntime, cluster: DemoCluster, kind: Qu
   await sleep(500); // late redeliveries count as duplicates
   for (const s of everyone()) await s.stop();
   const nodeAfter = await cluster.queueNode(queueOf('email')).catch(() => undefined);
+  const replicaBack =
+    kind === 'quorum' ? await rt.until(async () => (await cluster.replicasOnline(queueOf('email')).catch((): string[] => [])).includes(victim), 15_000) : undefined;
+  if (replicaBack !== undefined) rt.say(replicaBack ? `${victim}'s replica of email_queue is online again.` : `${victim}'s replica of email_queue is not online yet.`, replicaBack ? 'good' : 'bad');
 
   const delivered = api.placed.filter((id) => everyone().every((s) => s.seen.has(id))).length;
   const duplicates = everyone().reduce((sum, s) => sum + [...s.seen.values()].reduce((d, n) => d + n - 1, 0), 0);
@@ -241,6 +246,7 @@ export async function runVariant(rt: DemoRuntime, cluster: DemoCluster, kind: Qu
     ...(nodeBefore ? { nodeBefore } : {}),
     ...(duringOutage ? { nodeDuring: duringOutage } : {}),
     ...(nodeAfter ? { nodeAfter } : {}),
+    ...(replicaBack !== undefined ? { replicaBack } : {}),
   };
 
   // Remove what the variant declared (through the survivor), then close its connections.

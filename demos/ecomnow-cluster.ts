@@ -91,6 +91,7 @@ export function ecomnowClusterDemo(timing: VariantTiming = DEFAULT_TIMING): Demo
               !!q && q.nodeBefore !== undefined && q.nodeDuring !== undefined && q.nodeDuring !== q.nodeBefore,
               q ? `leader ${q.nodeBefore ?? '?'} → ${q.nodeDuring ?? '?'} while down (${q.nodeAfter ?? '?'} after)` : 'not run',
             ),
+            check('quorum queues: the killed node’s replica is online again', q?.replicaBack === true, q ? `replica on ${q.nodeBefore ?? '?'} ${q.replicaBack ? 'online' : 'not online'}` : 'not run'),
             check(
               'classic queues: the outage shows (orders lost or no email for the node’s downtime)',
               !!c && (c.lost > 0 || c.outage_ms >= timing.downMs),

@@ -39,6 +39,8 @@ export interface DemoCluster {
   start: (node: string) => Promise<void>;
   /** The node (short name) where a queue of the default vhost has its leader (quorum) or home (classic). */
   queueNode: (queue: string) => Promise<string | undefined>;
+  /** The nodes (short names) where a quorum queue's replicas are online. */
+  replicasOnline: (queue: string) => Promise<string[]>;
   /** Stops a cluster started for the demo and removes its files; leaves a given one running. */
   release: () => Promise<void>;
 }

@@ -21,6 +21,19 @@ export function demoClusterOf(engine: ClusterSandbox, demo: string, release: () 
     if (!n?.amqpPort || n.status !== 'running') fail('BAD_INPUT', `Node ${name} of the demo's cluster is not running`, { hint: 'Start the cluster again (its nodes are in the Cluster panel).' });
     return n;
   };
+  const short = (full: string | undefined) => engine.state.nodes.find((x) => x.nodeName === full)?.name ?? full;
+  /** The queue as the management API shows it, asked of any running node (the killed one cannot answer). */
+  const queueInfo = async (queue: string) => {
+    for (const n of engine.state.nodes.filter((x) => x.status === 'running' && x.managementPort)) {
+      try {
+        const url = `http://127.0.0.1:${n.managementPort}/api/queues/%2F/${encodeURIComponent(queue)}`;
+        return (await axios.get<{ leader?: string; node?: string; online?: string[] }>(url, { auth: SANDBOX_USER, timeout: 3000 })).data;
+      } catch {
+        // Try the next node.
+      }
+    }
+    return undefined;
+  };
   return {
     nodes: engine.state.nodes.map((n) => n.name),
     open: (name, program) => {
@@ -34,18 +47,10 @@ export function demoClusterOf(engine: ClusterSandbox, demo: string, release: () 
       if (state.nodes.find((n) => n.name === name)?.status !== 'running') fail('SANDBOX_UNAVAILABLE', `Node ${name} did not come back`, { hint: 'Its log tail is in the Cluster panel.' });
     },
     queueNode: async (queue) => {
-      // Asked of any running node: the killed one cannot answer.
-      for (const n of engine.state.nodes.filter((x) => x.status === 'running' && x.managementPort)) {
-        try {
-          const res = await axios.get<{ leader?: string; node?: string }>(`http://127.0.0.1:${n.managementPort}/api/queues/%2F/${encodeURIComponent(queue)}`, { auth: SANDBOX_USER, timeout: 3000 });
-          const full = res.data.leader ?? res.data.node;
-          return engine.state.nodes.find((x) => x.nodeName === full)?.name ?? full;
-        } catch {
-          // Try the next node.
-        }
-      }
-      return undefined;
+      const q = await queueInfo(queue);
+      return q ? short(q.leader ?? q.node) : undefined;
     },
+    replicasOnline: async (queue) => ((await queueInfo(queue))?.online ?? []).map((n) => short(n) ?? n),
     release,
   };
 }

@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(!cluster)('EcomNow: a broker node fails, on the run’s cluster', () => {
-  it('quorum queues lose no order through a kill -9 and the leader moves; classic queues on the killed node show the outage', async () => {
+  it('quorum queues lose no order through a kill -9, the leader moves and the killed node’s replica is online again; classic queues on the killed node show the outage', async () => {
     const survivor = cluster!.nodes[1]!;
     let released = false;
     const broker: DemoBroker = {
@@ -41,6 +41,7 @@ describe.skipIf(!cluster)('EcomNow: a broker node fails, on the run’s cluster'
     expect(quorum.delivered).toBe(quorum.placed);
     expect(quorum.nodeBefore).toBe('c1');
     expect(quorum.nodeDuring).not.toBe('c1');
+    expect(quorum.replicaBack).toBe(true);
     expect(classic.lost > 0 || classic.outage_ms >= 6000).toBe(true);
     // The cluster was handed over: the demo leaves it running, all three nodes up.
     expect(released).toBe(true);
