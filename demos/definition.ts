@@ -26,6 +26,8 @@ export interface DemoDefinition {
   actions: DemoAction[];
   failure?: { on: string; off: string; set: (rt: DemoRuntime, on: boolean) => Promise<void> };
   toggles: DemoToggle[];
+  /** Releases what the scenario started outside the broker (a cluster of its own): after the last step, on a failure and on reset. */
+  teardown?: (rt: DemoRuntime) => Promise<void>;
   /** The tutorial's expected outcome, checked against what happened. */
   outcome: (rt: DemoRuntime) => Pick<DemoOutcome, 'checks' | 'facts'>;
 }

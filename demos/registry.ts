@@ -3,6 +3,7 @@ import type { DemoName, DemoSummary } from '../shared/demos/types';
 import { bestPracticesDemo } from './best-practices';
 import type { DemoDefinition } from './definition';
 import { ecomnowDemo } from './ecomnow';
+import { ecomnowClusterDemo } from './ecomnow-cluster';
 import { helloDemo } from './hello';
 import { topicsDemo } from './topics';
 import { workQueuesDemo } from './work-queues';
@@ -13,6 +14,7 @@ const FACTORIES: Record<DemoName, () => DemoDefinition> = {
   topics: topicsDemo,
   ecomnow: ecomnowDemo,
   'best-practices': bestPracticesDemo,
+  'ecomnow-cluster': () => ecomnowClusterDemo(),
 };
 
 export function createDemo(name: DemoName): DemoDefinition {

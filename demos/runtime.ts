@@ -24,11 +24,34 @@ export interface PrivateNode {
   describe: { host: string; port: number };
 }
 
+/**
+ * A 3-node RabbitMQ cluster for a demo whose step kills a node (EcomNow cluster): one main
+ * started for the demo, or the one it was given (a test run's). Never the user's broker.
+ */
+export interface DemoCluster {
+  /** The nodes' short names, in order (c1, c2, c3). */
+  nodes: string[];
+  /** Opens one connection to a node's default vhost, for `program`. */
+  open: (node: string, program: string) => Promise<ChannelModel>;
+  /** kill -9 of the node's VM. */
+  kill: (node: string) => void;
+  /** Starts a node again; resolves once it runs and rejoined. */
+  start: (node: string) => Promise<void>;
+  /** The node (short name) where a queue of the default vhost has its leader (quorum) or home (classic). */
+  queueNode: (queue: string) => Promise<string | undefined>;
+  /** The nodes (short names) where a quorum queue's replicas are online. */
+  replicasOnline: (queue: string) => Promise<string[]>;
+  /** Stops a cluster started for the demo and removes its files; leaves a given one running. */
+  release: () => Promise<void>;
+}
+
 export interface DemoBroker {
   /** Opens one connection in the demo's vhost for `program` ("email service", "producer" …): the broker lists it by that name. */
   open: (program: string) => Promise<ChannelModel>;
   /** Starts a node of the demo's own (absent when rabbitmq-server cannot be started here). */
   privateNode?: () => Promise<PrivateNode>;
+  /** Starts (or hands over) a cluster of the demo's own (absent when rabbitmq-server cannot be started here). */
+  cluster?: () => Promise<DemoCluster>;
   describe: NonNullable<DemoState['broker']>;
 }
 

@@ -1,7 +1,7 @@
 /** What a running demo looks like from outside: the UI, the headless CLI and the tests read this. */
 import type { QueueRef } from '../charts/types';
 
-export const DEMO_NAMES = ['hello', 'work-queues', 'topics', 'ecomnow', 'best-practices'] as const;
+export const DEMO_NAMES = ['hello', 'work-queues', 'topics', 'ecomnow', 'best-practices', 'ecomnow-cluster'] as const;
 export type DemoName = (typeof DEMO_NAMES)[number];
 
 export function isDemoName(value: string): value is DemoName {

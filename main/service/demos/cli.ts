@@ -22,6 +22,7 @@ import { UsageError } from '../cli/args';
 import { cliTarget } from '../cli/target';
 import { demoBroker, isolate, removeVhost } from './isolation';
 import { runHeadless } from './headless';
+import { privateClusters } from './private-cluster';
 import { privateNodes } from './private-node';
 
 const USAGE = `usage: npm run demo -- <${DEMO_NAMES.join('|')}> [--url amqp://user:pass@host:5672/vhost] [--management-url http://host:15672]
@@ -122,7 +123,7 @@ async function runCli(name: DemoName, args: string[], options: DemoOptions): Pro
   );
   try {
     const outcome = await runHeadless(name, {
-      broker: demoBroker(name, () => target, privateNodes(path.join(defaultDataDir(), 'demo-nodes'), name)),
+      broker: demoBroker(name, () => target, privateNodes(path.join(defaultDataDir(), 'demo-nodes'), name), privateClusters(path.join(defaultDataDir(), 'demo-nodes'), name)),
       prefix: isolation.prefix,
       options,
       keep: args.includes('--keep'),

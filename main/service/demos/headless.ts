@@ -53,6 +53,7 @@ export async function runHeadless(name: DemoName, opts: HeadlessOptions): Promis
       facts: { stoppedAt: title, measured: rt.measured },
     };
   }
+  await def.teardown?.(rt).catch(() => undefined);
   if (opts.keep) {
     await rt.close();
     return { ...result, deleted: [], kept: [] };

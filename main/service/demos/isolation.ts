@@ -6,7 +6,7 @@ import type { ConnectTarget } from '../broker/target';
 import { demoClientProperties, openConnection } from '../broker/target';
 import { ManagementClient, vhostPath } from '../broker/management';
 import type { DemoName, DemoState } from '../../../shared/demos/types';
-import type { DemoBroker, PrivateNode } from '../../../demos/runtime';
+import type { DemoBroker, DemoCluster, PrivateNode } from '../../../demos/runtime';
 
 export type Isolation = NonNullable<DemoState['isolation']>;
 
@@ -15,11 +15,12 @@ export type Isolation = NonNullable<DemoState['isolation']>;
  * `privateNode` starts a node of the demo's own for a step that restarts one. Each program's
  * connection reports the demo and the program (never Warren: they stand for the tutorial's services).
  */
-export function demoBroker(demo: DemoName, current: () => ConnectTarget, privateNode?: () => Promise<PrivateNode>): DemoBroker {
+export function demoBroker(demo: DemoName, current: () => ConnectTarget, privateNode?: () => Promise<PrivateNode>, cluster?: () => Promise<DemoCluster>): DemoBroker {
   const target = current();
   return {
     open: (program) => openConnection(current(), demoClientProperties(demo, program)),
     ...(privateNode ? { privateNode } : {}),
+    ...(cluster ? { cluster } : {}),
     describe: { host: target.host, port: target.port, vhost: target.vhost, username: target.username, tls: target.tls.enabled },
   };
 }

@@ -15,6 +15,7 @@ import type { ConnectTarget } from '../broker/target';
 import type { ChartsSampler } from '../charts/sampler';
 import type { ServiceContext } from '../context';
 import { fail, toWarrenError } from '../errors';
+import { privateClusters } from './private-cluster';
 import { privateNodes } from './private-node';
 
 interface Running {
@@ -106,7 +107,8 @@ export class DemoRunner {
       const { isolation, target, created } = await isolate(name, base);
       const targetFn = () => ({ ...this.ctx.catalog.target(profileId), vhost: target.vhost });
       // A step that restarts a broker gets a node of its own: never the one Warren and others use.
-      const rt = new DemoRuntime(demoBroker(name, targetFn, privateNodes(path.join(this.ctx.options.dataDir, 'demo-nodes'), name)), isolation.prefix, { ...options }, this.changed);
+      const nodesDir = path.join(this.ctx.options.dataDir, 'demo-nodes');
+      const rt = new DemoRuntime(demoBroker(name, targetFn, privateNodes(nodesDir, name), privateClusters(nodesDir, name)), isolation.prefix, { ...options }, this.changed);
       const def = createDemo(name);
       this.running = { def, rt, isolation, target: targetFn, createdVhost: created, nextStep: 0, busy: 0, charted: new Set(), startedAt: Date.now(), session };
       rt.say(isolation.mode === 'vhost' ? `Running in its own vhost ${isolation.vhost}.` : `No right to create vhosts: running in ${isolation.vhost} with names prefixed ${isolation.prefix}`);
@@ -172,6 +174,7 @@ export class DemoRunner {
     this.marker(`${r.def.title} reset`, r);
     this.unwatchCharts(r);
     try {
+      await r.def.teardown?.(r.rt).catch(() => undefined);
       const deleted = await r.rt.cleanup();
       if (r.createdVhost) await removeVhost(r.target(), r.isolation.vhost).catch(() => undefined);
       this.ctx.log(`Demo ${r.def.name} reset: deleted ${r.createdVhost ? `vhost ${r.isolation.vhost}` : deleted.join(', ') || 'nothing'}.`);

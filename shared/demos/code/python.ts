@@ -116,6 +116,8 @@ def callback(ch, method, properties, body):
 channel.basic_consume(queue=queue_name, on_message_callback=callback, auto_ack=True)
 channel.start_consuming()`),
       ];
+    // The cluster demo runs EcomNow's services (on quorum queues, on a cluster of its own): the same scripts.
+    case 'ecomnow-cluster':
     case 'ecomnow':
       return [
         file('order_producer.py', `import json

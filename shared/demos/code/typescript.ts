@@ -100,6 +100,8 @@ await channel.consume(queue, (msg) => {
   if (msg) console.log(\` [x] \${msg.fields.routingKey}:\${msg.content.toString()}\`);
 }, { noAck: true });`),
       ];
+    // The cluster demo runs EcomNow's services (on quorum queues, on a cluster of its own): the same scripts.
+    case 'ecomnow-cluster':
     case 'ecomnow':
       return [
         file('order_producer.ts', `${connect(c)}

@@ -1,0 +1,104 @@
+/**
+ * Issue 14.6 — EcomNow: a broker node fails. The three services on QUORUM queues across a
+ * 3-node cluster: a node is killed (kill -9), the leaders move, orders keep flowing and are
+ * emailed, the node comes back and catches up. Then the same with CLASSIC queues whose node is
+ * killed: the outage shows, and what a non-replicated queue costs is counted. The cluster is one
+ * of the demo's own (or the one it was given): never the broker the user works on.
+ */
+import { check, type DemoDefinition } from './definition';
+import { DEFAULT_TIMING, runVariant, type QueueKind, type VariantResult, type VariantTiming } from './ecomnow-cluster-run';
+import type { DemoCluster, DemoRuntime } from './runtime';
+
+export function ecomnowClusterDemo(timing: VariantTiming = DEFAULT_TIMING): DemoDefinition {
+  let cluster: DemoCluster | undefined;
+  let skipped: string | undefined;
+  const results: Partial<Record<QueueKind, VariantResult>> = {};
+  const runId = `ecomnow-cluster-${Date.now().toString(36)}`;
+
+  const release = async (rt: DemoRuntime) => {
+    const c = cluster;
+    cluster = undefined;
+    if (c) {
+      await c.release();
+      rt.say('The cluster is released.');
+    }
+  };
+
+  const variant = async (rt: DemoRuntime, kind: QueueKind, last: boolean) => {
+    if (!cluster) return;
+    const r = await runVariant(rt, cluster, kind, timing, runId);
+    results[kind] = r;
+    rt.measured[`${kind} lost`] = r.lost;
+    rt.measured[`${kind} outage ms`] = r.outage_ms;
+    rt.say(
+      `${kind}: ${r.placed} placed, ${r.delivered} reached all three services, ${r.lost} lost, ${r.duplicates} duplicate deliveries, ` +
+        `no new email for ${r.outage_ms} ms at most; ${r.refused} publishes refused.`,
+      kind === 'quorum' ? (r.lost === 0 ? 'good' : 'bad') : 'info',
+    );
+    // Done with the cluster: a private one stops now rather than at reset.
+    if (last) await release(rt);
+  };
+
+  return {
+    name: 'ecomnow-cluster',
+    title: 'EcomNow: a broker node fails',
+    summary: 'The three EcomNow services on a 3-node cluster: a node is killed while orders flow. Quorum queues lose nothing; classic queues on the dead node do.',
+    toggles: [],
+    actions: [],
+    async setup(rt) {
+      rt.watch([]);
+    },
+    teardown: release,
+    steps: [
+      {
+        title: 'A cluster of three nodes',
+        narration: 'A 3-node RabbitMQ cluster of the demo’s own is started (or the one given to the demo is used): killing a node here cuts nobody else.',
+        run: async (rt) => {
+          if (!rt.broker.cluster) {
+            skipped = 'no cluster can be started here (rabbitmq-server is not installed), and a demo never kills a node others use';
+            rt.say(`Skipped: ${skipped}.`);
+            return;
+          }
+          rt.say('Starting the demo’s cluster (this takes a while on a busy machine)…');
+          cluster = await rt.broker.cluster();
+          rt.say(`Cluster up: ${cluster.nodes.join(', ')}.`, 'good');
+        },
+      },
+      {
+        title: 'Quorum queues: kill the leader’s node',
+        narration:
+          'email, inventory and analytics consume quorum queues (one leader, two followers). Orders flow at a steady rate; the node holding the leaders ' +
+          'is killed with kill -9. A follower is elected leader, orders keep flowing and are emailed; the node comes back and its replicas catch up. Nothing is lost.',
+        run: (rt) => variant(rt, 'quorum', false),
+      },
+      {
+        title: 'Classic queues: kill their node',
+        narration:
+          'The same with classic queues: each lives on one node only. When that node is killed the queues are gone until it returns — ' +
+          'orders published meanwhile route to a queue that is not there, and no email goes out.',
+        run: (rt) => variant(rt, 'classic', true),
+      },
+    ],
+    outcome() {
+      const q = results.quorum;
+      const c = results.classic;
+      const checks = skipped
+        ? [check('the demo needs a cluster of its own', false, skipped)]
+        : [
+            check('quorum queues: zero orders lost through a node kill', !!q && q.lost === 0 && q.placed > 0, q ? `${q.placed} placed, ${q.lost} lost` : 'not run'),
+            check(
+              'quorum queues: the leader moved off the killed node',
+              !!q && q.nodeBefore !== undefined && q.nodeDuring !== undefined && q.nodeDuring !== q.nodeBefore,
+              q ? `leader ${q.nodeBefore ?? '?'} → ${q.nodeDuring ?? '?'} while down (${q.nodeAfter ?? '?'} after)` : 'not run',
+            ),
+            check('quorum queues: the killed node’s replica is online again', q?.replicaBack === true, q ? `replica on ${q.nodeBefore ?? '?'} ${q.replicaBack ? 'online' : 'not online'}` : 'not run'),
+            check(
+              'classic queues: the outage shows (orders lost or no email for the node’s downtime)',
+              !!c && (c.lost > 0 || c.outage_ms >= timing.downMs),
+              c ? `${c.lost} lost, no email for ${c.outage_ms} ms` : 'not run',
+            ),
+          ];
+      return { checks, facts: { ...results, ...(skipped ? { skipped } : {}) } };
+    },
+  };
+}
