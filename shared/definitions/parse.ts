@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { invalid, type Checked } from '../errors';
 import { BROKER_IDENTITY_PARAMETER, KNOWN_FIELDS } from './fields';
 import { DEFINITION_TYPES, type DefinitionObject, type DefinitionObjects, type Definitions, type DefinitionType } from './types';
+import { tagList } from '../access/tags';
 
 export const DEFINITIONS_HINT =
   'Use a definitions file as RabbitMQ writes it: the management UI’s “Export definitions”, GET /api/definitions, or rabbitmqctl export_definitions.';
@@ -72,8 +73,7 @@ const DEFAULTS: Partial<Record<DefinitionType, DefinitionObject>> = {
 function normalize(type: DefinitionType, object: DefinitionObject): DefinitionObject {
   const withDefaults = { ...DEFAULTS[type], ...object };
   if (type === 'users') {
-    const tags = withDefaults.tags;
-    withDefaults.tags = (typeof tags === 'string' ? tags.split(',') : Array.isArray(tags) ? (tags as string[]) : []).map((t) => t.trim()).filter(Boolean).sort();
+    withDefaults.tags = tagList(withDefaults.tags).sort();
   }
   return withDefaults;
 }

@@ -1,5 +1,6 @@
 /** Reads everything the Access page lists, in four requests, with nothing secret in the answer. */
 import type { AccessLists, PermissionRow, TopicPermissionRow, UserLimits, UserRow, VhostLimits, VhostRow } from '../../../shared/access/types';
+import { tagList } from '../../../shared/access/tags';
 import { expectRows, type ManagementClient } from '../broker/management';
 
 interface RawVhost {
@@ -19,12 +20,6 @@ interface RawLimits {
   vhost?: string;
   user?: string;
   value: Record<string, number>;
-}
-
-/** Tags come as a list (3.9+) or a comma-separated string (older brokers). */
-export function tagList(tags: string[] | string | undefined): string[] {
-  if (Array.isArray(tags)) return tags.filter((t) => t !== '');
-  return (tags ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '');
 }
 
 const limitValue = (value: number | undefined) => (value === undefined || value < 0 ? undefined : value);

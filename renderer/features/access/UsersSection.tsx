@@ -11,7 +11,8 @@ import { AccessTable, RowActions } from './AccessTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { CheckboxField, Field } from '../../ui/Field';
 import { isError, placeError } from '../../ui/formKit';
-import { limitsText, parseTags, userDeleteQuestion } from './accessText';
+import { tagList } from '../../../shared/access/tags';
+import { limitsText, userDeleteQuestion } from './accessText';
 import { limitFromText, limitToText } from './limits';
 
 export function UsersSection({ lists }: { lists: AccessLists }) {
@@ -82,7 +83,7 @@ function UserForm({ initial, onDone }: { initial?: UserRow; onDone: () => void }
       name,
       ...(noPassword || password === '' ? {} : { password }),
       noPassword,
-      tags: parseTags(tags),
+      tags: tagList(tags),
       maxConnections: connections,
       maxChannels: channels,
     });

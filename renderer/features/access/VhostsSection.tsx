@@ -10,7 +10,8 @@ import { AccessTable, RowActions } from './AccessTable';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { isError, placeError } from '../../ui/formKit';
-import { limitsText, parseTags, vhostDeleteQuestion } from './accessText';
+import { tagList } from '../../../shared/access/tags';
+import { limitsText, vhostDeleteQuestion } from './accessText';
 import { limitFromText, limitToText } from './limits';
 
 export function VhostsSection({ vhosts }: { vhosts: VhostRow[] }) {
@@ -86,7 +87,7 @@ function VhostForm({ initial, onDone }: { initial?: VhostRow; onDone: () => void
     const result = await access.saveVhost({
       name,
       description,
-      tags: parseTags(tags),
+      tags: tagList(tags),
       defaultQueueType: queueType as 'classic' | 'quorum' | 'stream',
       maxConnections: connections,
       maxQueues: queues,

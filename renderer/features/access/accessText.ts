@@ -33,14 +33,6 @@ export function limitsText(limits: VhostLimits | UserLimits): string {
   return parts.length > 0 ? parts.join(' · ') : 'none';
 }
 
-/** Tags as typed in one box, "monitoring, management" → ['monitoring', 'management']. */
-export function parseTags(text: string): string[] {
-  return text
-    .split(',')
-    .map((t) => t.trim())
-    .filter((t) => t !== '');
-}
-
 /** A permission pattern as the page shows it: the empty pattern grants nothing, and says so. */
 export function patternText(pattern: string): string {
   return pattern === '' ? '(nothing)' : pattern;

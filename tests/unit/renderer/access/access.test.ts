@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessLists, UserRow } from '../../../../shared/access/types';
-import { limitsText, parseTags, patternText, userDeleteQuestion, vhostDeleteQuestion } from '../../../../renderer/features/access/accessText';
+import { limitsText, patternText, userDeleteQuestion, vhostDeleteQuestion } from '../../../../renderer/features/access/accessText';
+import { tagList } from '../../../../shared/access/tags';
 import { limitFromText } from '../../../../renderer/features/access/limits';
 import { AccessStore } from '../../../../renderer/features/access/store';
 import { FakeBridge, ok } from '../../../support/fake-bridge';
@@ -34,7 +35,9 @@ describe('the Access page says what a change loses', () => {
   it('limits, tags and patterns read as a person writes them', () => {
     expect(limitsText({ maxConnections: 5, maxQueues: 10_000 })).toBe('max 5 connections · max 10,000 queues');
     expect(limitsText({ maxConnections: undefined })).toBe('none');
-    expect(parseTags(' monitoring, ,management ')).toEqual(['monitoring', 'management']);
+    expect(tagList(' monitoring, ,management ')).toEqual(['monitoring', 'management']);
+    expect(tagList(['administrator', ' '])).toEqual(['administrator']);
+    expect(tagList(undefined)).toEqual([]);
     expect(patternText('')).toBe('(nothing)');
     expect(limitFromText('', 'maxQueues', 'Max queues')).toBeNull();
     expect(limitFromText('12', 'maxQueues', 'Max queues')).toBe(12);
