@@ -17,25 +17,30 @@ import { overviewOperations } from './overview/contract';
 import { messagingEvents, messagingOperations } from './messaging/contract';
 import { topologyEvents, topologyOperations } from './topology/contract';
 import { streamsOperations } from './streams/contract';
+import { brokersEvents, brokersOperations } from './brokers/contract';
+import { isBrokerScoped, onAnyBroker } from './brokers/scope';
 
 export type { EventSpec, OperationSpec } from './spec';
 
 export const operations = {
   ...connectionsOperations,
-  ...overviewOperations,
-  ...topologyOperations,
+  ...brokersOperations,
+  // The pages with a broker picker: each of their operations can name the broker that answers it.
+  ...onAnyBroker(overviewOperations),
+  ...onAnyBroker(topologyOperations),
+  ...onAnyBroker(accessOperations),
+  ...onAnyBroker(definitionsOperations),
+  ...onAnyBroker(policiesOperations),
   ...messagingOperations,
   ...chartsOperations,
   ...demoOperations,
-  ...accessOperations,
   ...moveOperations,
-  ...definitionsOperations,
-  ...policiesOperations,
   ...streamsOperations,
 } as const;
 
 export const events = {
   ...connectionsEvents,
+  ...brokersEvents,
   ...topologyEvents,
   ...messagingEvents,
   ...chartsEvents,
@@ -64,6 +69,11 @@ export type ServiceHandlers = HandlersFor<Operations>;
 export type HandlersFor<S extends Record<string, { input: z.ZodType; output?: unknown }>> = {
   [K in keyof S]: (input: z.output<S[K]['input']>) => Promise<NonNullable<S[K]['output']>>;
 };
+
+/** Whether an operation takes a `broker`, naming which of the open brokers answers it. */
+export function takesBroker(name: OperationName): boolean {
+  return isBrokerScoped(operations[name]);
+}
 
 export function isStateEvent(name: EventName): boolean {
   return events[name].kind === 'state';

@@ -4,6 +4,7 @@
  */
 import type { ConnectionState } from '../../shared/connections/types';
 import type { BrokerConnection } from './broker/connection';
+import type { BrokerSet } from './brokers/set';
 import type { ProfileCatalog } from './connections/profiles/catalog';
 import type { ProfileStore } from './connections/profiles/store';
 import type { SandboxBroker } from './connections/sandbox/sandbox';
@@ -21,6 +22,8 @@ export interface ServiceContext {
   catalog: ProfileCatalog;
   /** The current broker: AMQP session (`requireSession()`) and management client (`requireManagement()`). */
   connection: BrokerConnection;
+  /** Every broker Warren is connected to: the main connection and those opened beside it. */
+  brokers: BrokerSet;
   connectTo: (profileId: string) => Promise<ConnectionState>;
   /** Registers work to do when Warren quits (before the connection closes). */
   onShutdown: (hook: () => Promise<void> | void) => void;

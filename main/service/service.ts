@@ -25,6 +25,11 @@ import { CLUSTER_PROFILE_ID, ProfileCatalog, SANDBOX_PROFILE_ID } from './connec
 import { ProfileStore } from './connections/profiles/store';
 import { SandboxBroker } from './connections/sandbox/sandbox';
 import { ClusterSandbox } from './connections/sandbox/cluster';
+import { BrokerSet } from './brokers/set';
+import { brokersHandlers } from './brokers/handlers';
+import { routeByBroker } from './brokers/route';
+import { TopologyReader } from './topology/reader';
+import type { BrokerConnection as Connection } from './broker/connection';
 
 export interface WarrenService {
   handlers: ServiceHandlers;
@@ -46,8 +51,13 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
   const cluster = new ClusterSandbox({ dir: path.join(options.dataDir, 'cluster'), onState: (state) => options.emit('cluster.state', state) });
   const store = new ProfileStore(options.configDir, options.cipher, options.alwaysSeal);
   const catalog = new ProfileCatalog(store, sandbox, cluster);
-  const connection = new BrokerConnection((state) => options.emit('connection.state', state), options.reconnectBackoffMs);
+  const connection = new BrokerConnection((state) => {
+    options.emit('connection.state', state);
+    brokers.changed();
+  }, options.reconnectBackoffMs);
+  const brokers = new BrokerSet(connection, catalog, (list) => options.emit('brokers.state', list), options.reconnectBackoffMs);
 
+  options.emit('brokers.state', brokers.list());
   // A new window asks for the present; send the sandbox's first state like any later one.
   options.emit('sandbox.state', sandbox.state);
   options.emit('cluster.state', cluster.state);
@@ -57,25 +67,34 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
     if (id === CLUSTER_PROFILE_ID && cluster.endpoints().length === 0) await cluster.start();
     const state = await connection.connect(catalog.target(id));
     if (!catalog.isBuiltIn(id) || state.status === 'connected') store.lastProfileId = id;
+    if (state.status === 'connected') await brokers.promoted(id);
     return state;
   };
 
 
   // The composition root: the context, then the engines built once from it, then the features.
-  const base: ServiceContext = { options, emit: options.emit, log, sandbox, cluster, store, catalog, connection, connectTo, onShutdown: (fn) => shutdownHooks.push(fn) };
+  const base: ServiceContext = { options, emit: options.emit, log, sandbox, cluster, store, catalog, connection, brokers, connectTo, onShutdown: (fn) => shutdownHooks.push(fn) };
   const engines = createEngines(base);
   const ctx = { ...base, engines };
+  /** The features of the pages with a broker picker, over one connection (the main one, or one beside it). */
+  const scopedFeatures = (over: Connection) => {
+    const scoped = over === connection ? ctx : { ...ctx, connection: over, engines: { ...engines, topology: new TopologyReader(over) } };
+    return {
+      ...overviewHandlers(scoped),
+      ...topologyHandlers(scoped),
+      ...accessHandlers(scoped),
+      ...definitionsHandlers(scoped),
+      ...policiesHandlers(scoped),
+    };
+  };
   const handlers: ServiceHandlers = {
     ...connectionsHandlers(ctx),
-    ...overviewHandlers(ctx),
-    ...topologyHandlers(ctx),
+    ...brokersHandlers(ctx),
+    ...routeByBroker(scopedFeatures(connection), brokers, scopedFeatures),
     ...messagingHandlers(ctx),
     ...chartsHandlers(ctx),
     ...demoHandlers(ctx),
-    ...accessHandlers(ctx),
     ...moveHandlers(ctx),
-    ...definitionsHandlers(ctx),
-    ...policiesHandlers(ctx),
     ...streamsHandlers(ctx),
   };
 
@@ -87,6 +106,7 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
     autoConnect: () => autoConnect(ctx),
     async shutdown() {
       for (const hook of shutdownHooks.reverse()) await Promise.resolve(hook()).catch(() => undefined);
+      await brokers.shutdown();
       await connection.disconnect().catch(() => undefined);
       await sandbox.shutdown();
       await cluster.shutdown();

@@ -5,7 +5,7 @@
  * DELETE per removal. A dry run stops after the check and says what would be sent.
  */
 import { applyChanges, checkAccepted, importBody } from '../../../shared/definitions';
-import type { DefinitionsSource } from '../../../shared/definitions/contract';
+import type { LocalSource } from '../../../shared/definitions/contract';
 import type { ApplyReport, DefinitionChange } from '../../../shared/definitions/types';
 import type { ManagementClient } from '../broker/management';
 import { fail, toWarrenError, WarrenFailure } from '../errors';
@@ -14,7 +14,7 @@ import { definitionsPath } from './read';
 import { removeObjects } from './removals';
 
 export interface ApplyRequest {
-  source: DefinitionsSource;
+  source: LocalSource;
   vhost?: string;
   accept: readonly string[];
   dryRun: boolean;

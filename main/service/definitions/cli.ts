@@ -3,7 +3,8 @@
  * on the broker of --url. The scope is the URL's vhost, or the whole broker with --all.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { DefinitionsSource } from '../../../shared/definitions/contract';
+import type { LocalSource } from '../../../shared/definitions/contract';
+import { otherBrokerSource } from './other-broker';
 import type { DefinitionChange, DefinitionsDiff } from '../../../shared/definitions/types';
 import { ManagementClient } from '../broker/management';
 import { managementEndpoint } from '../broker/connection';
@@ -62,14 +63,13 @@ function summary(diff: DefinitionsDiff) {
 }
 
 /** The source of a diff or import: --file FILE (optionally one vhost of it), or the broker of --from-url. */
-async function readSource(args: Args, vhost: string | undefined): Promise<DefinitionsSource> {
+async function readSource(args: Args, vhost: string | undefined): Promise<LocalSource> {
   const file = args.value('--file');
   const fromUrl = args.value('--from-url');
   if ((file === undefined) === (fromUrl === undefined)) throw new UsageError('Give one source: --file FILE or --from-url URL');
   if (fromUrl !== undefined) {
     const other = cliTarget(fromUrl, args.value('--from-management-url'));
-    const exported = await exportDefinitions(new ManagementClient(managementEndpoint(other), 60_000), vhost === undefined ? undefined : other.vhost);
-    return { kind: 'file', text: exported.text };
+    return otherBrokerSource(new ManagementClient(managementEndpoint(other), 60_000), vhost === undefined ? undefined : other.vhost, vhost);
   }
   const from = args.value('--from');
   let text: string;

@@ -3,7 +3,7 @@
  * removes in the broker or one vhost, and what the broker will refuse.
  */
 import { diffDefinitions, summarize } from '../../../shared/definitions';
-import type { DefinitionsSource } from '../../../shared/definitions/contract';
+import type { LocalSource } from '../../../shared/definitions/contract';
 import type { DefinitionChange, Definitions, DefinitionsDiff } from '../../../shared/definitions/types';
 import type { ManagementClient } from '../broker/management';
 import { brokerDefinitions, sourceDefinitions } from './read';
@@ -15,7 +15,7 @@ export interface ImportPlan {
   diff: DefinitionsDiff;
 }
 
-export async function planImport(api: ManagementClient, source: DefinitionsSource, vhost: string | undefined): Promise<ImportPlan> {
+export async function planImport(api: ManagementClient, source: LocalSource, vhost: string | undefined): Promise<ImportPlan> {
   // The source first: a malformed file is refused before the broker is asked anything.
   const from = await sourceDefinitions(api, source, vhost);
   const current = await brokerDefinitions(api, vhost);

@@ -2,7 +2,7 @@
  * Definitions from the broker (GET /api/definitions[/{vhost}]) and from a source (a file or a
  * vhost), both scoped to where the import goes, so that they compare object for object.
  */
-import type { DefinitionsSource } from '../../../shared/definitions/contract';
+import type { LocalSource } from '../../../shared/definitions/contract';
 import { ignoredKeys, parseDefinitions, readDefinitions, scopeTo } from '../../../shared/definitions';
 import type { Definitions, DefinitionType } from '../../../shared/definitions/types';
 import type { Checked } from '../../../shared/errors';
@@ -37,7 +37,7 @@ export interface SourceDefinitions {
 }
 
 /** The source, scoped to the target (`vhost` undefined: the whole broker). */
-export async function sourceDefinitions(api: ManagementClient, source: DefinitionsSource, vhost: string | undefined): Promise<SourceDefinitions> {
+export async function sourceDefinitions(api: ManagementClient, source: LocalSource, vhost: string | undefined): Promise<SourceDefinitions> {
   if (source.kind === 'vhost') {
     if (vhost === undefined) fail('BAD_INPUT', 'A vhost is compared with another vhost, not with the whole broker', { field: 'vhost', hint: 'Choose the vhost to compare it with.' });
     const read = must(readDefinitions(await fetchExport(api, source.vhost)));
