@@ -70,6 +70,9 @@ export type HandlersFor<S extends Record<string, { input: z.ZodType; output?: un
   [K in keyof S]: (input: z.output<S[K]['input']>) => Promise<NonNullable<S[K]['output']>>;
 };
 
+/** The operations that take a `broker` (the pages with a broker picker send them). */
+export type BrokerScopedName = { [K in OperationName]: Operations[K] extends { brokerScoped: true } ? K : never }[OperationName];
+
 /** Whether an operation takes a `broker`, naming which of the open brokers answers it. */
 export function takesBroker(name: OperationName): boolean {
   return isBrokerScoped(operations[name]);

@@ -17,9 +17,11 @@ import { MoveStore } from '../features/move/store';
 import { OverviewStore } from '../features/overview/store';
 import { TopologyStore } from '../features/topology/store';
 import { StreamsStore } from '../features/streams/store';
+import { BrokersStore } from '../features/brokers/store';
 
 export interface Stores {
   access: AccessStore;
+  brokers: BrokersStore;
   charts: ChartsStore;
   connections: ConnectionsStore;
   demos: DemosStore;
@@ -45,18 +47,21 @@ export function createStores(bridge: BridgePort): Stores {
     on: (event, listener) => bridge.on(event, listener),
     onTransport: (listener) => bridge.onTransport(listener),
   };
+  // The pages with a broker picker call through their page's port: it names the broker they work on.
+  const brokers = new BrokersStore(calls);
   return {
     session,
-    access: new AccessStore(calls),
+    brokers,
+    access: new AccessStore(brokers.port('access', calls)),
     charts: new ChartsStore(calls),
     connections: new ConnectionsStore(calls),
     demos: createDemosStore(calls),
-    definitions: new DefinitionsStore(calls),
-    policies: new PoliciesStore(calls),
+    definitions: new DefinitionsStore(brokers.port('definitions', calls)),
+    policies: new PoliciesStore(brokers.port('policies', calls)),
     messaging: new MessagingStore(calls),
     move: new MoveStore(calls),
-    overview: new OverviewStore(calls),
-    topology: new TopologyStore(calls),
+    overview: new OverviewStore(brokers.port('overview', calls)),
+    topology: new TopologyStore(brokers.port('topology', calls)),
     streams: new StreamsStore(calls),
   };
 }

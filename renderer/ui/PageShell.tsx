@@ -18,6 +18,8 @@ interface Props {
   /** Below the subtitle, still in the header (longer help). */
   help?: ReactNode;
   needs?: PageNeeds;
+  /** The connection the page works on, when it is not the main one (a page with a broker picker). */
+  connection?: ConnectionState;
   className?: string;
   children?: ReactNode;
 }
@@ -27,8 +29,9 @@ export function hasWhatPageNeeds(connection: ConnectionState, needs: PageNeeds |
   return connection.status === 'connected' || (needs === 'reachable' && connection.status === 'reconnecting');
 }
 
-export function PageShell({ title, subtitle, actions, help, needs, className, children }: Props) {
-  const { connection } = useWarren();
+export function PageShell({ title, subtitle, actions, help, needs, connection: pageConnection, className, children }: Props) {
+  const { connection: main } = useWarren();
+  const connection = pageConnection ?? main;
   const ready = hasWhatPageNeeds(connection, needs);
   return (
     <div className={className ? `page-body ${className}` : 'page-body'}>
@@ -38,7 +41,7 @@ export function PageShell({ title, subtitle, actions, help, needs, className, ch
           {subtitle ? <p className="page-subtitle">{subtitle}</p> : null}
           {help}
         </div>
-        {ready ? actions : null}
+        {ready && actions ? <div className="page-actions">{actions}</div> : null}
       </div>
       {ready ? children : <NotConnected state={connection} />}
     </div>

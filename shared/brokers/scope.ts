@@ -9,9 +9,11 @@ import type { OperationSpec } from '../spec';
 
 const brokerField = { broker: shortText(64).min(1, 'name the broker (a profile id)').optional() };
 
+type BrokerShape = typeof brokerField;
+
 type WithBroker<S> = {
-  [K in keyof S]: S[K] extends OperationSpec<infer I extends z.ZodObject, infer O>
-    ? OperationSpec<z.ZodType<z.output<I> & { broker?: string }, z.input<I> & { broker?: string }>, O> & { brokerScoped: true }
+  [K in keyof S]: S[K] extends OperationSpec<z.ZodObject<infer Shape, infer Config>, infer O>
+    ? OperationSpec<z.ZodObject<z.core.util.Extend<Shape, BrokerShape>, Config>, O> & { brokerScoped: true }
     : never;
 };
 

@@ -4,12 +4,18 @@
  * per-broker state (a table's memory, a topology reader) apart; the main connection's are the
  * service's own.
  */
+import type { BrokerScopedName, HandlersFor, Operations } from '../../../shared/contract';
 import type { BrokerConnection } from '../broker/connection';
 import type { BrokerSet } from './set';
 
 type Handlers = Record<string, (input: never) => Promise<unknown>>;
+type Routed = HandlersFor<Pick<Operations, BrokerScopedName>>;
 
-export function routeByBroker<H extends Handlers>(mainHandlers: H, brokers: BrokerSet, build: (connection: BrokerConnection) => H): H {
+/**
+ * @param mainHandlers the features' handlers over the main connection (their inputs without `broker`)
+ * @param build the same features' handlers over another connection
+ */
+export function routeByBroker<H extends Handlers>(mainHandlers: H, brokers: BrokerSet, build: (connection: BrokerConnection) => H): Routed {
   const built = new WeakMap<BrokerConnection, H>();
   const handlersOf = (connection: BrokerConnection): H => {
     if (connection === brokers.main) return mainHandlers;
@@ -25,5 +31,6 @@ export function routeByBroker<H extends Handlers>(mainHandlers: H, brokers: Brok
       return handler(input);
     };
   }
-  return routed as H;
+  // Each routed handler takes its operation's input plus `broker`, and hands the rest on unchanged.
+  return routed as unknown as Routed;
 }

@@ -3,7 +3,8 @@ import { useEffect } from 'react';
 import { useStores } from '../../app/stores';
 import { useStore } from '../../app/store';
 import { sessionKey as keyOf } from '../../app/sessionStore';
-import { useWarren } from '../../app/useWarren';
+import { BrokerPicker } from '../brokers/BrokerPicker';
+import { usePageBroker } from '../brokers/usePageBroker';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageShell } from '../../ui/PageShell';
 import { PermissionsSection } from './PermissionsSection';
@@ -13,7 +14,7 @@ import './access.css';
 
 export function AccessPage() {
   const { access } = useStores();
-  const { connection } = useWarren();
+  const { connection } = usePageBroker('access');
   const { lists, error, lastChange } = useStore(access);
   const sessionKey = keyOf(connection);
   const connected = connection.status === 'connected';
@@ -23,7 +24,7 @@ export function AccessPage() {
   }, [access, sessionKey, connected]);
 
   return (
-    <PageShell title="Access" subtitle="Virtual hosts, users and their permissions, through the broker's management API." needs="connected" className="access-page">
+    <PageShell title="Access" subtitle="Virtual hosts, users and their permissions, through the broker's management API." needs="connected" connection={connection} actions={<BrokerPicker page="access" />} className="access-page">
       {lastChange ? (
         <p role="status" className="access-status">
           {lastChange}

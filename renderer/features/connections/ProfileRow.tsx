@@ -1,5 +1,6 @@
 /** One connection profile: what it points at, and Connect / Disconnect / Test / Edit / Delete. */
 import type { ConnectionState, ProfileKind, ProfileSummary } from '../../../shared/connections/types';
+import { useStore } from '../../app/store';
 import { useStores } from '../../app/stores';
 import { useAction } from '../../ui/useAction';
 import { isActiveFor } from './connectionText';
@@ -28,8 +29,11 @@ interface Props {
 }
 
 export function ProfileRow({ profile, connection, editing, onEdit, onDelete }: Props) {
-  const { connections } = useStores();
+  const { connections, brokers } = useStores();
   const connect = useAction(connections.connect);
+  const openBeside = useAction(brokers.open);
+  const closeBeside = useAction(brokers.close);
+  const beside = useStore(brokers).open.find((b) => b.id === profile.id && !b.main);
   const disconnect = useAction(connections.disconnect);
   const test = useAction(connections.testProfile);
   const builtIn = profile.kind !== 'user';
@@ -61,6 +65,11 @@ export function ProfileRow({ profile, connection, editing, onEdit, onDelete }: P
           {profile.tls.enabled ? <Badge tone="info">TLS</Badge> : null}
           {active ? <Badge tone={connection.status === 'connected' ? 'ok' : 'warn'}>{ACTIVE_LABEL[connection.status]}</Badge> : null}
           {failedHere ? <Badge tone="error">Failed</Badge> : null}
+          {beside ? (
+            <Badge tone={beside.state.status === 'connected' ? 'ok' : 'warn'} title="Connected beside the main connection: pick it in a page’s Broker picker">
+              {beside.state.status === 'connected' ? 'Open beside' : `Beside: ${beside.state.status}`}
+            </Badge>
+          ) : null}
           {!profile.hasPassword ? (
             <Badge tone="warn" title="Edit the profile to enter its password">
               No password
@@ -91,6 +100,22 @@ export function ProfileRow({ profile, connection, editing, onEdit, onDelete }: P
             {connect.loading ? 'Connecting…' : 'Connect'}
           </button>
         )}
+        {/* Beside the main connection: only while there is one, and never the main one itself. */}
+        {beside ? (
+          <button type="button" className="button" disabled={closeBeside.loading} onClick={() => void closeBeside.run({ id: profile.id })}>
+            {closeBeside.loading ? 'Closing…' : 'Close beside'}
+          </button>
+        ) : !active && connection.status === 'connected' ? (
+          <button
+            type="button"
+            className="button"
+            disabled={openBeside.loading}
+            title="Connect to this broker too, keeping the main connection: Overview, Topology, Access, Definitions and Policies can then work on either"
+            onClick={() => void openBeside.run({ id: profile.id })}
+          >
+            {openBeside.loading ? 'Opening…' : 'Open beside'}
+          </button>
+        ) : null}
         <button type="button" className="button" disabled={test.loading} onClick={runTest}>
           {test.loading ? 'Testing…' : 'Test'}
         </button>
@@ -118,6 +143,8 @@ export function ProfileRow({ profile, connection, editing, onEdit, onDelete }: P
       {test.error ? <ErrorNotice className="profile-feedback" title="Test failed" error={test.error} /> : null}
       {connectError ? <ErrorNotice className="profile-feedback" title="Could not connect" error={connectError} /> : null}
       {disconnect.error ? <ErrorNotice className="profile-feedback" error={disconnect.error} /> : null}
+      {openBeside.error ? <ErrorNotice className="profile-feedback" title="Could not open beside" error={openBeside.error} /> : null}
+      {closeBeside.error ? <ErrorNotice className="profile-feedback" error={closeBeside.error} /> : null}
     </li>
   );
 }

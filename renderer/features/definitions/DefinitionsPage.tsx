@@ -5,7 +5,9 @@
  */
 import { useEffect, useState } from 'react';
 import { DEFINITION_TYPES } from '../../../shared/definitions/types';
-import { useWarren } from '../../app/useWarren';
+import { BrokerPicker } from '../brokers/BrokerPicker';
+import { CompareBrokerForm } from './CompareBrokerForm';
+import { usePageBroker } from '../brokers/usePageBroker';
 import { useStore } from '../../app/store';
 import { useStores } from '../../app/stores';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -17,10 +19,13 @@ import { DiffTable, TYPE_LABELS } from './DiffTable';
 import './definitions.css';
 
 export function DefinitionsPage() {
-  const { connection } = useWarren();
+  const { connection } = usePageBroker('definitions');
   const store = useStores().definitions;
   const s = useStore(store);
-  const [vhost, setVhost] = useState<string | undefined>(undefined);
+  // A vhost is chosen on one broker: another broker starts from the whole broker.
+  const [choice, setChoice] = useState<{ profileId?: string; vhost?: string }>({});
+  const vhost = choice.profileId === connection.profileId ? choice.vhost : undefined;
+  const setVhost = (next: string | undefined) => setChoice({ profileId: connection.profileId, vhost: next });
   const [otherVhost, setOtherVhost] = useState('');
   const [confirming, setConfirming] = useState(false);
   const connected = connection.status === 'connected';
@@ -41,7 +46,13 @@ export function DefinitionsPage() {
       title="Definitions"
       subtitle="Export, import and compare exchanges, queues, bindings, policies, users, permissions, vhosts and parameters"
       needs="connected"
-      actions={<VhostPicker vhosts={s.vhosts} value={vhost} onChange={setVhost} />}
+      connection={connection}
+      actions={
+        <>
+          <BrokerPicker page="definitions" />
+          <VhostPicker vhosts={s.vhosts} value={vhost} onChange={setVhost} />
+        </>
+      }
     >
       <section className="card" aria-labelledby="defs-export">
         <h2 className="section-title" id="defs-export">
@@ -104,6 +115,7 @@ export function DefinitionsPage() {
               </button>
             </form>
           ) : null}
+          <CompareBrokerForm current={connection.profileId} vhost={vhost} busy={busy} />
         </div>
         {s.busy === 'diff' ? <p aria-live="polite">Comparing…</p> : null}
         {s.error ? <ErrorNotice title="Definitions" error={s.error} /> : null}

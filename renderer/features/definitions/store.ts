@@ -38,6 +38,12 @@ export class DefinitionsStore extends StateStore<DefinitionsSnapshot> {
     if (result.ok) this.set({ vhosts: result.value });
   }
 
+  /** Another open broker's vhosts, to pick the one to compare with. */
+  async vhostsOf(broker: string): Promise<string[]> {
+    const result = await this.bridge.call('vhosts.list', { broker });
+    return result.ok ? result.value : [];
+  }
+
   /** Exports and hands the file to `save` (the page downloads it). */
   async export(vhost: string | undefined, save: (fileName: string, text: string) => void): Promise<void> {
     this.set({ busy: 'export', error: undefined, exported: undefined });

@@ -8,7 +8,8 @@ import { OverviewStats } from './OverviewStats';
 import { VhostPicker } from './VhostPicker';
 import { overviewKey } from './store';
 import { usePageVisible } from '../../ui/usePageVisible';
-import { useWarren } from '../../app/useWarren';
+import { BrokerPicker } from '../brokers/BrokerPicker';
+import { usePageBroker } from '../brokers/usePageBroker';
 import { sessionKey as keyOf } from '../../app/sessionStore';
 
 /** The chart (and its charting library) loads after the page's numbers: they are what a start waits for. */
@@ -20,7 +21,7 @@ import { formatClock } from '../../ui/format';
 const UNAVAILABLE_PREFIX = 'Management API unavailable: ';
 
 export function OverviewPage() {
-  const { connection } = useWarren();
+  const { connection, beside } = usePageBroker('overview');
   const visible = usePageVisible();
   const store = useStores().overview;
   const sessionKey = keyOf(connection);
@@ -42,10 +43,14 @@ export function OverviewPage() {
       title="Overview"
       subtitle={current ? `Updated ${formatClock(current.sampledAt)} · every 2 s` : 'Broker health at a glance'}
       needs="reachable"
+      connection={connection}
       actions={
-        current?.management.available !== false ? (
-          <VhostPicker vhosts={overview?.vhosts ?? []} value={vhost} onChange={(next) => setChoice({ profileId: connection.profileId, vhost: next })} />
-        ) : null
+        <>
+          <BrokerPicker page="overview" />
+          {current?.management.available !== false ? (
+            <VhostPicker vhosts={overview?.vhosts ?? []} value={vhost} onChange={(next) => setChoice({ profileId: connection.profileId, vhost: next })} />
+          ) : null}
+        </>
       }
     >
           {connection.status === 'reconnecting' ? (
@@ -74,9 +79,12 @@ export function OverviewPage() {
               {current.management.available ? (
                 <>
                   <OverviewStats overview={current} scoped={vhost !== undefined} />
-                  <Suspense fallback={null}>
-                    <OverviewChart />
-                  </Suspense>
+                  {/* The sampler charts the main connection only: a broker beside it shows its numbers, not another's chart. */}
+                  {beside ? null : (
+                    <Suspense fallback={null}>
+                      <OverviewChart />
+                    </Suspense>
+                  )}
                   <NodesTable nodes={current.nodes} />
                 </>
               ) : null}

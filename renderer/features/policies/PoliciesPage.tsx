@@ -6,7 +6,8 @@
 import { useEffect, useState } from 'react';
 import { effectivePolicies } from '../../../shared/policies/match';
 import type { Policy } from '../../../shared/policies/types';
-import { useWarren } from '../../app/useWarren';
+import { BrokerPicker } from '../brokers/BrokerPicker';
+import { usePageBroker } from '../brokers/usePageBroker';
 import { useStore } from '../../app/store';
 import { useStores } from '../../app/stores';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -16,10 +17,12 @@ import { formOf, PolicyForm, type FormValues } from './PolicyForm';
 import './policies.css';
 
 export function PoliciesPage() {
-  const { connection } = useWarren();
+  const { connection } = usePageBroker('policies');
   const store = useStores().policies;
   const s = useStore(store);
-  const [chosen, setChosen] = useState<string>();
+  // A vhost is chosen on one broker: another broker starts from its connection's vhost.
+  const [choice, setChoice] = useState<{ profileId?: string; vhost?: string }>({});
+  const chosen = choice.profileId === connection.profileId ? choice.vhost : undefined;
   const vhost = chosen ?? connection.vhost ?? '/';
   const [editing, setEditing] = useState<{ values: FormValues; existing: boolean; key: number }>();
   const [deleting, setDeleting] = useState<Policy>();
@@ -39,10 +42,13 @@ export function PoliciesPage() {
       title="Policies"
       subtitle="Policies and operator policies: what each applies to, and what a pattern would match before it is saved"
       needs="connected"
+      connection={connection}
       actions={
+        <>
+        <BrokerPicker page="policies" />
         <div className="vhost-picker">
           <label htmlFor="policies-vhost">Virtual host</label>
-          <select id="policies-vhost" value={vhost} onChange={(e) => { setChosen(e.target.value); setEditing(undefined); }}>
+          <select id="policies-vhost" value={vhost} onChange={(e) => { setChoice({ profileId: connection.profileId, vhost: e.target.value }); setEditing(undefined); }}>
             {[...new Set([vhost, ...s.vhosts])].map((v) => (
               <option key={v} value={v}>
                 {v}
@@ -50,6 +56,7 @@ export function PoliciesPage() {
             ))}
           </select>
         </div>
+        </>
       }
     >
       {s.error ? <ErrorNotice title="Could not read the policies" error={s.error} /> : null}

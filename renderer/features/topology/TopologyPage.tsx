@@ -16,7 +16,8 @@ import { pausedView, tableKey, tableView } from './tableFeed';
 import { sessionKey as keyOf } from '../../app/sessionStore';
 import { useStore } from '../../app/store';
 import { useStores } from '../../app/stores';
-import { useWarren } from '../../app/useWarren';
+import { BrokerPicker } from '../brokers/BrokerPicker';
+import { usePageBroker } from '../brokers/usePageBroker';
 import './topology.css';
 
 type Tab = TableKind | 'graph' | 'route';
@@ -28,7 +29,7 @@ const TABS: { id: Tab; label: string }[] = [
 ];
 
 export function TopologyPage() {
-  const { connection } = useWarren();
+  const { connection } = usePageBroker('topology');
   const visible = usePageVisible();
   const live = connection.status === 'connected';
   const { topology } = useStores();
@@ -75,7 +76,13 @@ export function TopologyPage() {
       title="Topology"
       subtitle={`${all ? 'Every virtual host' : `Virtual host ${vhost ?? '—'}`}${live && !canChange ? ' · changes are made in the connection’s virtual host only' : ''}`}
       needs="reachable"
-      actions={<VhostPicker vhosts={vhosts ?? []} value={all ? undefined : vhost} onChange={(next) => setChoice({ profileId: connection.profileId, vhost: next ?? '' })} />}
+      connection={connection}
+      actions={
+        <>
+          <BrokerPicker page="topology" />
+          <VhostPicker vhosts={vhosts ?? []} value={all ? undefined : vhost} onChange={(next) => setChoice({ profileId: connection.profileId, vhost: next ?? '' })} />
+        </>
+      }
     >
 
           <div className="topo-tabs-row">

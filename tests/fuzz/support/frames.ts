@@ -35,6 +35,7 @@ export const NOT_RUN_WITH_VALID_INPUT: ReadonlySet<OperationName> = new Set<Oper
   'sandbox.stop',
   'sandbox.setKeepRunning',
   'connection.connect',
+  'brokers.open',
   'connection.disconnect',
   'profiles.test',
   'messaging.repeat',
