@@ -43,8 +43,9 @@ test('a profile opened beside the main connection: Topology lists its queues by 
   const row = page.getByRole('listitem', { name: 'Second broker' });
   await row.getByRole('button', { name: 'Open beside' }).click();
   await expect(row.getByText('Open beside', { exact: true })).toBeVisible({ timeout: 20_000 });
-  // The main connection stays where it was.
+  // The main connection stays where it was; the top bar says one more is open.
   await expect(page.getByRole('status', { name: 'Connection status' })).toContainText('Connected to WARREN_BROKER_URL');
+  await expect(page.getByText('+1 beside')).toBeVisible();
 
   await page.getByRole('link', { name: 'Topology' }).click();
   await page.getByRole('tab', { name: 'Queues' }).click();
