@@ -1,6 +1,6 @@
 /**
- * Picks which open broker a page works on, beside its vhost picker. Shown only while Warren holds
- * more than one connection (open another on the Connections page); the choice is kept per page.
+ * Picks which open broker a page works on, beside its vhost picker. Shown only while a broker is
+ * open beside the main connection (Connections → Open beside); the choice is kept per page.
  */
 import { useId } from 'react';
 import { useStore } from '../../app/store';
@@ -11,8 +11,9 @@ export function BrokerPicker({ page }: { page: BrokerPage }) {
   const id = useId();
   const brokers = useStores().brokers;
   const state = useStore(brokers);
-  if (state.open.length < 2) return null;
-  const value = brokers.besideFor(page, state)?.id ?? state.open.find((b) => b.main)?.id ?? '';
+  if (!state.open.some((b) => !b.main)) return null;
+  const main = state.open.find((b) => b.main);
+  const value = brokers.besideFor(page, state)?.id ?? main?.id ?? '';
   return (
     <div className="vhost-picker broker-picker">
       <label htmlFor={id}>Broker</label>
@@ -25,6 +26,8 @@ export function BrokerPicker({ page }: { page: BrokerPage }) {
           brokers.choose(page, next && !next.main ? next.id : undefined);
         }}
       >
+        {/* The main connection may be gone while brokers beside it stay open. */}
+        {main ? null : <option value="">Main connection (not connected)</option>}
         {state.open.map((b) => (
           <option key={b.id} value={b.id}>
             {b.name}
