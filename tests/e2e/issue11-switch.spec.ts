@@ -2,11 +2,11 @@
 // (the status stays Connected, the reason and what stays are said at the profile); a successful
 // switch names everything it stopped (consumers, repeat runs, the running demo).
 import amqp from 'amqplib';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startWarren, type RunningWarren } from '../support/e2e/warren-app';
 import { vhostOnRunBroker } from '../support/e2e/run-broker';
+import { addProfile } from '../support/e2e/profiles';
 import { screenshot } from '../support/e2e/screenshot';
-import { testBroker } from '../support/broker';
 
 let warren: RunningWarren;
 let broker: Awaited<ReturnType<typeof vhostOnRunBroker>>;
@@ -22,20 +22,6 @@ test.afterAll(async () => {
   await warren?.stop();
   await broker?.remove();
 });
-
-async function addProfile(page: Page, name: string, password: string) {
-  const b = testBroker();
-  const form = page.getByRole('form', { name: 'New profile' });
-  await form.getByLabel('Name', { exact: true }).fill(name);
-  await form.getByLabel('Host', { exact: true }).fill('127.0.0.1');
-  await form.getByLabel('Port', { exact: true }).fill(String(b.amqpPort));
-  await form.getByLabel('Virtual host', { exact: true }).fill(broker.vhost);
-  await form.getByLabel('Username', { exact: true }).fill('guest');
-  await form.getByLabel('Password', { exact: true }).fill(password);
-  await form.getByLabel('Management URL', { exact: true }).fill(b.managementUrl);
-  await form.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('listitem', { name })).toBeVisible();
-}
 
 test('point 8: a failing profile keeps the connection and says why; a successful switch names the consumer, repeat run and demo it stopped', async ({ page }) => {
   await page.goto(await warren.link());
@@ -59,8 +45,8 @@ test('point 8: a failing profile keeps the connection and says why; a successful
   await expect(page.getByRole('button', { name: 'Reset' })).toBeEnabled({ timeout: 20_000 });
 
   await page.getByRole('link', { name: 'Connections' }).click();
-  await addProfile(page, 'Wrong password', 'not-the-password');
-  await addProfile(page, 'Second', 'guest');
+  await addProfile(page, { name: 'Wrong password', vhost: broker.vhost, password: 'not-the-password' });
+  await addProfile(page, { name: 'Second', vhost: broker.vhost });
 
   const wrong = page.getByRole('listitem', { name: 'Wrong password' });
   await wrong.getByRole('button', { name: 'Connect' }).click();

@@ -2,9 +2,9 @@
 // page works on it through its Broker picker (remembered for that page only); the Definitions
 // page compares a vhost of the main broker with a vhost of the other.
 import amqp from 'amqplib';
-import { expect, test, type Page } from '@playwright/test';
-import { testBroker } from '../support/broker';
+import { expect, test } from '@playwright/test';
 import { vhostOnRunBroker } from '../support/e2e/run-broker';
+import { addProfile } from '../support/e2e/profiles';
 import { screenshot } from '../support/e2e/screenshot';
 import { openConnected, warrenOnFreshVhost, type RunBrokerVhost } from '../support/e2e/warren-on-vhost';
 
@@ -23,23 +23,9 @@ test.afterAll(async () => {
   await other?.remove();
 });
 
-async function addProfile(page: Page, name: string, vhost: string) {
-  const b = testBroker();
-  const form = page.getByRole('form', { name: 'New profile' });
-  await form.getByLabel('Name', { exact: true }).fill(name);
-  await form.getByLabel('Host', { exact: true }).fill('127.0.0.1');
-  await form.getByLabel('Port', { exact: true }).fill(String(b.amqpPort));
-  await form.getByLabel('Virtual host', { exact: true }).fill(vhost);
-  await form.getByLabel('Username', { exact: true }).fill('guest');
-  await form.getByLabel('Password', { exact: true }).fill('guest');
-  await form.getByLabel('Management URL', { exact: true }).fill(b.managementUrl);
-  await form.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('listitem', { name })).toBeVisible();
-}
-
 test('a profile opened beside the main connection: Topology lists its queues by the Broker picker, kept per page, and Definitions compares the two', async ({ page }) => {
   await openConnected(page, w.warren, '#/connections');
-  await addProfile(page, 'Second broker', other.vhost);
+  await addProfile(page, { name: 'Second broker', vhost: other.vhost });
   const row = page.getByRole('listitem', { name: 'Second broker' });
   await row.getByRole('button', { name: 'Open beside' }).click();
   await expect(row.getByText('Open beside', { exact: true })).toBeVisible({ timeout: 20_000 });
