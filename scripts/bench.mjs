@@ -30,9 +30,12 @@ const started = spawnSync(tsx, ['tests/support/sandbox-cli.ts', 'start', sandbox
 if (started.status !== 0) process.exit(1);
 const broker = JSON.parse(started.stdout.trim().split('\n').pop());
 let failed = 0;
+const minutes = (ms) => `${(ms / 60_000).toFixed(1)} min`;
+const runStarted = Date.now();
 try {
   for (const name of names) {
     console.log(`\n=== bench: ${name} ===`);
+    const benchStarted = Date.now();
     const status = spawnSync(tsx, [`tests/bench/${name}.ts`], {
       cwd: root,
       stdio: 'inherit',
@@ -45,7 +48,10 @@ try {
       },
     }).status;
     if (status !== 0) failed++;
+    console.log(`=== bench: ${name} took ${minutes(Date.now() - benchStarted)} ===`);
   }
+  // `all` must fit in 40 minutes on a 2-core machine (issue 13): say what it took.
+  if (names.length > 1) console.log(`\n${names.length} benchmarks in ${minutes(Date.now() - runStarted)} (${failed} failed)`);
 } finally {
   spawnSync(tsx, ['tests/support/sandbox-cli.ts', 'stop', sandboxDir], { cwd: root, stdio: 'inherit' });
   rmSync(work, { recursive: true, force: true });
