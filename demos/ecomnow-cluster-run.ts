@@ -201,7 +201,6 @@ export async function runVariant(rt: DemoRuntime, cluster: DemoCluster, kind: Qu
     rt.remember('exchange', exchange);
     for (const s of CLUSTER_SERVICES) rt.remember('queue', queueOf(s));
   }
-  rt.watch([...new Set([...rt.watchedQueues, names.queue('email')])]);
   const nodeBefore = await cluster.queueNode(queueOf('email'));
   rt.say(
     kind === 'quorum'

@@ -6,11 +6,12 @@
  * of the demo's own (or the one it was given): never the broker the user works on.
  */
 import { check, type DemoDefinition } from './definition';
-import { DEFAULT_TIMING, runVariant, type QueueKind, type VariantResult, type VariantTiming } from './ecomnow-cluster-run';
+import { DEFAULT_TIMING, runVariant, variantNames, type QueueKind, type VariantResult, type VariantTiming } from './ecomnow-cluster-run';
 import type { DemoCluster, DemoRuntime } from './runtime';
 
 /** The figures each variant reports (the issue's JSON line). */
 const REPORTED = ['placed', 'delivered', 'lost', 'duplicates', 'outage_ms'] as const;
+const KINDS: QueueKind[] = ['quorum', 'classic'];
 
 export function ecomnowClusterDemo(timing: VariantTiming = DEFAULT_TIMING): DemoDefinition {
   let cluster: DemoCluster | undefined;
@@ -52,7 +53,9 @@ export function ecomnowClusterDemo(timing: VariantTiming = DEFAULT_TIMING): Demo
     // The story is throughput (orders keep flowing, or stop): presenter mode draws the rates.
     presenterChart: 'rates',
     async setup(rt) {
-      rt.watch([]);
+      // Both variants' email queues are charted from the start, so every step's marker is on both
+      // charts (the runner marks the queues charted when a step begins); each fills in its step.
+      rt.watch(KINDS.map((kind) => variantNames(kind).queue('email')));
     },
     teardown: release,
     steps: [
