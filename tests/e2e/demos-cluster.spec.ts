@@ -75,13 +75,15 @@ test('EcomNow cluster from the page: the switch to the sandbox cluster, then in 
   const figure = (name: string) => results.locator('div').filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${name}$`) }) }).getByRole('definition');
   await expect(figure('quorum lost')).toHaveText('0');
   expect(Number(await figure('quorum placed').textContent())).toBeGreaterThan(0);
-  await screenshot(page, 'demos-presenter-cluster.png');
+  await screenshot(page, 'demos-presenter-cluster-quorum.png');
 
   await page.keyboard.press('Space'); // step 3: classic queues, the same node killed
   await expect(narration.getByRole('heading', { name: '3 Classic queues: kill their node' })).toBeVisible();
   await expect(narration).toContainText('✔ quorum queues: zero orders lost through a node kill', { timeout: 180_000 });
   await expect(narration).toContainText('✔ classic queues: the outage shows');
   await expect(figure('classic outage_ms')).toBeVisible();
+  await expect(legend.getByRole('listitem').filter({ hasText: /^3[a-z] warren-c\d-\w+ up$/ })).toBeVisible({ timeout: 30_000 });
+  await screenshot(page, 'demos-presenter-cluster.png');
   expect(errors, errors.join('\n')).toEqual([]);
 
   // Reset deletes the demo's vhost and leaves the cluster whole.
