@@ -35,7 +35,7 @@ test.afterAll(async () => {
   }
 });
 
-test('EcomNow cluster from the page: the switch to the sandbox cluster, then in presenter mode quorum queues lose 0 orders through a node kill, a node-down marker and the narration show', async ({ page }) => {
+test('EcomNow cluster from the page: Run waits for the switch to the sandbox cluster; in presenter mode a node Warren is not on is killed, quorum queues lose 0 orders, the node’s down and up are numbered markers, and the narration shows both variants’ checks', async ({ page }) => {
   test.setTimeout(420_000);
   const errors = consoleErrors(page);
   await page.goto(await warren!.link());
@@ -61,6 +61,13 @@ test('EcomNow cluster from the page: the switch to the sandbox cluster, then in 
   await expect(narration.getByRole('heading', { name: '1 A cluster of three nodes' })).toBeVisible({ timeout: 30_000 });
   await expect(next(2)).toBeEnabled({ timeout: 120_000 });
   await expect(narration).toContainText('Cluster up: c1, c2, c3');
+  // The node killed is not the one Warren is connected to (whose management API the charts read).
+  const story = (await narration.getByRole('list', { name: 'What happened' }).textContent()) ?? '';
+  const on = /connected to \(through (c\d)\)/.exec(story)?.[1];
+  const killed = /The node to be killed: (c\d)/.exec(story)?.[1];
+  expect(on, story).toMatch(/^c\d$/);
+  expect(killed, story).toMatch(/^c\d$/);
+  expect(killed).not.toBe(on);
 
   await page.keyboard.press('Space'); // step 2: quorum queues, a node killed
   await expect(narration.getByRole('heading', { name: '2 Quorum queues: kill the leader’s node' })).toBeVisible();
