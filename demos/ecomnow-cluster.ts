@@ -2,8 +2,9 @@
  * Issue 14.6 — EcomNow: a broker node fails. The three services on QUORUM queues across a
  * 3-node cluster: a node is killed (kill -9), the leaders move, orders keep flowing and are
  * emailed, the node comes back and catches up. Then the same with CLASSIC queues whose node is
- * killed: the outage shows, and what a non-replicated queue costs is counted. The cluster is one
- * of the demo's own (or the one it was given): never the broker the user works on.
+ * killed: the outage shows, and what a non-replicated queue costs is counted. The cluster is
+ * Warren's sandbox cluster in the app (where the charts look), one of the demo's own from the
+ * command line, or the one a test hands over: never a cluster the user works on.
  */
 import { check, type DemoDefinition } from './definition';
 import { DEFAULT_TIMING, runVariant, variantNames, type QueueKind, type VariantResult, type VariantTiming } from './ecomnow-cluster-run';

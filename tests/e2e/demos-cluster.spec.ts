@@ -35,8 +35,9 @@ test.afterAll(async () => {
   }
 });
 
-test('EcomNow cluster from the page: Run waits for the switch to the sandbox cluster; in presenter mode a node Warren is not on is killed, quorum queues lose 0 orders, the node’s down and up are numbered markers, and the narration shows both variants’ checks', async ({ page }) => {
+test('EcomNow cluster from the page: Run waits for the switch to the sandbox cluster; in presenter mode at 1280×720 a node Warren is not on is killed, quorum queues lose 0 orders, the node’s down and up are numbered markers, the narration shows both variants’ checks, and both charts fit the screen', async ({ page }) => {
   test.setTimeout(420_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
   const errors = consoleErrors(page);
   await page.goto(await warren!.link());
   const status = page.getByRole('status', { name: 'Connection status' });
@@ -90,6 +91,12 @@ test('EcomNow cluster from the page: Run waits for the switch to the sandbox clu
   await expect(narration).toContainText('✔ classic queues: the outage shows');
   await expect(figure('classic outage_ms')).toBeVisible();
   await expect(legend.getByRole('listitem').filter({ hasText: /^3[a-z] warren-c\d-\w+ up$/ })).toBeVisible({ timeout: 30_000 });
+  // One screen at 1280×720: the page does not scroll, and both charts are in the window.
+  expect(await page.evaluate(() => document.scrollingElement!.scrollHeight <= innerHeight)).toBe(true);
+  for (const chart of ['chart-quorum.email_queue', 'chart-classic.email_queue']) {
+    const box = (await page.getByTestId(chart).boundingBox())!;
+    expect(box.y + box.height, chart).toBeLessThanOrEqual(720.5);
+  }
   await screenshot(page, 'demos-presenter-cluster.png');
   expect(errors, errors.join('\n')).toEqual([]);
 
