@@ -26,6 +26,10 @@ export interface DemoDefinition {
   actions: DemoAction[];
   failure?: { on: string; off: string; set: (rt: DemoRuntime, on: boolean) => Promise<void> };
   toggles: DemoToggle[];
+  /** It kills a node of a cluster: in the app it runs on Warren's connected sandbox cluster only (main/service/demos/connected-cluster.ts). */
+  needsCluster?: boolean;
+  /** What presenter mode's one chart per queue draws: the rates for a demo whose story is throughput. */
+  presenterChart?: 'counts' | 'rates';
   /** Releases what the scenario started outside the broker (a cluster of its own): after the last step, on a failure and on reset. */
   teardown?: (rt: DemoRuntime) => Promise<void>;
   /** The tutorial's expected outcome, checked against what happened. */

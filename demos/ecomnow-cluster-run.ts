@@ -45,6 +45,9 @@ export interface VariantTiming {
   catchUpMs: number;
 }
 
+/** The catch-up at the end stops when no new order has arrived for this long. */
+const STALL_MS = 5000;
+
 export const DEFAULT_TIMING: VariantTiming = { ratePerSecond: 20, beforeMs: 3000, downMs: 6000, afterMs: 3000, catchUpMs: 30_000 };
 
 /** One service: consumes its queue on a connection of its own; re-subscribes when the broker cancels it or the queue is unreachable. */
@@ -164,10 +167,18 @@ export function longestGap(times: number[], from: number): number {
   return Math.round(gap);
 }
 
-export async function runVariant(rt: DemoRuntime, cluster: DemoCluster, kind: QueueKind, timing: VariantTiming, runId: string): Promise<VariantResult> {
-  const [victim, survivor] = cluster.nodes as [string, string];
-  const exchange = `${runId}.${kind}.order_events`;
-  const queueOf = (service: string) => `${runId}.${kind}.${service}_queue`;
+/** The demo names of a variant's objects (the runtime adds its prefix; a chart is labelled by them). */
+export const variantNames = (kind: QueueKind) => ({
+  exchange: `${kind}.order_events`,
+  queue: (service: string) => `${kind}.${service}_queue`,
+});
+
+export async function runVariant(rt: DemoRuntime, cluster: DemoCluster, kind: QueueKind, timing: VariantTiming): Promise<VariantResult> {
+  const victim = cluster.victim();
+  const survivor = cluster.nodes.find((n) => n !== victim)!;
+  const names = variantNames(kind);
+  const exchange = rt.name(names.exchange);
+  const queueOf = (service: string) => rt.name(names.queue(service));
   const queueArgs = kind === 'quorum' ? { 'x-queue-type': 'quorum' } : {};
 
   // Declared through the node to be killed: a quorum queue's leader and a classic queue's home are there.
@@ -175,6 +186,8 @@ export async function runVariant(rt: DemoRuntime, cluster: DemoCluster, kind: Qu
   admin.on('error', () => undefined);
   try {
     const ch = await admin.createChannel();
+    // What an interrupted earlier run left (on a cluster handed over) would count its old orders: start clean.
+    for (const s of CLUSTER_SERVICES) await ch.deleteQueue(queueOf(s));
     await ch.assertExchange(exchange, 'fanout', { durable: true });
     for (const s of CLUSTER_SERVICES) {
       await ch.assertQueue(queueOf(s), { durable: true, arguments: queueArgs });
@@ -183,8 +196,17 @@ export async function runVariant(rt: DemoRuntime, cluster: DemoCluster, kind: Qu
   } finally {
     await admin.close().catch(() => undefined);
   }
+  if (cluster.isDemoBroker) {
+    // The runtime's own objects: the demo's reset deletes them; until then they are charted and listed.
+    rt.remember('exchange', exchange);
+    for (const s of CLUSTER_SERVICES) rt.remember('queue', queueOf(s));
+  }
   const nodeBefore = await cluster.queueNode(queueOf('email'));
-  rt.say(`${kind} queues declared on ${victim}: email_queue's ${kind === 'quorum' ? 'leader' : 'home node'} is ${nodeBefore ?? '?'}${kind === 'quorum' ? ', with replicas on the other nodes' : ' — its only copy'}.`);
+  rt.say(
+    kind === 'quorum'
+      ? `Quorum queues declared through ${victim}: email_queue's leader is ${nodeBefore ?? '?'}, with followers on the other two nodes.`
+      : `Classic queues declared through ${victim}: email_queue lives on ${nodeBefore ?? '?'} only — no copy anywhere else.`,
+  );
 
   const models: ChannelModel[] = [];
   const connect = async (program: string) => {
@@ -212,10 +234,11 @@ export async function runVariant(rt: DemoRuntime, cluster: DemoCluster, kind: Qu
     cluster.kill(victim);
     await sleep(timing.downMs);
     duringOutage = await cluster.queueNode(queueOf('email')).catch(() => undefined);
+    const sinceKill = email.firstSeenAt.filter((t) => t >= killedAt).length;
     rt.say(
       kind === 'quorum'
-        ? `${victim} is down. email_queue's leader is now ${duringOutage ?? '?'}; orders emailed so far: ${email.seen.size} of ${api.placed.length}.`
-        : `${victim} is down, and with it the only copy of each queue: orders emailed so far ${email.seen.size} of ${api.placed.length}.`,
+        ? `${victim} is down. email_queue's leader moved ${nodeBefore ?? '?'} → ${duringOutage ?? '?'}; orders keep flowing: ${sinceKill} emailed since the kill, ${email.seen.size} of ${api.placed.length} in all.`
+        : `${victim} is down, and with it the only copy of each classic queue: ${sinceKill} emailed since the kill; orders placed meanwhile route to queues that are not there (${email.seen.size} of ${api.placed.length} emailed in all).`,
       kind === 'quorum' ? 'good' : 'bad',
     );
     rt.say(`Starting ${victim} again…`);
@@ -226,7 +249,13 @@ export async function runVariant(rt: DemoRuntime, cluster: DemoCluster, kind: Qu
     await api.stop(10_000);
   }
   const everyone = () => [...services.values()];
-  await rt.until(() => api.placed.every((id) => everyone().every((s) => s.seen.has(id))), timing.catchUpMs);
+  // Every order arrives, or nothing new has for a while (orders a classic queue never got do not come later).
+  const lastArrival = () => Math.max(0, ...everyone().map((s) => s.firstSeenAt[s.firstSeenAt.length - 1] ?? 0));
+  const stoppedAt = Date.now();
+  await rt.until(
+    () => api.placed.every((id) => everyone().every((s) => s.seen.has(id))) || Date.now() - Math.max(stoppedAt, lastArrival()) > STALL_MS,
+    timing.catchUpMs,
+  );
   await sleep(500); // late redeliveries count as duplicates
   for (const s of everyone()) await s.stop();
   const nodeAfter = await cluster.queueNode(queueOf('email')).catch(() => undefined);
@@ -249,14 +278,18 @@ export async function runVariant(rt: DemoRuntime, cluster: DemoCluster, kind: Qu
     ...(replicaBack !== undefined ? { replicaBack } : {}),
   };
 
-  // Remove what the variant declared (through the survivor), then close its connections.
+  // Remove what the variant declared (through the survivor) unless the demo's reset does, then close its connections.
+  if (!cluster.isDemoBroker) await removeVariant(rt, kind, await connect('order cleanup'), exchange, queueOf);
+  for (const m of models) await m.close().catch(() => undefined);
+  return result;
+}
+
+async function removeVariant(rt: DemoRuntime, kind: QueueKind, model: ChannelModel, exchange: string, queueOf: (service: string) => string): Promise<void> {
   try {
-    const ch = await (await connect('order cleanup')).createChannel();
+    const ch = await model.createChannel();
     for (const s of CLUSTER_SERVICES) await ch.deleteQueue(queueOf(s));
     await ch.deleteExchange(exchange);
   } catch {
     rt.say(`Could not delete the ${kind} variant's queues; they stay on the cluster.`, 'bad');
   }
-  for (const m of models) await m.close().catch(() => undefined);
-  return result;
 }

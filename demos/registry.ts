@@ -30,5 +30,7 @@ export function summarize(def: DemoDefinition): DemoSummary {
     actions: def.actions.map(({ id, label, input, help }) => ({ id, label, ...(input ? { input } : {}), ...(help ? { help } : {}) })),
     ...(def.failure ? { failure: { on: def.failure.on, off: def.failure.off } } : {}),
     toggles: def.toggles,
+    ...(def.needsCluster ? { needsCluster: true } : {}),
+    ...(def.presenterChart ? { presenterChart: def.presenterChart } : {}),
   };
 }

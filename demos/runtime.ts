@@ -31,13 +31,23 @@ export interface PrivateNode {
 export interface DemoCluster {
   /** The nodes' short names, in order (c1, c2, c3). */
   nodes: string[];
-  /** Opens one connection to a node's default vhost, for `program`. */
+  /** One sentence for the narration: which cluster this is and why killing its node harms nobody. */
+  about: string;
+  /** The node to kill now (the first, unless that is the node Warren charts through). */
+  victim: () => string;
+  /**
+   * True when the cluster is the broker the demo's runtime opens (Warren's connected sandbox
+   * cluster): what a step declares is then the runtime's, deleted by the demo's reset, and stays
+   * charted (and on the Topology page) until then. Otherwise a step deletes its own objects.
+   */
+  isDemoBroker: boolean;
+  /** Opens one connection to a node, in the demo's vhost, for `program`. */
   open: (node: string, program: string) => Promise<ChannelModel>;
   /** kill -9 of the node's VM. */
   kill: (node: string) => void;
   /** Starts a node again; resolves once it runs and rejoined. */
   start: (node: string) => Promise<void>;
-  /** The node (short name) where a queue of the default vhost has its leader (quorum) or home (classic). */
+  /** The node (short name) where a queue of the demo's vhost has its leader (quorum) or home (classic). */
   queueNode: (queue: string) => Promise<string | undefined>;
   /** The nodes (short names) where a quorum queue's replicas are online. */
   replicasOnline: (queue: string) => Promise<string[]>;

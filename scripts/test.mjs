@@ -39,10 +39,11 @@ const env = {
   WARREN_TEST_WORK: work,
 };
 
-// One 3-node sandbox cluster per run for tests/integration/cluster (they skip, saying why, without it).
-// A cluster that does not start counts as one failure; the other suites still run.
+// One 3-node sandbox cluster per run for the cluster tests (integration, and the e2e node-failure
+// demo); they skip, saying why, without it. A cluster that does not start counts as one failure;
+// the other suites still run.
 const clusterDir = path.join(work, 'cluster');
-const clusterWanted = wanted('integration');
+const clusterWanted = wanted('integration') || wanted('e2e');
 if (clusterWanted) console.log('[test] Starting the 3-node sandbox cluster for this run…');
 const clusterStart = clusterWanted
   ? spawnSync(bin('tsx'), ['tests/support/cluster-cli.ts', 'start', clusterDir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })

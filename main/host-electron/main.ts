@@ -50,6 +50,7 @@ async function start(): Promise<void> {
     emit: (event, payload) => events.emit(event, payload),
     brokerUrl: process.env.WARREN_BROKER_URL,
     startCluster: process.env.WARREN_SANDBOX === 'cluster',
+    clusterDir: process.env.WARREN_CLUSTER_DIR || undefined,
     managementUrl: process.env.WARREN_MANAGEMENT_URL,
     log: (line) => console.log(`[warren] ${line}`),
   });

@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     flow,
     brokerUrl: process.env.WARREN_BROKER_URL,
     startCluster: process.env.WARREN_SANDBOX === 'cluster',
+    clusterDir: process.env.WARREN_CLUSTER_DIR || undefined,
     managementUrl: process.env.WARREN_MANAGEMENT_URL,
     log,
   });

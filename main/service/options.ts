@@ -29,6 +29,11 @@ export interface ServiceOptions {
   brokerUrl?: string;
   /** Start the sandbox cluster and connect to it (WARREN_SANDBOX=cluster, `npm start -- --cluster`). */
   startCluster?: boolean;
+  /**
+   * The sandbox cluster's folder (WARREN_CLUSTER_DIR); `${dataDir}/cluster` when absent. Nodes are
+   * named after their folder, so a test run points it at the run's cluster and Warren adopts it.
+   */
+  clusterDir?: string;
   /** Its management API (WARREN_MANAGEMENT_URL); derived from the host when absent. */
   managementUrl?: string;
   reconnectBackoffMs?: number[];

@@ -48,7 +48,7 @@ export function createWarrenService(options: ServiceOptions): WarrenService {
     preferDefaultPorts: options.preferDefaultPorts,
     onState: (state) => options.emit('sandbox.state', state),
   });
-  const cluster = new ClusterSandbox({ dir: path.join(options.dataDir, 'cluster'), onState: (state) => options.emit('cluster.state', state) });
+  const cluster = new ClusterSandbox({ dir: options.clusterDir ?? path.join(options.dataDir, 'cluster'), onState: (state) => options.emit('cluster.state', state) });
   const store = new ProfileStore(options.configDir, options.cipher, options.alwaysSeal);
   const catalog = new ProfileCatalog(store, sandbox, cluster);
   const connection = new BrokerConnection((state) => {

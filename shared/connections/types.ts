@@ -14,6 +14,9 @@ export interface AppInfo {
 }
 
 /** sandbox: built in; detected: a broker found on localhost:5672; environment: WARREN_BROKER_URL; user: saved. */
+/** The built-in profile of the sandbox cluster (its three nodes); the Demos page offers to connect to it. */
+export const CLUSTER_PROFILE_ID = 'sandbox-cluster';
+
 export type ProfileKind = 'sandbox' | 'detected' | 'environment' | 'user';
 
 export interface TlsSettings {

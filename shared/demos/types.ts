@@ -58,6 +58,10 @@ export interface DemoSummary {
   failure?: { on: string; off: string };
   /** Options the UI offers as toggles. */
   toggles: DemoToggle[];
+  /** It kills a node of a cluster: the app runs it on Warren's sandbox cluster, connected, only. */
+  needsCluster?: boolean;
+  /** What presenter mode draws per queue: ready/unacked counts (default) or the rates. */
+  presenterChart?: 'counts' | 'rates';
 }
 
 export interface DemoToggle {

@@ -2,8 +2,12 @@
  * The run's sandbox cluster as tests see it: scripts/test.mjs starts one (tests/support/cluster-cli.ts)
  * and passes its JSON line in WARREN_TEST_CLUSTER. Cluster tests skip, saying why, without it.
  */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import axios from 'axios';
 import { ClusterSandbox } from '../../main/service/connections/sandbox/cluster';
+import { LOOPBACK_DISTRIBUTION } from '../../main/service/connections/sandbox/node-files';
+import { findRabbitmqServer } from '../../main/service/connections/sandbox/sandbox';
 
 export interface TestClusterNode {
   name: string;
@@ -58,4 +62,17 @@ export function clusterProfile(cluster: TestCluster, vhost = '/') {
     password: 'guest',
     managementUrl: cluster.nodes.map((n) => `http://127.0.0.1:${n.managementPort}`).join(','),
   };
+}
+
+/**
+ * Runs an Erlang expression on a node of the run's cluster (rabbitmqctl eval), with the node's
+ * own HOME so the cluster's cookie is the one read: how a test makes a fault no API can (a partition).
+ */
+export function evalOnNode(cluster: TestCluster, node: TestClusterNode, expression: string): string {
+  const ctl = path.join(path.dirname(findRabbitmqServer() ?? '/usr/lib/rabbitmq/bin/rabbitmq-server'), 'rabbitmqctl');
+  return execFileSync(ctl, ['-n', node.nodeName, 'eval', expression], {
+    env: { ...process.env, HOME: path.join(cluster.dir, node.name), RABBITMQ_CTL_ERL_ARGS: LOOPBACK_DISTRIBUTION, ERL_EPMD_ADDRESS: '127.0.0.1' },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
 }

@@ -1,6 +1,7 @@
 /**
  * The demo runner of the app: one demo at a time, on the broker Warren is connected to, in its
- * own vhost when the user may create one. Steps and buttons run in the background; progress is
+ * own vhost when the user may create one (a demo that kills a cluster node: on the connected
+ * sandbox cluster only, see connected-cluster.ts). Steps and buttons run in the background; progress is
  * pushed as `demos.state` (coalesced, at most every 100 ms). Its queues are charted by the app's
  * one chart sampler (watched while the demo runs, unwatched on reset), with a marker for each
  * step, each button, the failure toggle and the reset.
@@ -15,7 +16,7 @@ import type { ConnectTarget } from '../broker/target';
 import type { ChartsSampler } from '../charts/sampler';
 import type { ServiceContext } from '../context';
 import { fail, toWarrenError } from '../errors';
-import { privateClusters } from './private-cluster';
+import { connectedSandboxCluster, requireSandboxCluster } from './connected-cluster';
 import { privateNodes } from './private-node';
 
 interface Running {
@@ -94,6 +95,9 @@ export class DemoRunner {
   };
 
   async run(name: DemoName, options: DemoOptions = {}): Promise<DemoState> {
+    const def = createDemo(name);
+    // Refused before the running demo is reset: a demo that kills a node needs the sandbox cluster.
+    if (def.needsCluster) requireSandboxCluster(this.ctx, def.title);
     await this.reset();
     const session = this.ctx.connection.requireSession();
     const profileId = this.ctx.connection.state.profileId;
@@ -107,9 +111,10 @@ export class DemoRunner {
       const { isolation, target, created } = await isolate(name, base);
       const targetFn = () => ({ ...this.ctx.catalog.target(profileId), vhost: target.vhost });
       // A step that restarts a broker gets a node of its own: never the one Warren and others use.
+      // A step that kills a cluster node runs on the sandbox cluster Warren is connected to, where the charts look.
       const nodesDir = path.join(this.ctx.options.dataDir, 'demo-nodes');
-      const rt = new DemoRuntime(demoBroker(name, targetFn, privateNodes(nodesDir, name), privateClusters(nodesDir, name)), isolation.prefix, { ...options }, this.changed);
-      const def = createDemo(name);
+      const cluster = def.needsCluster ? connectedSandboxCluster(this.ctx, name, def.title, isolation.vhost) : undefined;
+      const rt = new DemoRuntime(demoBroker(name, targetFn, privateNodes(nodesDir, name), cluster), isolation.prefix, { ...options }, this.changed);
       this.running = { def, rt, isolation, target: targetFn, createdVhost: created, nextStep: 0, busy: 0, charted: new Set(), startedAt: Date.now(), session };
       rt.say(isolation.mode === 'vhost' ? `Running in its own vhost ${isolation.vhost}.` : `No right to create vhosts: running in ${isolation.vhost} with names prefixed ${isolation.prefix}`);
       await def.setup(rt);

@@ -1,6 +1,7 @@
 /**
  * The demo's queues, side by side, from the app's chart sampler (the same samples the Charts
- * page draws): ready and unacked stacked, the rates under them outside presenter mode, and the
+ * page draws): ready and unacked stacked, the rates under them outside presenter mode (in
+ * presenter mode, the rates alone for a demo whose story is throughput), and the
  * demo's markers (steps, buttons, failure toggle, reset), tagged with their step numbers and
  * stacked so that they never overlap, with their words listed once under the charts
  * (demoMarkers). The big number is the latest ready count, readable from the back of a room.
@@ -8,7 +9,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { DemoState } from '../../../shared/demos/types';
 import { useChartSeries, type SeriesData } from '../charts/useChartData';
-import { refKey, type ChartMarker } from '../../../shared/charts/types';
+import { SAMPLE_FIELDS, refKey, type ChartMarker } from '../../../shared/charts/types';
 import { FIELD_COLORS, FIELD_LABELS } from '../charts/chartColors';
 import { inWindow, markersFor, pointsFor } from '../charts/chartData';
 import { SeriesChart, type SeriesSpec } from '../charts/SeriesChart';
@@ -32,7 +33,10 @@ const COUNTS: SeriesSpec[] = [
 ];
 const RATES: SeriesSpec[] = (['publish', 'deliver', 'ack', 'redeliver'] as const).map((f) => ({ dataKey: f, name: FIELD_LABELS[f], color: FIELD_COLORS[f], kind: 'line' }));
 
-export function DemoCharts({ state, presenter }: { state: DemoState; presenter: boolean }) {
+/** Where the deliver rate sits in a sample row (SAMPLE_FIELDS order). */
+const DELIVER = SAMPLE_FIELDS.indexOf('deliver');
+
+export function DemoCharts({ state, presenter, presenterChart = 'counts' }: { state: DemoState; presenter: boolean; presenterChart?: 'counts' | 'rates' }) {
   const refs = useMemo(() => state.charted.map((c) => c.ref), [state.charted]);
   const { series, markers, version, now } = useChartSeries(refs, false);
   // Markers of an earlier run of the same demo (same queue names) are not this run's story.
@@ -56,6 +60,7 @@ export function DemoCharts({ state, presenter }: { state: DemoState; presenter: 
           domain={domain}
           version={version}
           presenter={presenter}
+          ratesOnly={presenter && presenterChart === 'rates'}
         />
       ))}
       {events.length > 0 ? (
@@ -79,9 +84,11 @@ interface ChartProps {
   domain: [number, number];
   version: number;
   presenter: boolean;
+  /** Presenter mode of a demo about throughput: the rates chart alone, the deliver rate as the big number. */
+  ratesOnly: boolean;
 }
 
-function DemoQueueChart({ label, data, markers, events, domain, version, presenter }: ChartProps) {
+function DemoQueueChart({ label, data, markers, events, domain, version, presenter, ratesOnly }: ChartProps) {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` says when the arrays grew.
   const points = useMemo(() => pointsFor(data), [data, version]);
   const [measure, width] = useWidth();
@@ -89,6 +96,23 @@ function DemoQueueChart({ label, data, markers, events, domain, version, present
   const labelled = numberedMarkers(markers, events, domain, { plotPx: Math.max(40, width - CHART_CHROME_PX), charPx: fontPx * 0.62, rows: 3 });
   const last = latest(data, 0);
   const unacked = latest(data, 1);
+  if (ratesOnly) {
+    const deliver = latest(data, DELIVER);
+    return (
+      <figure className="demo-chart" ref={measure} data-testid={`chart-${label}`} data-sample-count={data.t.length}>
+        <figcaption>
+          <span className="demo-chart-name">{label}</span>
+          <span className="demo-chart-values">
+            <strong className="demo-chart-value" aria-label={`${label} deliveries per second`}>
+              {deliver === undefined ? '–' : Math.round(deliver)}
+            </strong>
+            <span className="demo-chart-unit">delivered/s</span>
+          </span>
+        </figcaption>
+        <SeriesChart data={points} series={RATES} markers={labelled} domain={domain} height={118} rates />
+      </figure>
+    );
+  }
   return (
     <figure className="demo-chart" ref={measure} data-testid={`chart-${label}`} data-sample-count={data.t.length}>
       <figcaption>

@@ -8,6 +8,8 @@ interface Props {
   options: DemoOptions;
   auto: boolean;
   presenter: boolean;
+  /** Run waits for something the page offers first (the sandbox cluster of a node-failure demo). */
+  runBlocked?: boolean;
   onRun: () => void;
   onNext: () => void;
   onReset: () => void;
@@ -24,7 +26,7 @@ export function DemoControls(p: Props) {
   return (
     <div className="demo-controls">
       <div className="button-row">
-        <button className="button button-primary" onClick={p.onRun} disabled={busy && running}>
+        <button className="button button-primary" onClick={p.onRun} disabled={(busy && running) || p.runBlocked}>
           {running ? 'Run again' : 'Run'}
         </button>
         <button className="button" onClick={p.onNext} disabled={!running || busy || done} aria-keyshortcuts="Space">

@@ -1,10 +1,12 @@
 /** Demos: every scenario of the tutorial, one click to run, narrated, with failure injection and presenter mode. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { CLUSTER_PROFILE_ID } from '../../../shared/connections/types';
 import type { DemoName, DemoOptions } from '../../../shared/demos/types';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { NotConnected } from '../../ui/NotConnected';
 import { ActorsPanel } from './ActorsPanel';
+import { ClusterOffer } from './ClusterOffer';
 import { CodePanel } from './CodePanel';
 import { DemoActions } from './DemoActions';
 import { DemoCharts } from './DemoCharts';
@@ -69,6 +71,7 @@ export function DemosPage() {
   };
 
   const live = connection.status === 'connected';
+  const onCluster = live && connection.profileId === CLUSTER_PROFILE_ID;
   return (
     <div className={presenter ? 'demo-presenter' : 'page-body'} aria-label={presenter ? 'Presenter mode' : undefined}>
       <div className="page-header">
@@ -95,8 +98,10 @@ export function DemosPage() {
           {demo ? (
             <>
               {presenter ? null : <p className="demo-summary">{demo.summary}</p>}
+              {demo.needsCluster && !running && !onCluster ? <ClusterOffer connection={connection} onConnect={store.connectCluster} /> : null}
               <DemoControls
                 demo={demo}
+                runBlocked={demo.needsCluster && !running && !onCluster}
                 state={running ? state : undefined}
                 running={running}
                 options={demoOptions}
@@ -126,7 +131,7 @@ export function DemosPage() {
                     <>
                       <div className="demo-picture">
                         <DemoGraph state={state} />
-                        <DemoCharts state={state} presenter={presenter} />
+                        <DemoCharts state={state} presenter={presenter} presenterChart={demo.presenterChart} />
                       </div>
                       <DemoActions actions={demo.actions} disabled={!running} onAction={store.action} />
                       {presenter ? null : <FactsPanel state={state} />}

@@ -5,8 +5,10 @@
  * hand after step 3 is "3a", "3b" … and never shifts the steps' numbers. The charts label
  * their lines with the tag only (a small chart has no room for words), and one legend under
  * the charts gives each tag its words. Labels of nearby lines stack in rows; one that finds no
- * room in any row is left off its line (the legend still lists it). Consumer markers of the
- * sampler are left out: the demo's own marker already says why a consumer went away. Pure.
+ * room in any row is left off its line (the legend still lists it). A cluster node going down
+ * or coming back (the sampler's node markers, "warren-c2-… down") is an event like a button
+ * press: the story of a node failure is told by them. Consumer markers of the sampler are left
+ * out: the demo's own marker already says why a consumer went away. Pure.
  */
 import type { ChartMarker } from '../../../shared/charts/types';
 
@@ -37,11 +39,11 @@ export function demoEvents(markers: readonly ChartMarker[], since = 0): DemoEven
   const events: DemoEvent[] = [];
   let step = 0;
   let extra = 0;
-  for (const m of [...markers].filter((m) => m.kind === 'demo' && m.t >= since).sort((a, b) => a.t - b.t)) {
+  for (const m of [...markers].filter((m) => (m.kind === 'demo' || m.kind === 'node') && m.t >= since).sort((a, b) => a.t - b.t)) {
     const key = eventKey(m);
     if (seen.has(key)) continue;
     seen.add(key);
-    const isStep = STEP.exec(m.label);
+    const isStep = m.kind === 'demo' ? STEP.exec(m.label) : null;
     if (isStep) {
       step = Number(isStep[1]);
       extra = 0;
@@ -79,7 +81,7 @@ export function numberedMarkers(markers: readonly ChartMarker[], events: readonl
   const rowStart: number[] = Array.from({ length: Math.max(1, room.rows) }, () => Infinity);
   const out: ChartMarker[] = [];
   for (const m of [...markers].sort((a, b) => b.t - a.t)) {
-    const tag = m.kind === 'demo' ? tags.get(eventKey(m)) : undefined;
+    const tag = m.kind === 'demo' || m.kind === 'node' ? tags.get(eventKey(m)) : undefined;
     if (m.kind !== 'connection' && tag === undefined) continue;
     const text = tag ?? m.label;
     const left = x(m.t);

@@ -1,7 +1,7 @@
 /**
  * The Demos page's one door to the bridge: the list of demos, the running demo as the main
  * process pushes it (`demos.state`), the last refusal, and the operations (run, step, reset,
- * failure, options, actions, code). Components read it with useSyncExternalStore and call its
+ * failure, options, actions, code, and the switch to the sandbox cluster a node-failure demo needs). Components read it with useSyncExternalStore and call its
  * methods; none of them calls the bridge. Given the bridge, so unit tests pass a fake one (the
  * app's instance and its hook are in useDemos.ts).
  */
@@ -9,6 +9,7 @@ import type { EventName, EventPayload, InputOf, OperationName, OutputOf } from '
 import type { DemoCode } from '../../../shared/demos/code';
 import type { DemoName, DemoOptions, DemoState, DemoSummary } from '../../../shared/demos/types';
 import type { Result, WarrenError } from '../../../shared/errors';
+import { CLUSTER_PROFILE_ID } from '../../../shared/connections/types';
 
 /** What the store needs of the bridge. */
 export interface DemosBridge {
@@ -41,6 +42,8 @@ export interface DemosStore {
   /** A demo button; its refusal goes back to the button's field, not to the page. */
   action: (id: string, input: ActionInput) => Promise<WarrenError | undefined>;
   code: (name: DemoName) => Promise<Result<DemoCode>>;
+  /** Connects Warren to its sandbox cluster (started when needed), where a demo that kills a node runs. */
+  connectCluster: () => Promise<void>;
   dismissError: () => void;
 }
 
@@ -94,6 +97,13 @@ export function createDemosStore(bridge: DemosBridge): DemosStore {
       return result.ok ? undefined : result.error;
     },
     code: (name) => bridge.call('demos.code', { name }),
+    connectCluster: async () => {
+      const result = await bridge.call('connection.connect', { id: CLUSTER_PROFILE_ID });
+      // A connect that did not get through answers with the state and its reason, not a refusal.
+      if (result.ok && result.value.status !== 'connected') {
+        set({ error: result.value.error ?? { code: 'NOT_CONNECTED', message: `The sandbox cluster is ${result.value.status}`, hint: 'Open Connections → Sandbox cluster to see each node’s state.' } });
+      } else report(result);
+    },
     dismissError: () => set({ error: undefined }),
   };
 }

@@ -27,7 +27,7 @@ describe.skipIf(!cluster)('EcomNow: a broker node fails, on the run’s cluster'
     const broker: DemoBroker = {
       open: () => amqp.connect(`amqp://guest:guest@127.0.0.1:${survivor.amqpPort}/`),
       // start() finds the run's running nodes (it starts none of them).
-      cluster: async () => (await engine!.start(), demoClusterOf(engine!, 'ecomnow-cluster', async () => void (released = true))),
+      cluster: async () => (await engine!.start(), demoClusterOf(engine!, 'ecomnow-cluster', async () => void (released = true), { about: 'The run’s cluster, handed to the demo.' })),
       describe: { host: '127.0.0.1', port: survivor.amqpPort, vhost: '/', username: 'guest', tls: false },
     };
     const lines: string[] = [];

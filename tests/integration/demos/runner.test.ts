@@ -31,6 +31,19 @@ describe('demo runner', () => {
     await remove();
   });
 
+  it('refuses the node-failure demo on a broker that is not Warren’s sandbox cluster, saying what to do, and leaves the running demo and the broker alone', async () => {
+    expect((await ctx.dispatch('demos.run', { name: 'hello' })).ok).toBe(true);
+    await idle();
+    const refused = await ctx.dispatch('demos.run', { name: 'ecomnow-cluster' });
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error.code).toBe('SANDBOX_UNAVAILABLE');
+    expect(refused.error.message).toContain('sandbox cluster');
+    expect(refused.error.hint).toContain('Connect to the sandbox cluster');
+    expect((await state())).toMatchObject({ name: 'hello', status: 'running' });
+    expect((await api().get('/vhosts/warren-demo-ecomnow-cluster')).status).toBe(404);
+  });
+
   it('runs Hello World in its own vhost step by step, pushes state events, and reset deletes the vhost', async () => {
     const run = await ctx.dispatch('demos.run', { name: 'hello' });
     expect(run.ok).toBe(true);

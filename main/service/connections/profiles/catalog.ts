@@ -2,7 +2,7 @@
  * Every profile the user can pick: the built-in sandbox, a broker detected on localhost:5672,
  * and the user's own. Resolves a profile id to a connect target with its password.
  */
-import type { ProfileSummary } from '../../../../shared/connections/types';
+import { CLUSTER_PROFILE_ID, type ProfileSummary } from '../../../../shared/connections/types';
 import { deriveManagementUrl } from '../../../../shared/connections/amqp-url';
 import type { ParsedProfileDraft } from '../../../../shared/schemas';
 import type { ConnectTarget } from '../../broker/target';
@@ -14,7 +14,7 @@ import type { ClusterSandbox } from '../sandbox/cluster';
 import type { ProfileStore } from './store';
 
 export const SANDBOX_PROFILE_ID = 'sandbox';
-export const CLUSTER_PROFILE_ID = 'sandbox-cluster';
+export { CLUSTER_PROFILE_ID };
 export const DETECTED_PROFILE_ID = 'local';
 export const ENVIRONMENT_PROFILE_ID = 'environment';
 

@@ -89,6 +89,18 @@ describe('the demo’s chart markers', () => {
     expect(numberedMarkers([...email, lost], events, [0, 60_000], room).find((d) => d.id === 9)?.label).toBe('Connection lost');
   });
 
+  it('numbers a cluster node going down and coming back like a button press after its step, on every chart, with its words in the legend', () => {
+    const node = (id: number, t: number, label: string): ChartMarker => ({ id, t, label, kind: 'node' });
+    const run = [m(1, 1_000, 'Step 2: Quorum queues: kill the leader’s node', 'quorum.email_queue'), node(2, 4_000, 'warren-c2-1a2b3c4d down'), node(3, 14_000, 'warren-c2-1a2b3c4d up')];
+    const events = demoEvents(run);
+    expect(events.map((e) => [e.tag, e.words])).toEqual([
+      ['2', 'Quorum queues: kill the leader’s node'],
+      ['2a', 'warren-c2-1a2b3c4d down'],
+      ['2b', 'warren-c2-1a2b3c4d up'],
+    ]);
+    expect(numberedMarkers(run, events, [0, 60_000], room).map((d) => d.label)).toEqual(['2', '2a', '2b']);
+  });
+
   it('never lets two labels of one row overlap, over 500 random windows of markers', () => {
     // A seeded generator: the same cases every run (fast-check is not among the project's packages).
     let seed = 11;
