@@ -20,7 +20,7 @@ const FAULTS: Fault[] = [
   {
     pattern: /inconsistent_cluster|thinks it's clustered|does not think it's clustered|not_a_cluster_node|no_running_cluster_nodes/i,
     message: (node) => `Node ${node} remembers another cluster in its data folder (stale data) and would not join this one`,
-    hint: 'Delete that node’s folder (it holds only this sandbox’s queues and messages) and start the cluster again.',
+    hint: 'Delete the mnesia folder inside that node’s folder (it holds only this sandbox’s queues and messages), and start the node again: it joins as a new member.',
   },
   {
     pattern: /eaddrinuse|address already in use/i,
