@@ -50,6 +50,11 @@ export class SampleCadence {
     return { action: 'start', flight, expired };
   }
 
+  /** Whether `flight` is the request in progress (not one from before a reset or a lost connection). */
+  current(flight: Flight): boolean {
+    return this.flight === flight;
+  }
+
   /**
    * The request answered; the next tick may start another. An answer that came so late that a
    * tick found it still waiting reports the broker as of its arrival, not as of its second: when

@@ -213,10 +213,13 @@ export class ChartsSampler {
     const historySeconds = flight.owed.length > 0 ? historyAgeSeconds(flight.t, flight.owed[0]!, Math.min(MAX_LATENCY_ALLOWANCE_MS, this.status.requestStats?.maxMs ?? 0)) : undefined;
     void this.sample(historySeconds)
       .then((result) => {
+        // An answer from before a new connection (or a lost one) is about seconds already settled.
+        if (!this.cadence.current(flight)) return;
         const own = this.cadence.settle(flight, result.source === 'management');
         if (!this.stopped) this.recordFlight(flight, result, own);
       })
       .catch((err: unknown) => {
+        if (!this.cadence.current(flight)) return;
         // Its seconds stay owed: the next request reads them from the broker's history.
         this.cadence.failed(flight);
         if (!this.stopped) {
@@ -247,7 +250,10 @@ export class ChartsSampler {
       this.status = { ...this.status, lastRequestMs: result.requestMs, requestStats: this.requestTimes(result.requestMs) };
     }
     const owed = this.cadence.recordable(flight.owed);
-    if (owed.length > 0) {
+    if (owed.length > 0 && result.source !== 'management') {
+      // AMQP passive declares have no history: those seconds are gaps.
+      for (const t of owed) this.recordGap(t, result.warning);
+    } else if (owed.length > 0) {
       const newest = newestOf(result);
       const offset = newest === undefined ? 0 : brokerClockOffset(newest, Date.now());
       for (const t of owed) this.record(t, pastResult(result, t + offset), true);
