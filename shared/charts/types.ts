@@ -61,8 +61,14 @@ export interface ChartTick {
   queues: { vhost: string; queue: string; row: SampleRow }[];
   /** The broker-wide series (absent without the management API). */
   overview?: SampleRow;
-  /** How long this sample's management API request took, in ms (absent for gaps and AMQP). */
+  /** How long this sample's management API request took, in ms (absent for gaps, AMQP and filled seconds). */
   requestMs?: number;
+  /**
+   * This second's request could not be made in time (the one before it was still waiting), so its
+   * values were read from the broker's own per-second history in the next answer: measured by the
+   * broker, delivered late.
+   */
+  filled?: boolean;
 }
 
 export interface ChartsStatus {
@@ -86,6 +92,8 @@ export interface ChartsStatus {
   lastRequestMs?: number;
   /** Request times of the last minute's samples (up to 60), in ms. */
   requestStats?: { count: number; medianMs: number; p95Ms: number; maxMs: number };
+  /** Seconds of the last minute whose values came late, from the broker's history (ChartTick.filled). */
+  filledLastMinute?: number;
   /** Why the last sample is a gap or partial (slow or failing request, missing queues). */
   warning?: WarrenError;
   /** Watched queues the broker does not have (shown, never silently dropped). */

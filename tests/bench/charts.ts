@@ -5,11 +5,13 @@
  * The reference is an empty page in the same browser, measured at the same time (its own context,
  * so its own renderer process): every 30-s window gives both pages' frame rate (rAF callbacks per
  * second) and dropped-frame share, so the machine's load falls on both alike. Also counted: every
- * sample the main process pushes (a WebSocket client of the browser host records each tick: gap
- * or data, and its management API request time), the broker's CPU (its Erlang VM, by the process
+ * second of the run (a WebSocket client of the browser host records each tick the main process
+ * pushes; a second is a gap when no tick with every queue's value arrived for it, however late;
+ * seconds filled from the broker's history are counted apart), the management API's answer times
+ * (the sampler's status, read every 30 s), the broker's CPU (its Erlang VM, by the process
  * listening on the management port) while Warren samples against the same span before it did,
- * Warren's main and renderer CPU, and memory (main RSS; page heap after a forced GC) from the end
- * of the first 1-minute chart window to the end of the run.
+ * Warren's main and renderer CPU, how many chart panels the page draws, and memory (main RSS;
+ * page heap after a forced GC) from the end of the first 1-minute chart window to the end.
  *
  * Length: 5 min per size, one run each (~12 min for both). Three rounds per size would take over
  * 30 min, past the 40 min that `npm run bench -- all` must fit in; the ten 30-s windows of each run
@@ -17,14 +19,14 @@
  */
 import amqp from 'amqplib';
 import { chromium } from '@playwright/test';
-import type { ChartTick } from '../../shared/charts/types';
+import type { ChartsStatus, ChartTick } from '../../shared/charts/types';
 import { testBroker } from '../support/broker';
 import { vhostOnRunBroker } from '../support/e2e/run-broker';
 import { startWarren } from '../support/e2e/warren-app';
-import { openLink, pageSocket } from '../support/web-session';
+import { callsOver, openLink, pageSocket } from '../support/web-session';
 import { listenerOf, mib, processesOf, usage } from './_procs';
 import { writeBenchSection } from './_report';
-import { loadAverage, printRatio, spread, type Figure, type Spread } from './_rounds';
+import { loadAverage, printRatio, spread, type Figure } from './_rounds';
 
 const SECONDS = Number(process.env.WARREN_BENCH_SECONDS ?? 300);
 const SIZES = (process.env.WARREN_BENCH_QUEUES ?? '500,1000').split(',').map(Number);
@@ -34,6 +36,9 @@ const SLOT_S = Math.min(30, SECONDS);
 /** The broker's CPU with the same traffic but nobody sampling, measured for this long before. */
 const BROKER_ALONE_S = Math.min(30, SECONDS);
 const FRAME_MS = 1000 / 60;
+
+/** Seconds at the end of the run left out of the gap count: their answer may still be on its way. */
+const SETTLE_S = 5;
 
 /** rAF gaps, collected until read (read empties them). A string: tsx's helpers do not exist in the page. */
 const RAF_LOOP = `(() => {
@@ -59,10 +64,19 @@ function frames(gaps: number[]): Frames {
 interface Run {
   queues: number;
   wall: number;
-  ticks: number;
-  gaps: number;
-  queueGaps: number;
-  requestMs: Spread;
+  /** Seconds of the run on the 1 s grid (the last SETTLE_S left out). */
+  seconds: number;
+  /** Of those, seconds with a value for every watched queue; and how many of them came late, from the broker's history. */
+  withData: number;
+  filled: number;
+  /** Ticks that were a gap (no answer) or had a queue without a value. */
+  gapTicks: number;
+  /** The sampler's request times, per 30-s window: median, p95 and max of the last minute's answers. */
+  requestMedians: number[];
+  requestP95s: number[];
+  requestMax: number;
+  panelsDrawn: number;
+  panels: number;
   warrenFrames: Frames[];
   emptyFrames: Frames[];
   brokerAlone: number;
@@ -99,14 +113,17 @@ async function runOnce(queues: number): Promise<Run> {
   const brokerAlone = ((brokerCpu() - alone0) / ((Date.now() - aloneStart) / 1000)) * 100;
 
   const warren = await startWarren({ WARREN_BROKER_URL: broker.amqpUrl, WARREN_MANAGEMENT_URL: broker.managementUrl });
-  const ticks: { at: number; gap: boolean; queueGap: boolean; requestMs?: number }[] = [];
+  const ticks: { t: number; complete: boolean; filled: boolean }[] = [];
   const observer = pageSocket(await openLink(await warren.link()));
+  const calls = callsOver(observer);
   observer.on('message', (data) => {
     const message = JSON.parse(String(data)) as { events?: { event: string; payload: unknown }[] };
     for (const e of message.events ?? []) {
       if (e.event !== 'charts.samples') continue;
       const tick = e.payload as ChartTick;
-      ticks.push({ at: Date.now(), gap: tick.source === 'none', queueGap: tick.queues.some((q) => q.row.every((v) => v === null)), requestMs: tick.requestMs });
+      // What the user sees: every queue's chart has its ready count for this second.
+      const complete = tick.source !== 'none' && tick.queues.length === queues && tick.queues.every((q) => q.row[0] !== null);
+      ticks.push({ t: tick.t, complete, filled: tick.filled === true });
     }
   });
   const browser = await chromium.launch({
@@ -137,7 +154,12 @@ async function runOnce(queues: number): Promise<Run> {
       const { processInfo } = (await browserCdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
       return processInfo.filter((p) => p.type === 'renderer').reduce((a, p) => a + p.cpuTime, 0);
     };
-    const mainPids = processesOf(warren.dataDir, 'dist/main/web.mjs');
+    // `npm start` serves the page from its own process (scripts/start.mjs imports the server).
+    const mainPids = processesOf(warren.dataDir, 'scripts/start.mjs');
+    if (mainPids.length === 0) throw new Error('Warren’s main process was not found');
+    const requestMedians: number[] = [];
+    const requestP95s: number[] = [];
+    let requestMax = 0;
     const start = Date.now();
     const firstTick = ticks.length;
     const main0 = usage(mainPids).cpuS;
@@ -151,6 +173,13 @@ async function runOnce(queues: number): Promise<Run> {
       // Both pages' frames of this window, read back to back.
       warrenFrames.push(frames((await page.evaluate(TAKE_GAPS)) as number[]));
       emptyFrames.push(frames((await empty.evaluate(TAKE_GAPS)) as number[]));
+      const status = (await calls.call('charts.status', {})) as { ok: boolean; value?: ChartsStatus };
+      const stats = status.value?.requestStats;
+      if (stats) {
+        requestMedians.push(stats.medianMs);
+        requestP95s.push(stats.p95Ms);
+        requestMax = Math.max(requestMax, stats.maxMs);
+      }
       if (!atWindow && slot * SLOT_S >= WINDOW_S) atWindow = { rss: usage(mainPids).rssBytes, heap: await liveHeap() };
     }
     const wall = (Date.now() - start) / 1000;
@@ -158,15 +187,28 @@ async function runOnce(queues: number): Promise<Run> {
     const brokerSampling = ((brokerCpu() - broker0) / wall) * 100;
     const rendererCpuShare = (((await rendererCpu()) - renderer0) / wall) * 100;
     const end = { rss: usage(mainPids).rssBytes, heap: await liveHeap() };
-    const run = ticks.slice(firstTick).filter((k) => k.at <= start + wall * 1000);
-    const requests = run.flatMap((k) => (k.requestMs === undefined ? [] : [k.requestMs]));
+    const panels = await page.locator('[data-drawn]').count();
+    const panelsDrawn = await page.locator('[data-drawn="true"]').count();
+    // Every second of the run on the sampler's grid, by sample time (a late one still counts).
+    await page.waitForTimeout(SETTLE_S * 1000);
+    const from = start;
+    const until = start + (wall - SETTLE_S) * 1000;
+    const run = ticks.slice(firstTick).filter((k) => k.t >= from && k.t <= until);
+    const seconds = Math.round((until - from) / 1000);
+    const complete = new Set(run.filter((k) => k.complete).map((k) => Math.floor((k.t - from) / 1000)));
+    const filled = new Set(run.filter((k) => k.complete && k.filled).map((k) => Math.floor((k.t - from) / 1000)));
     return {
       queues,
       wall,
-      ticks: run.length,
-      gaps: run.filter((k) => k.gap).length,
-      queueGaps: run.filter((k) => k.queueGap).length,
-      requestMs: spread(requests.length > 0 ? requests : [NaN]),
+      seconds,
+      withData: complete.size,
+      filled: filled.size,
+      gapTicks: run.filter((k) => !k.complete).length,
+      requestMedians,
+      requestP95s,
+      requestMax,
+      panels,
+      panelsDrawn,
       warrenFrames,
       emptyFrames,
       brokerAlone,
@@ -186,6 +228,7 @@ async function runOnce(queues: number): Promise<Run> {
   }
 }
 
+const orNaN = (xs: number[]) => (xs.length > 0 ? xs : [NaN]);
 const pct = (x: number) => `${x.toFixed(1)} %`;
 const growth = (a: number, b: number) => `${(((b - a) / a) * 100).toFixed(1)} %`;
 const spreadOf = (xs: number[], digits = 1) => {
@@ -201,7 +244,7 @@ async function main() {
       console.log(`round ${round}: ${queues} watched queues for ${SECONDS} s…`);
       runs.push(await runOnce(queues));
       const r = runs.at(-1)!;
-      console.log(`  ${r.ticks} samples, ${r.gaps} gaps; frames ${spreadOf(r.warrenFrames.map((f) => f.fps))} fps vs empty page ${spreadOf(r.emptyFrames.map((f) => f.fps))}`);
+      console.log(`  ${r.withData} of ${r.seconds} s with data (${r.filled} filled late), ${r.seconds - r.withData} gaps; frames ${spreadOf(r.warrenFrames.map((f) => f.fps))} fps vs empty page ${spreadOf(r.emptyFrames.map((f) => f.fps))}`);
     }
   }
   const loadEnd = loadAverage();
@@ -211,19 +254,20 @@ async function main() {
     const wFrames = mine.flatMap((r) => r.warrenFrames);
     const eFrames = mine.flatMap((r) => r.emptyFrames);
     const fpsFigure: Figure = { name: `${queues} watched queues: frames per second, Charts page ÷ empty page`, reference: spread(eFrames.map((f) => f.fps)), warren: spread(wFrames.map((f) => f.fps)) };
-    const wall = mine.reduce((a, r) => a + r.wall, 0);
-    const samplesFigure: Figure = { name: `${queues} watched queues: samples with data per second ÷ 1 Hz`, reference: spread([1]), warren: spread(mine.map((r) => (r.ticks - r.gaps) / r.wall)) };
+    const samplesFigure: Figure = { name: `${queues} watched queues: seconds with data ÷ seconds of the run`, reference: spread([1]), warren: spread(mine.map((r) => r.withData / r.seconds)) };
     printRatio(fpsFigure);
     printRatio(samplesFigure);
     const dropGap = spread(wFrames.map((f, i) => f.dropShare - (eFrames[i]?.dropShare ?? NaN)));
-    const gaps = mine.reduce((a, r) => a + r.gaps, 0);
-    const queueGaps = mine.reduce((a, r) => a + r.queueGaps, 0);
-    const ticks = mine.reduce((a, r) => a + r.ticks, 0);
+    const seconds = mine.reduce((a, r) => a + r.seconds, 0);
+    const withData = mine.reduce((a, r) => a + r.withData, 0);
+    const filled = mine.reduce((a, r) => a + r.filled, 0);
+    const gapTicks = mine.reduce((a, r) => a + r.gapTicks, 0);
     const last = mine.at(-1)!;
     rows.push(
       `| **${queues.toLocaleString('en')} queues** | | |`,
-      `| Samples pushed (1 per second expected) | ${ticks} in ${Math.round(wall)} s: ${ticks - gaps} with data, **${gaps} gaps**; ${queueGaps} samples with a queue's row missing | ratio **${(samplesFigure.warren.median / 1).toFixed(2)}** |`,
-      `| Management API request per sample (all queues + overview), median (min–max) | ${Math.round(last.requestMs.median)} ms (${Math.round(last.requestMs.min)}–${Math.round(last.requestMs.max)}) | |`,
+      `| Seconds of the run with every queue's value (one sample a second expected; late ones count) | ${withData} of ${seconds}: **${seconds - withData} gaps**; ${filled} of them filled late from the broker's per-second history; ${gapTicks} samples pushed without every queue's value | ratio **${samplesFigure.warren.median.toFixed(2)}** |`,
+      `| Management API answer (all queues + overview), per 30-s window: median; p95; max of the run | ${spreadOf(orNaN(last.requestMedians), 0)} ms; ${spreadOf(orNaN(last.requestP95s), 0)} ms; ${Math.round(last.requestMax)} ms | |`,
+      `| Chart panels drawn (on screen) of those on the page | ${last.panelsDrawn} of ${last.panels} | |`,
       `| Frames per second, per 30-s window: Charts page vs empty page at the same time | ${spreadOf(wFrames.map((f) => f.fps))} vs ${spreadOf(eFrames.map((f) => f.fps))} | ratio **${(fpsFigure.warren.median / fpsFigure.reference.median).toFixed(2)}** |`,
       `| Dropped-frame share, per window: Charts page vs empty page (difference, goal ≤ 3 points) | ${spreadOf(wFrames.map((f) => f.dropShare))} % vs ${spreadOf(eFrames.map((f) => f.dropShare))} % (difference ${dropGap.median.toFixed(1)}, worst window ${dropGap.max.toFixed(1)}) | ${Math.abs(dropGap.median) <= 3 ? 'holds' : '**does not hold**'} |`,
       `| Broker CPU (its Erlang VM): same traffic, nobody sampling → Warren sampling | ${mine.map((r) => `${pct(r.brokerAlone)} → ${pct(r.brokerSampling)}`).join('; ')} of one core | cost ${pct(spread(mine.map((r) => r.brokerSampling - r.brokerAlone)).median)} |`,
@@ -233,7 +277,7 @@ async function main() {
     );
   }
   const body = `
-Watched queues in one vhost (~100 messages/s published across them, 10 drained), sampled every second by Warren's main process (one management API request per tick for all of them, plus one for the broker totals); the Charts page open in Chromium (1280×800, 1-minute window). The reference for frames is an empty page in the same browser, in its own context, measured over the same 30-s windows at the same time (so the machine's load falls on both). ${ROUNDS} run${ROUNDS === 1 ? '' : 's'} of ${SECONDS} s per size${ROUNDS === 1 ? ' (three rounds of 5 min per size would take over 30 min, past the 40 min `npm run bench -- all` must fit in; the spread is over the 30-s windows of the run; `WARREN_BENCH_ROUNDS=3` runs three)' : ''}. Median (min–max).
+Watched queues in one vhost (~100 messages/s published across them, 10 drained), sampled every second by Warren's main process: one management API request at a time for all of them plus one for the broker totals; a second whose request could not start in time (the previous answer was late) is filled by the next request from the broker's own per-second history (main/service/charts/cadence.ts). The Charts page open in Chromium (1280×800, 1-minute window, 12 of the queues' charts on the page, only the panels on screen drawn). The reference for frames is an empty page in the same browser, in its own context, measured over the same 30-s windows at the same time (so the machine's load falls on both). ${ROUNDS} run${ROUNDS === 1 ? '' : 's'} of ${SECONDS} s per size${ROUNDS === 1 ? ' (three rounds of 5 min per size would take over 30 min, past the 40 min `npm run bench -- all` must fit in; the spread is over the 30-s windows of the run; `WARREN_BENCH_ROUNDS=3` runs three)' : ''}. Median (min–max).
 
 | Measure | Value | |
 | --- | --- | --- |

@@ -1,43 +1,84 @@
 /**
- * When the sampler may ask the broker again, and which answers it may keep. Requests start on a
- * fixed 1 s grid and each answer is recorded at its request's start time, so the series stays one
- * sample a second even when an answer takes longer than a second: up to `maxInFlight` requests
- * may overlap (a management API that answers in 1.3 s still yields a sample every second).
- * Only when that many are still waiting does a tick become a gap (with a warning); an answer
- * older than a sample already recorded is dropped (times never go backwards), and a request
- * waiting longer than `abandonAfterMs` no longer holds a slot.
+ * When the sampler asks the broker, and which seconds each answer must fill.
+ *
+ * Ticks come on a fixed 1 s grid. ONE statistics request at a time: a second request while the
+ * first still runs only adds work to a broker that is already slow (that is what made the old
+ * overlapping requests slower still). A tick that finds a request still waiting does not start
+ * another and is not a gap: its second is *owed*, and the next request asks the broker for its
+ * own per-second history back to the oldest owed second, so every second gets the broker's
+ * value for it (see broker-history.ts). A request that fails leaves its seconds owed for the
+ * next one, and so does one whose answer came after the next tick (its values are as of its
+ * arrival, not its second). Only a second the broker's history no longer covers (older than `horizonMs` when
+ * a request starts) becomes a gap, and so do seconds owed when the connection goes away.
  */
 export interface Flight {
-  /** The sample time (the tick that started the request), epoch ms. */
+  /** The second this request samples (the tick that started it), epoch ms. */
   t: number;
+  /** Earlier seconds this answer must also fill, oldest first (their ticks found a request waiting). */
+  owed: number[];
 }
 
-export type TickDecision = { action: 'start'; flight: Flight } | { action: 'gap'; waitedMs: number };
+export type TickDecision =
+  | {
+      action: 'start';
+      flight: Flight;
+      /** Owed seconds too old for the broker's history: record them as gaps before anything newer. */
+      expired: number[];
+    }
+  | { action: 'wait'; waitedMs: number };
 
 export class SampleCadence {
-  private flights: Flight[] = [];
+  private flight?: Flight;
+  private owed: number[] = [];
   private lastRecorded = -Infinity;
 
-  constructor(
-    readonly maxInFlight = 2,
-    readonly abandonAfterMs = 5000,
-  ) {
-    if (!(maxInFlight >= 1)) throw new RangeError('maxInFlight must be at least 1');
+  constructor(readonly horizonMs = 30_000) {
+    if (!(horizonMs >= 0)) throw new RangeError('horizonMs must not be negative');
   }
 
-  /** At a tick: start a request for this sample time, or record a gap because too many still wait. */
-  tick(now: number, maxInFlight = this.maxInFlight): TickDecision {
-    this.flights = this.flights.filter((f) => now - f.t < this.abandonAfterMs);
-    if (this.flights.length >= maxInFlight) return { action: 'gap', waitedMs: now - this.flights[0]!.t };
-    const flight = { t: now };
-    this.flights.push(flight);
-    return { action: 'start', flight };
+  /** At a tick: start a request for this second, or owe the second to the request still waiting. */
+  tick(now: number): TickDecision {
+    if (this.flight) {
+      this.owed.push(now);
+      return { action: 'wait', waitedMs: now - this.flight.t };
+    }
+    const oldest = now - this.horizonMs;
+    const expired = this.owed.filter((t) => t < oldest);
+    const flight = { t: now, owed: this.owed.filter((t) => t >= oldest) };
+    this.owed = [];
+    this.flight = flight;
+    return { action: 'start', flight, expired };
   }
 
-  /** A request answered (or failed): true when its sample may still be recorded. */
-  settle(flight: Flight): boolean {
-    this.flights = this.flights.filter((f) => f !== flight);
-    return flight.t > this.lastRecorded;
+  /** Whether `flight` is the request in progress (not one from before a reset or a lost connection). */
+  current(flight: Flight): boolean {
+    return this.flight === flight;
+  }
+
+  /**
+   * The request answered; the next tick may start another. An answer that came so late that a
+   * tick found it still waiting reports the broker as of its arrival, not as of its second: when
+   * the next answer can fill that second from the broker's history (`fillLater`), it is owed
+   * too, and this returns false ("do not record your own second"). Otherwise true.
+   */
+  settle(flight: Flight, fillLater = false): boolean {
+    if (this.flight !== flight) return true;
+    this.flight = undefined;
+    if (!fillLater || this.owed.length === 0) return true;
+    this.owed = [flight.t, ...this.owed];
+    return false;
+  }
+
+  /** The request failed: its seconds stay owed, before those owed while it waited. */
+  failed(flight: Flight): void {
+    if (this.flight !== flight) return;
+    this.flight = undefined;
+    this.owed = [...flight.owed, flight.t, ...this.owed];
+  }
+
+  /** Seconds an answer may still record: later than anything recorded (times only move forward). */
+  recordable(times: number[]): number[] {
+    return times.filter((t) => t > this.lastRecorded);
   }
 
   /** A sample or a gap was recorded at `t`: nothing older may follow. */
@@ -45,12 +86,24 @@ export class SampleCadence {
     if (t > this.lastRecorded) this.lastRecorded = t;
   }
 
-  get inFlight(): number {
-    return this.flights.length;
+  /**
+   * The connection went away: every second still waiting (the request's and those it owed)
+   * becomes a gap now; an answer that still arrives for them is too old to be recorded.
+   */
+  drain(): number[] {
+    const waiting = [...(this.flight ? [...this.flight.owed, this.flight.t] : []), ...this.owed];
+    this.flight = undefined;
+    this.owed = [];
+    return waiting;
   }
 
-  /** A new connection: nothing in flight counts any more. */
+  get inFlight(): boolean {
+    return this.flight !== undefined;
+  }
+
+  /** A new connection: nothing in flight or owed counts any more. */
   reset(): void {
-    this.flights = [];
+    this.flight = undefined;
+    this.owed = [];
   }
 }

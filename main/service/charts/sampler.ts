@@ -11,13 +11,17 @@
  *   charts.recordMarker('Consumer attached', { ref: { vhost: '/', queue: 'orders' }, kind: 'consumer' });
  * or, without a context, the module function `recordMarker(label, queue?)` (every live sampler).
  *
- * A slow request never freezes the charts (see shared/charts/cadence.ts): requests start on a
- * 1 s grid and may overlap (MAX_IN_FLIGHT), each answer is recorded at its request's start time;
- * a tick that finds MAX_IN_FLIGHT requests still waiting records a gap (a row of nulls) and a
- * warning. Each tick carries its request time, and the status the last minute's median/p95/max.
+ * A slow answer never costs a second (see cadence.ts): ticks come on a 1 s grid and ONE request
+ * runs at a time; a tick that finds it still waiting is owed, and the next request also asks the
+ * broker for its per-second history back to the oldest owed second, so each owed second is
+ * recorded with the broker's own value for it (marked `filled` on its tick and counted in the
+ * status). A failed request leaves its seconds owed; a second older than the broker's history
+ * horizon, or owed when the connection goes, is a gap (a row of nulls). Each tick carries its
+ * request time, and the status the last minute's median/p95/max.
  */
 import { RATE_FIELDS, SAMPLE_FIELDS, refKey, type ChartMarker, type ChartsHistory, type ChartsStatus, type ChartTick, type MarkerKind, type QueueRef, type SampleRow, type SampleSource } from '../../../shared/charts/types';
-import { SampleCadence } from './cadence';
+import { SampleCadence, type Flight } from './cadence';
+import { brokerClockOffset, historyAgeSeconds, newestSample } from './broker-history';
 import { BrokerIntervalEstimator } from './interval';
 import { CounterTracker } from './rates';
 import { MAX_WATCHED_QUEUES } from '../../../shared/charts/contract';
@@ -28,16 +32,20 @@ import type { ServiceContext } from '../context';
 import { fail, toWarrenError } from '../errors';
 import { SANDBOX_PROFILE_ID } from '../connections/profiles/catalog';
 import { PassiveCounter } from './amqp-source';
-import { readOverviewCounters, readQueues, type QueueReading } from './management-source';
+import { readingAt, readOverviewCounters, readQueues, type QueueReading } from './management-source';
 import { ChartStore, MEMORY_CAP_BYTES } from './store';
 import { NodeWatch, type NodeReading } from './node-watch';
 
 export const SAMPLE_INTERVAL_MS = 1000;
 /**
- * Management API requests that may overlap: an answer slower than the interval still yields a
- * sample every second (recorded at its request's start); more waiting than this is a gap.
+ * How far back an answer may fill owed seconds from the broker's history: within the minute the
+ * sandbox keeps at 1 s steps (management.sample_retention_policies.*.minute = 1), with room to spare.
  */
-export const MAX_IN_FLIGHT = 2;
+export const HISTORY_HORIZON_MS = 30_000;
+/** At most this much answer time is added to the history a request asks for (its size grows with it). */
+const MAX_LATENCY_ALLOWANCE_MS = 5000;
+/** A request waiting this long is said in the status line (its seconds are filled when it answers). */
+const SLOW_NOTICE_MS = 2000;
 /** After the management API fails as absent, try it again this often (AMQP counts meanwhile). */
 const MANAGEMENT_RETRY_MS = 10_000;
 
@@ -66,8 +74,12 @@ export class ChartsSampler {
   private readonly passive = new PassiveCounter();
   private readonly nodes = new NodeWatch();
   private timer?: NodeJS.Timeout;
-  private readonly cadence = new SampleCadence(MAX_IN_FLIGHT, 5 * SAMPLE_INTERVAL_MS);
+  private readonly cadence = new SampleCadence(HISTORY_HORIZON_MS);
   private readonly recentRequests = new RingBuffer<number>(60);
+  /** Seconds filled from the broker's history (their times), for the status line's last minute. */
+  private readonly recentFilled = new RingBuffer<number>(60);
+  /** Each watched queue's last known consumer count (filled seconds do not know it). */
+  private readonly consumersSeen = new Map<string, number>();
   private lastStatus?: ConnectionState['status'];
   private lastProfile?: string;
   private managementDownSince?: number;
@@ -98,9 +110,11 @@ export class ChartsSampler {
     const schedule = () => {
       n += 1;
       const delay = Math.max(0, first + n * this.intervalMs - Date.now());
+      const at = first + n * this.intervalMs;
       this.timer = setTimeout(() => {
         if (this.stopped) return;
-        this.tick();
+        // The grid time, not the moment the timer fired: a busy event loop must not bunch seconds.
+        this.tick(Math.min(at, Date.now()));
         schedule();
       }, delay);
       this.timer.unref?.();
@@ -136,7 +150,10 @@ export class ChartsSampler {
     const refs = queues
       ? queues.map((queue) => ({ vhost: vhost ?? this.vhost(), queue }))
       : this.store.watched().filter((r) => vhost === undefined || r.vhost === vhost);
-    for (const ref of this.store.remove(refs)) this.counters.forget(refKey(ref));
+    for (const ref of this.store.remove(refs)) {
+      this.counters.forget(refKey(ref));
+      this.consumersSeen.delete(refKey(ref));
+    }
     this.status.missing = this.status.missing.filter((m) => this.store.has(m));
     return this.publishStatus();
   }
@@ -167,39 +184,85 @@ export class ChartsSampler {
     return this.withStore(this.status);
   }
 
-  /** One tick: notice connection changes, then sample unless the previous sample still runs. */
-  tick(): void {
-    const now = Date.now();
+  /** One tick (`now`: its second on the grid): notice connection changes, then sample or owe the second. */
+  tick(now = Date.now()): void {
     const state = this.ctx.connection.state;
     this.noticeConnection(state, now);
     if (state.status !== 'connected') {
+      for (const t of this.cadence.recordable(this.cadence.drain())) this.recordGap(t, undefined);
       if (this.status.sampling) this.recordGap(now, undefined);
       this.status = { ...this.status, sampling: false, source: 'none' };
       return;
     }
-    // Over AMQP the passive declares share one channel: one request at a time.
-    const decision = this.cadence.tick(now, this.managementDownSince === undefined ? MAX_IN_FLIGHT : 1);
-    if (decision.action === 'gap') {
-      this.recordGap(
-        now,
-        warrenError('TIMEOUT', `${this.managementDownSince === undefined ? 'The management API' : 'The broker'} has not answered for ${(decision.waitedMs / 1000).toFixed(1)} s`, {
-          hint: 'The chart shows a gap until it answers; a broker under load or with many queues answers slowly.',
-        }),
-      );
+    const decision = this.cadence.tick(now);
+    if (decision.action === 'wait') {
+      if (decision.waitedMs >= SLOW_NOTICE_MS) this.noticeSlow(decision.waitedMs);
       return;
     }
+    const expired = this.cadence.recordable(decision.expired);
+    for (const t of expired) {
+      this.recordGap(
+        t,
+        warrenError('TIMEOUT', `${expired.length} s without an answer, older than the ${HISTORY_HORIZON_MS / 1000} s of history Warren reads back`, {
+          hint: 'Those seconds are gaps in the charts; a broker under heavy load or with many queues answers slowly.',
+        }),
+      );
+    }
     const { flight } = decision;
-    void this.sample()
+    // The slowest answer of the last minute bounds how late the broker may handle this request.
+    const historySeconds = flight.owed.length > 0 ? historyAgeSeconds(flight.t, flight.owed[0]!, Math.min(MAX_LATENCY_ALLOWANCE_MS, this.status.requestStats?.maxMs ?? 0)) : undefined;
+    void this.sample(historySeconds)
       .then((result) => {
-        // An answer older than a sample already recorded is dropped: times only move forward.
-        if (this.cadence.settle(flight) && !this.stopped) this.record(flight.t, result);
+        // An answer from before a new connection (or a lost one) is about seconds already settled.
+        if (!this.cadence.current(flight)) return;
+        const own = this.cadence.settle(flight, result.source === 'management');
+        if (!this.stopped) this.recordFlight(flight, result, own);
       })
       .catch((err: unknown) => {
-        if (this.cadence.settle(flight) && !this.stopped) this.recordGap(flight.t, toWarrenError(err));
+        if (!this.cadence.current(flight)) return;
+        // Its seconds stay owed: the next request reads them from the broker's history.
+        this.cadence.failed(flight);
+        if (!this.stopped) {
+          this.status = { ...this.status, warning: toWarrenError(err) };
+          this.publishStatus();
+        }
       });
   }
 
-  private async sample(): Promise<TickResult> {
+  private noticeSlow(waitedMs: number): void {
+    const what = this.managementDownSince === undefined ? 'The management API' : 'The broker';
+    this.status = {
+      ...this.status,
+      warning: warrenError('TIMEOUT', `${what} has not answered for ${(waitedMs / 1000).toFixed(1)} s`, {
+        hint: 'Warren asks again when it answers, and reads the seconds in between from the broker’s own per-second history.',
+      }),
+    };
+    this.publishStatus();
+  }
+
+  /**
+   * An answer: first the owed seconds it fills from the broker's history, then its own second
+   * (unless it came so late that the next answer fills that too: `own` false, see cadence.ts).
+   */
+  private recordFlight(flight: Flight, result: TickResult, own: boolean): void {
+    // Every answer's time counts in the status, also one whose own second the next answer fills.
+    if (result.requestMs !== undefined) {
+      this.status = { ...this.status, lastRequestMs: result.requestMs, requestStats: this.requestTimes(result.requestMs) };
+    }
+    const owed = this.cadence.recordable(flight.owed);
+    if (owed.length > 0 && result.source !== 'management') {
+      // AMQP passive declares have no history: those seconds are gaps.
+      for (const t of owed) this.recordGap(t, result.warning);
+    } else if (owed.length > 0) {
+      const newest = newestOf(result);
+      const offset = newest === undefined ? 0 : brokerClockOffset(newest, Date.now());
+      for (const t of owed) this.record(t, pastResult(result, t + offset), true);
+    }
+    if (own && this.cadence.recordable([flight.t]).length > 0) this.record(flight.t, result, false);
+    else this.publishStatus();
+  }
+
+  private async sample(historySeconds?: number): Promise<TickResult> {
     const watched = this.store.watched();
     const byVhost = new Map<string, string[]>();
     for (const ref of watched) byVhost.set(ref.vhost, [...(byVhost.get(ref.vhost) ?? []), ref.queue]);
@@ -210,10 +273,10 @@ export class ChartsSampler {
       const started = Date.now();
       try {
         const [overview, nodes, ...lists] = await Promise.all([
-          readOverviewCounters(management),
+          readOverviewCounters(management, historySeconds),
           // A few rows: which nodes run, for a marker when one goes down or comes back.
           management.list<NodeReading>('/nodes', ['name', 'running']).catch(() => undefined),
-          ...[...byVhost].map(([vhost, names]) => readQueues(management, vhost, names)),
+          ...[...byVhost].map(([vhost, names]) => readQueues(management, vhost, names, historySeconds)),
         ]);
         this.managementDownSince = undefined;
         if (nodes) for (const label of this.nodes.changes(nodes)) this.recordMarker(label, { kind: 'node' });
@@ -257,9 +320,12 @@ export class ChartsSampler {
     return { source: 'amqp', queues, missing, warning };
   }
 
-  private record(t: number, result: TickResult): void {
+  /** Records one second; `filled`: its values come from the broker's history in a later answer. */
+  private record(t: number, result: TickResult, filled: boolean): void {
     this.cadence.recorded(t);
-    const tick: ChartTick = { t, source: result.source, queues: [], ...(result.requestMs === undefined ? {} : { requestMs: result.requestMs }) };
+    if (filled) this.recentFilled.push(t);
+    const requestMs = filled ? undefined : result.requestMs;
+    const tick: ChartTick = { t, source: result.source, queues: [], ...(requestMs === undefined ? {} : { requestMs }), ...(filled ? { filled } : {}) };
     for (const ref of this.store.watched()) {
       const reading = result.queues.get(ref.vhost)?.get(ref.queue);
       const row = reading ? this.toRow(refKey(ref), t, reading) : GAP;
@@ -283,8 +349,7 @@ export class ChartsSampler {
       sampling: true,
       source: result.source,
       missing: result.missing,
-      lastRequestMs: result.requestMs,
-      ...(result.requestMs === undefined ? {} : { requestStats: this.requestTimes(result.requestMs) }),
+      filledLastMinute: this.recentFilled.toArray().filter((f) => f > t - 60_000).length,
       warning: result.warning ?? missingNote,
     };
     this.ctx.emit('charts.samples', tick);
@@ -321,8 +386,11 @@ export class ChartsSampler {
   }
 
   private noticeConsumers(ref: QueueRef, reading: QueueReading, t: number): void {
-    const previous = this.store.lastRow(ref)?.[3];
-    if (previous === null || previous === undefined || reading.consumers === null || previous === reading.consumers) return;
+    if (reading.consumers === null) return;
+    const key = refKey(ref);
+    const previous = this.consumersSeen.get(key);
+    this.consumersSeen.set(key, reading.consumers);
+    if (previous === undefined || previous === reading.consumers) return;
     const verb = reading.consumers > previous ? 'attached' : 'detached';
     this.recordMarker(`${ref.queue}: consumer ${verb} (${previous} → ${reading.consumers})`, { kind: 'consumer', ref, t });
   }
@@ -335,6 +403,7 @@ export class ChartsSampler {
     if (profileChanged) {
       // Another broker: its counters and stats interval are not comparable with the last one's.
       this.counters.forget();
+      this.consumersSeen.clear();
       this.nodes.forget();
       this.estimator.reset();
       this.cadence.reset();
@@ -372,4 +441,31 @@ export class ChartsSampler {
     this.ctx.emit('charts.status', status);
     return status;
   }
+}
+
+/** The newest sample time (the broker's clock) in an answer's history: the overview's, else a queue's. */
+function newestOf(result: TickResult): number | undefined {
+  let newest = newestSample(result.overview?.history);
+  for (const readings of result.queues.values()) {
+    for (const reading of readings.values()) {
+      if (newest !== undefined) return newest;
+      newest = newestSample(reading.history);
+    }
+  }
+  return newest;
+}
+
+/** What an answer's history says the broker held at `at` (its clock): gaps where it has none. */
+function pastResult(result: TickResult, at: number): TickResult {
+  const queues = new Map<string, Map<string, QueueReading>>();
+  for (const [vhost, readings] of result.queues) {
+    const past = new Map<string, QueueReading>();
+    for (const [name, reading] of readings) {
+      const then = readingAt(reading, at);
+      if (then) past.set(name, then);
+    }
+    queues.set(vhost, past);
+  }
+  const overview = result.overview && readingAt(result.overview, at);
+  return { source: result.source, queues, missing: result.missing, ...(overview ? { overview } : {}), ...(result.warning ? { warning: result.warning } : {}) };
 }

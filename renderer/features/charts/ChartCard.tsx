@@ -3,6 +3,10 @@ import { useRef, useState, type ReactNode } from 'react';
 import { SAMPLE_FIELDS } from '../../../shared/charts/types';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { chartPng, downloadBlob, safeFileName, seriesCsv, type CsvSeries } from './exportFiles';
+import { DrawEvenOffScreen } from './ChartPanel';
+
+/** Two animation frames: React has committed the panels drawn for an export, and they are laid out. */
+const twoFrames = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 
 interface Props {
   title: string;
@@ -17,16 +21,22 @@ interface Props {
 export function ChartCard({ title, subtitle, csv, sampleCount, seriesNames, testId, children }: Props) {
   const figure = useRef<HTMLElement>(null);
   const [error, setError] = useState<string>();
+  // A PNG holds every panel, also those scrolled out of view (which are otherwise not drawn).
+  const [exporting, setExporting] = useState(false);
   const exportCsv = () => {
     const text = seriesCsv(SAMPLE_FIELDS, csv());
     downloadBlob(new Blob([text], { type: 'text/csv' }), `${safeFileName(title)}.csv`);
   };
   const exportPng = async () => {
     setError(undefined);
+    setExporting(true);
     try {
+      await twoFrames();
       if (figure.current) downloadBlob(await chartPng(figure.current, title), `${safeFileName(title)}.png`);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setExporting(false);
     }
   };
   return (
@@ -53,7 +63,7 @@ export function ChartCard({ title, subtitle, csv, sampleCount, seriesNames, test
         </div>
       </figcaption>
       {error ? <ErrorNotice error={{ message: error }} onDismiss={() => setError(undefined)} /> : null}
-      {children}
+      <DrawEvenOffScreen.Provider value={exporting}>{children}</DrawEvenOffScreen.Provider>
     </figure>
   );
 }

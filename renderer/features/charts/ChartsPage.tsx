@@ -55,6 +55,7 @@ export function ChartsPage() {
   const [layout, setLayout] = useState<Layout>('multiples');
 
   const watched = useStableRefs(status?.watched);
+  const missing = useStableRefs(status?.missing);
   const shownRefs = useMemo(() => {
     const byKey = new Map(watched.map((r) => [refKey(r), r]));
     const first = picked.flatMap((k) => byKey.get(k) ?? []);
@@ -118,7 +119,7 @@ export function ChartsPage() {
           <SamplerStatus status={status} />
           <div className="charts-layout">
             <aside className="charts-side">
-              <WatchList watched={watched} missing={status?.missing} vhost={connection.vhost} shown={shownKeys} onToggle={toggle} onWatched={watchedNew} />
+              <WatchList watched={watched} missing={missing} vhost={connection.vhost} shown={shownKeys} onToggle={toggle} onWatched={watchedNew} />
               <section className="card">
                 <h2 className="section-title">Markers</h2>
                 <MarkerForm />

@@ -6,12 +6,11 @@ import { useMemo } from 'react';
 import type { QueueRef } from '../../../shared/charts/types';
 import './charts.css';
 import { useChartSeries, OVERVIEW_KEY } from './useChartData';
-import { useInView } from './useInView';
 import { ChartCard } from './ChartCard';
 import { FIELD_COLORS, FIELD_LABELS } from './chartColors';
-import { inWindow, pointsFor, sampleCount } from './chartData';
-import { SeriesChart, type SeriesSpec } from './SeriesChart';
-import { ChartLegend } from './ChartLegend';
+import { inWindow, MAX_DRAWN_POINTS, sampleCount } from './chartData';
+import type { SeriesSpec } from './SeriesChart';
+import { ChartPanel } from './ChartPanel';
 
 const COUNTS: SeriesSpec[] = [
   { dataKey: 'ready', name: FIELD_LABELS.ready, color: FIELD_COLORS.ready, kind: 'area' },
@@ -28,11 +27,9 @@ const NO_QUEUES: QueueRef[] = [];
 
 export function OverviewChart({ windowMs = 5 * 60_000, height = 160 }: { windowMs?: number; height?: number }) {
   const { series, markers, version, now } = useChartSeries(NO_QUEUES, true);
-  const [panels, inView] = useInView<HTMLDivElement>();
-  const data = inWindow(series.get(OVERVIEW_KEY), now - windowMs, now);
-  // Off screen (below a page of queue charts) it keeps counting but builds nothing to draw.
+  // Off screen (below a page of queue charts) it keeps counting but draws nothing (ChartPanel).
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` says when the arrays grew.
-  const points = useMemo(() => (inView ? pointsFor(data) : []), [version, windowMs, inView]);
+  const data = useMemo(() => inWindow(series.get(OVERVIEW_KEY), now - windowMs, now), [series, version, now, windowMs]);
   const domain = useMemo((): [number, number] => [now - windowMs, now], [now, windowMs]);
   const shownMarkers = useMemo(() => markers.filter((m) => !m.ref), [markers]);
   const rateHeight = Math.round(height * 0.75);
@@ -45,26 +42,8 @@ export function OverviewChart({ windowMs = 5 * 60_000, height = 160 }: { windowM
       csv={() => [{ label: 'broker', t: data.t, rows: data.rows }]}
       subtitle={<span className="muted">Last {Math.round(windowMs / 60_000)} min, every second</span>}
     >
-      <div ref={panels} data-drawn={inView}>
-        <div className="charts-panel-head">
-          <p className="charts-panel-label">Messages</p>
-          <ChartLegend label="Messages" series={COUNTS} />
-        </div>
-        {inView ? (
-          <SeriesChart data={points} series={COUNTS} markers={shownMarkers} domain={domain} height={height} stacked />
-        ) : (
-          <div className="charts-panel-placeholder" style={{ height }} />
-        )}
-        <div className="charts-panel-head">
-          <p className="charts-panel-label">Rates (messages/s)</p>
-          <ChartLegend label="Rates" series={RATES} />
-        </div>
-        {inView ? (
-          <SeriesChart data={points} series={RATES} markers={shownMarkers} domain={domain} height={rateHeight} rates />
-        ) : (
-          <div className="charts-panel-placeholder" style={{ height: rateHeight }} />
-        )}
-      </div>
+      <ChartPanel title="Messages" legend="Messages" series={COUNTS} data={data} maxPoints={MAX_DRAWN_POINTS} markers={shownMarkers} domain={domain} height={height} stacked />
+      <ChartPanel title="Rates (messages/s)" legend="Rates" series={RATES} data={data} maxPoints={MAX_DRAWN_POINTS} markers={shownMarkers} domain={domain} height={rateHeight} rates />
     </ChartCard>
   );
 }

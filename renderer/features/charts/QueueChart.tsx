@@ -1,18 +1,17 @@
 /**
  * One queue's chart: ready and unacked stacked (their sum is the queue's total, drawn dashed
  * on top) and the rates (publish, deliver, ack, redeliver) below, with markers on both.
- * Scrolled out of view it keeps its numbers and skips drawing (see useInView).
+ * A panel scrolled out of view keeps its numbers and skips drawing (see ChartPanel).
  */
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import type { ChartMarker, QueueRef, SampleSource } from '../../../shared/charts/types';
-import { useInView } from './useInView';
 import type { SeriesData } from './useChartData';
 import { Badge } from '../../ui/Badge';
 import { ChartCard } from './ChartCard';
 import { FIELD_COLORS, FIELD_LABELS } from './chartColors';
-import { MAX_DRAWN_POINTS, MAX_DRAWN_POINTS_COMPACT, pointsFor, sampleCount } from './chartData';
-import { SeriesChart, type SeriesSpec } from './SeriesChart';
-import { ChartLegend } from './ChartLegend';
+import { lastKnown, MAX_DRAWN_POINTS, MAX_DRAWN_POINTS_COMPACT, sampleCount } from './chartData';
+import type { SeriesSpec } from './SeriesChart';
+import { ChartPanel } from './ChartPanel';
 
 const COUNT_SERIES: SeriesSpec[] = [
   { dataKey: 'ready', name: FIELD_LABELS.ready, color: FIELD_COLORS.ready, kind: 'area' },
@@ -27,7 +26,6 @@ const RATE_SERIES: SeriesSpec[] = (['publish', 'deliver', 'ack', 'redeliver'] as
 }));
 const AMQP_COUNTS = [COUNT_SERIES[0]!];
 const ALL_COUNTS = [...COUNT_SERIES, TOTAL_SERIES];
-const NO_POINTS: Record<string, number | null>[] = [];
 
 interface Props {
   queue: QueueRef;
@@ -39,9 +37,7 @@ interface Props {
 }
 
 export const QueueChart = memo(function QueueChart({ queue, data, markers, domain, source, compact }: Props) {
-  const [panels, inView] = useInView<HTMLDivElement>();
-  // `data` is a new window slice whenever samples arrive; off screen nothing is built for it.
-  const points = useMemo(() => (inView ? pointsFor(data, '', compact ? MAX_DRAWN_POINTS_COMPACT : MAX_DRAWN_POINTS) : NO_POINTS), [data, inView, compact]);
+  const maxPoints = compact ? MAX_DRAWN_POINTS_COMPACT : MAX_DRAWN_POINTS;
   const count = sampleCount(data);
   const last = data.rows[data.rows.length - 1];
   const amqpOnly = source === 'amqp';
@@ -61,7 +57,7 @@ export const QueueChart = memo(function QueueChart({ queue, data, markers, domai
           {last ? (
             <span className="charts-now" data-testid="queue-chart-now">
               {' '}
-              · ready {last[0] ?? '—'} · unacked {last[1] ?? '—'} · consumers {last[3] ?? '—'}
+              · ready {last[0] ?? '—'} · unacked {last[1] ?? '—'} · consumers {lastKnown(data, 3) ?? '—'}
             </span>
           ) : null}
           {amqpOnly ? (
@@ -75,30 +71,10 @@ export const QueueChart = memo(function QueueChart({ queue, data, markers, domai
         </>
       }
     >
-      <div ref={panels} data-drawn={inView}>
-        <div className="charts-panel-head">
-          <p className="charts-panel-label">Messages</p>
-          <ChartLegend label="Messages" series={countSeries} />
-        </div>
-        {inView ? (
-          <SeriesChart data={points} series={countSeries} markers={markers} domain={domain} height={countHeight} stacked />
-        ) : (
-          <div className="charts-panel-placeholder" style={{ height: countHeight }} />
-        )}
-        {amqpOnly ? null : (
-          <>
-            <div className="charts-panel-head">
-              <p className="charts-panel-label">Rates (messages/s)</p>
-              <ChartLegend label="Rates" series={RATE_SERIES} />
-            </div>
-            {inView ? (
-              <SeriesChart data={points} series={RATE_SERIES} markers={markers} domain={domain} height={rateHeight} rates />
-            ) : (
-              <div className="charts-panel-placeholder" style={{ height: rateHeight }} />
-            )}
-          </>
-        )}
-      </div>
+      <ChartPanel title="Messages" legend="Messages" series={countSeries} data={data} maxPoints={maxPoints} markers={markers} domain={domain} height={countHeight} stacked />
+      {amqpOnly ? null : (
+        <ChartPanel title="Rates (messages/s)" legend="Rates" series={RATE_SERIES} data={data} maxPoints={maxPoints} markers={markers} domain={domain} height={rateHeight} rates />
+      )}
     </ChartCard>
   );
 });

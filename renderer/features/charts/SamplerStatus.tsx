@@ -1,4 +1,4 @@
-/** What the sampler is doing, in one line, and its warnings (slow API, 5 s broker, AMQP only). */
+/** What the sampler is doing, in one line, and its warnings (slow API, late seconds, 5 s broker, AMQP only). */
 import type { ChartsStatus } from '../../../shared/charts/types';
 import { formatBytes } from '../../ui/format';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -18,9 +18,14 @@ export function SamplerStatus({ status }: { status?: ChartsStatus }) {
           : status.lastRequestMs !== undefined
             ? ` · last request ${status.lastRequestMs} ms`
             : ''}
+        {status.filledLastMinute ? (
+          <span title="Their request could not be made in time (the one before was still waiting); their values were read from the broker’s own per-second history by the next request.">
+            {` · ${status.filledLastMinute} s of the last minute read late from the broker’s history`}
+          </span>
+        ) : null}
         {status.warning?.code === 'TIMEOUT' ? (
           <span className="charts-status-warn" title={status.warning.hint}>
-            {` · gap: ${status.warning.message}`}
+            {` · ${status.warning.message}`}
           </span>
         ) : null}
         {` · ${status.watched.length} watched · ${formatBytes(status.memoryBytes)} of ${formatBytes(status.memoryCapBytes)} history (${Math.round(status.capacity / 60)} min per queue)`}
@@ -34,8 +39,8 @@ export function SamplerStatus({ status }: { status?: ChartsStatus }) {
           }}
         />
       ) : null}
-      {/* A slow answer is transient (a gap, then samples again): said in the line above, not in a
-          notice that would push the charts down and up every few seconds. */}
+      {/* A slow answer is transient (late seconds, then samples again): said in the line above, not
+          in a notice that would push the charts down and up every few seconds. */}
       {status.warning && status.warning.code !== 'TIMEOUT' ? <ErrorNotice tone="warning" error={status.warning} /> : null}
     </>
   );

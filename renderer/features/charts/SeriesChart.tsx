@@ -4,9 +4,10 @@
  * lines, gaps where a sample failed. Animation is off: the data moves every second.
  *
  * Cost matters (a page may draw a dozen of these every second): the component is memoized, the
- * props recharts sees are stable objects (recharts re-dispatches its settings when a prop object
- * changes identity), ticks are computed once per data change, labels use a cached formatter, and
- * the tooltip is mounted only while the pointer is over the chart (hover is when it is needed).
+ * props recharts sees are stable objects (recharts re-dispatches its settings when a prop object changes identity), ticks are
+ * computed once per data change and drawn as plain SVG text (recharts' own Text wraps and
+ * measures words), labels use a cached formatter, and the tooltip is mounted only while the
+ * pointer is over the chart (hover is when it is needed).
  */
 import { memo, useMemo, useState } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -37,10 +38,37 @@ interface Props {
 const MARGIN = { top: 14, right: 12, bottom: 0, left: 0 };
 /** Height of one row of stacked marker labels (room for the presenter's 16 px labels). */
 const MARKER_ROW_PX = 20;
-const TICK_STYLE = { fontSize: 11 };
+const TICK_FONT_PX = 11;
+/** The grid draws horizontal lines only: recharts would still work out the vertical ones without this. */
+const NO_VERTICAL_LINES = () => [];
 const COUNT_TOOLTIP = <ChartTooltip />;
 const RATE_TOOLTIP = <ChartTooltip rates />;
-const formatY = (v: number) => formatCompact(v);
+
+/** What recharts hands a custom tick (the parts used here). */
+interface TickProps {
+  x?: number | string;
+  y?: number | string;
+  fill?: string;
+  payload?: { value?: unknown };
+}
+
+/** A time label under the x-axis. */
+function TimeTick({ x, y, fill, payload }: TickProps) {
+  return (
+    <text x={x} y={y} dy="0.71em" textAnchor="middle" fontSize={TICK_FONT_PX} fill={fill}>
+      {typeof payload?.value === 'number' ? chartClock(payload.value) : ''}
+    </text>
+  );
+}
+
+/** A compact count or rate left of the y-axis. */
+function ValueTick({ x, y, fill, payload }: TickProps) {
+  return (
+    <text x={x} y={y} dy="0.355em" textAnchor="end" fontSize={TICK_FONT_PX} fill={fill}>
+      {typeof payload?.value === 'number' ? formatCompact(payload.value) : ''}
+    </text>
+  );
+}
 
 /** The top of the y-axis: the highest stack (areas) or line value in the data. */
 export function dataMax(data: Record<string, number | null>[], series: SeriesSpec[], stacked?: boolean): number {
@@ -70,7 +98,7 @@ export const SeriesChart = memo(function SeriesChart({ data, series, markers, do
     <div onPointerEnter={() => setHover(true)} onPointerLeave={() => setHover(false)}>
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart data={data} margin={MARGIN}>
-        <CartesianGrid stroke="var(--border, #e2e8f0)" strokeDasharray="3 3" vertical={false} />
+        <CartesianGrid stroke="var(--border, #e2e8f0)" strokeDasharray="3 3" vertical={false} verticalCoordinatesGenerator={NO_VERTICAL_LINES} />
         <XAxis
           dataKey="t"
           type="number"
@@ -78,11 +106,11 @@ export const SeriesChart = memo(function SeriesChart({ data, series, markers, do
           domain={xDomain}
           allowDataOverflow
           ticks={xTicks}
+          tick={TimeTick}
           tickFormatter={chartClock}
-          tick={TICK_STYLE}
           minTickGap={40}
         />
-        <YAxis domain={yDomain} ticks={yTicks} tickFormatter={formatY} tick={TICK_STYLE} width={44} allowDecimals={!!rates} />
+        <YAxis domain={yDomain} ticks={yTicks} tick={ValueTick} tickFormatter={formatCompact} width={44} allowDecimals={!!rates} />
         {hover ? <Tooltip content={rates ? RATE_TOOLTIP : COUNT_TOOLTIP} isAnimationActive={false} /> : null}
         {series.map((s) =>
           s.kind === 'area' ? (

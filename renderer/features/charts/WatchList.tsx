@@ -1,7 +1,7 @@
 /**
  * The watch list: pin queues (names, comma-separated), choose which are drawn, unwatch.
- * It may hold hundreds of queues while samples arrive every second, so rows are memoized (a
- * tick re-renders none of them), and a long list shows a filter and its first LIST_LIMIT
+ * It may hold hundreds of queues while samples arrive every second, so the list and its rows are
+ * memoized (a tick re-renders none of them), and a long list shows a filter and its first LIST_LIMIT
  * matches instead of hundreds of rows nobody scrolls through.
  */
 import { memo, useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
@@ -26,7 +26,7 @@ interface Props {
   onWatched: (refs: QueueRef[]) => void;
 }
 
-export function WatchList({ watched, missing, vhost, shown, onToggle, onWatched }: Props) {
+export const WatchList = memo(function WatchList({ watched, missing, vhost, shown, onToggle, onWatched }: Props) {
   const { charts } = useStores();
   const { queueNames } = useStore(charts);
   useEffect(() => void charts.loadQueueNames(), [charts]);
@@ -140,7 +140,7 @@ export function WatchList({ watched, missing, vhost, shown, onToggle, onWatched 
       )}
     </section>
   );
-}
+});
 
 interface RowProps {
   queue: QueueRef;

@@ -38,6 +38,18 @@ export function sampleCount(series: SeriesData): number {
   return count;
 }
 
+/**
+ * The newest value of one field (an index into SAMPLE_FIELDS), looking back past rows that do
+ * not know it (a gap, or a second filled from the broker's history, which has no consumer count).
+ */
+export function lastKnown(series: SeriesData, field: number): number | null {
+  for (let i = series.rows.length - 1; i >= 0; i--) {
+    const value = series.rows[i]![field];
+    if (value !== null && value !== undefined) return value;
+  }
+  return null;
+}
+
 export function pointsFor(series: SeriesData, prefix = '', maxPoints = MAX_DRAWN_POINTS): Record<string, number | null>[] {
   const drawn = downsample(series, maxPoints);
   return drawn.t.map((t, i) => {

@@ -106,6 +106,47 @@ describe('chart sampler against the real broker', () => {
     expect(unwatched.ok && unwatched.value.watched).toEqual([{ vhost, queue: 'orders' }]);
   });
 
+  it('an answer slower than the interval costs no second: the seconds it held up are read from the broker’s history', async () => {
+    await connect();
+    await ctx.service.connection.requireSession().withChannel(async (ch) => {
+      await ch.assertQueue('slow', { durable: false });
+    });
+    await ctx.dispatch('charts.watch', { queues: ['slow'] });
+    await waitFor(() => rowsOf('slow').length >= 2, 5000, 50);
+    // The broker's answers for this queue are held back 2.5 s once: two ticks find it still waiting.
+    const management = ctx.service.connection.management!;
+    const get = management.get.bind(management);
+    let held = 0;
+    management.get = async <T>(...args: Parameters<typeof get>): Promise<T> => {
+      if (args[0].startsWith('/queues/') && held++ === 0) await new Promise((r) => setTimeout(r, 2500));
+      return get<T>(...args);
+    };
+    // Messages arrive meanwhile, so the filled seconds have values of their own to show.
+    const publisher = setInterval(() => {
+      void ctx.service.connection.requireSession().withChannel(async (ch) => void ch.sendToQueue('slow', Buffer.from('x')));
+    }, 200);
+    const from = ticks().length;
+    try {
+      await waitFor(() => ticks().slice(from).filter((k) => k.filled).length >= 2 && ticks().slice(from).filter((k) => !k.filled).length >= 3, 12_000, 50);
+    } finally {
+      clearInterval(publisher);
+    }
+    const span = ticks().slice(from);
+    const times = span.map((k) => k.t);
+    // One tick per second, in order, none missing and none a gap.
+    expect(times.slice(1).map((t, i) => Math.round((t - times[i]!) / 1000))).toEqual(times.slice(1).map(() => 1));
+    expect(span.every((k) => k.source === 'management' && k.queues.every((q) => q.row[READY] !== null))).toBe(true);
+    expect(span.filter((k) => k.filled).length).toBeGreaterThanOrEqual(2);
+    // Measured then, not carried back: only publishes, so ready never falls, and the first filled
+    // second (2 s or more before the answer) shows fewer messages than the answer's own second.
+    const ready = span.map((k) => k.queues[0]!.row[READY]!);
+    const seen = JSON.stringify(span.map((k) => [k.filled ?? false, k.queues[0]!.row[READY]]));
+    expect(ready.slice(1).every((r, i) => r >= ready[i]!), seen).toBe(true);
+    expect(ready[span.findIndex((k) => k.filled)]!, seen).toBeLessThan(ready[span.findIndex((k, i) => i > 0 && !k.filled && span[i - 1]!.filled)]!);
+    const status = await ctx.dispatch('charts.status', {});
+    expect(status.ok && status.value.filledLastMinute).toBeGreaterThanOrEqual(2);
+  });
+
   it('a watched queue that does not exist is reported, not silently dropped; bad input is refused with the field', async () => {
     await connect();
     await ctx.dispatch('charts.watch', { queues: ['ghost'] });

@@ -4,6 +4,8 @@ import { BrokerIntervalEstimator } from '../../../../main/service/charts/interva
 import { CounterTracker, counterRate } from '../../../../main/service/charts/rates';
 import { SeriesRing } from '../../../../main/service/charts/series-ring';
 import { SampleCadence } from '../../../../main/service/charts/cadence';
+import { brokerClockOffset, historyAgeSeconds, newestSample, sumSamples, valueAt } from '../../../../main/service/charts/broker-history';
+import { readingAt, type QueueReading } from '../../../../main/service/charts/management-source';
 import { MAX_WATCHED_QUEUES } from '../../../../shared/charts/contract';
 import { capacityFor, ChartStore, MAX_CAPACITY, MEMORY_CAP_BYTES, MIN_CAPACITY } from '../../../../main/service/charts/store';
 
@@ -89,49 +91,130 @@ describe('memory cap', () => {
 });
 
 describe('sample cadence (slow management API)', () => {
-  it('lets an answer slower than the interval overlap the next request, each kept at its own time', () => {
-    const cadence = new SampleCadence(2, 5000);
-    const a = cadence.tick(0);
-    const b = cadence.tick(1000);
-    expect(a.action).toBe('start');
-    expect(b.action).toBe('start');
-    if (a.action !== 'start' || b.action !== 'start') return;
-    // A answers at 1.3 s, after B started: both samples are kept, in order.
-    expect(cadence.settle(a.flight)).toBe(true);
-    cadence.recorded(a.flight.t);
-    expect(cadence.settle(b.flight)).toBe(true);
-    cadence.recorded(b.flight.t);
-    expect(cadence.inFlight).toBe(0);
+  const started = (d: ReturnType<SampleCadence['tick']>) => {
+    if (d.action !== 'start') throw new Error(`expected a start, got ${JSON.stringify(d)}`);
+    return d;
+  };
+
+  it('runs one request at a time: ticks while it waits are owed to the next request, oldest first', () => {
+    const cadence = new SampleCadence(30_000);
+    const a = started(cadence.tick(0));
+    expect(a.flight).toEqual({ t: 0, owed: [] });
+    expect(cadence.tick(1000)).toEqual({ action: 'wait', waitedMs: 1000 });
+    expect(cadence.tick(2000)).toEqual({ action: 'wait', waitedMs: 2000 });
+    cadence.settle(a.flight);
+    expect(cadence.recordable([a.flight.t])).toEqual([0]);
+    cadence.recorded(0);
+    const b = started(cadence.tick(3000));
+    expect(b.flight).toEqual({ t: 3000, owed: [1000, 2000] });
+    expect(b.expired).toEqual([]);
+    expect(cadence.inFlight).toBe(true);
   });
 
-  it('is a gap when the limit of requests still waits; older answers than a recorded sample are dropped', () => {
-    const cadence = new SampleCadence(2, 5000);
-    const a = cadence.tick(0);
-    const b = cadence.tick(1000);
-    const c = cadence.tick(2000);
-    expect(c).toEqual({ action: 'gap', waitedMs: 2000 });
-    cadence.recorded(2000);
-    if (a.action !== 'start' || b.action !== 'start') throw new Error('expected starts');
-    expect(cadence.settle(b.flight)).toBe(false);
-    expect(cadence.settle(a.flight)).toBe(false);
-    // A newer request answering before an older one wins; the older is then stale.
-    const d = cadence.tick(3000);
-    const e = cadence.tick(4000);
-    if (d.action !== 'start' || e.action !== 'start') throw new Error('expected starts');
-    expect(cadence.settle(e.flight)).toBe(true);
-    cadence.recorded(e.flight.t);
-    expect(cadence.settle(d.flight)).toBe(false);
-  });
-
-  it('frees the slots of requests that never answer, and allows one at a time when asked', () => {
-    const cadence = new SampleCadence(2, 5000);
-    cadence.tick(0);
+  it('owes the second of an answer that came after the next tick to the next request, when that can fill it', () => {
+    const cadence = new SampleCadence(30_000);
+    const a = started(cadence.tick(0));
     cadence.tick(1000);
-    expect(cadence.tick(2000).action).toBe('gap');
-    expect(cadence.tick(5500).action).toBe('start');
-    const single = new SampleCadence(2, 5000);
-    single.tick(0, 1);
-    expect(single.tick(1000, 1).action).toBe('gap');
+    expect(cadence.settle(a.flight, true)).toBe(false);
+    const b = started(cadence.tick(2000));
+    expect(b.flight.owed).toEqual([0, 1000]);
+    // In time, or with nothing to fill it from (AMQP): the answer records its own second.
+    expect(cadence.settle(b.flight, true)).toBe(true);
+    const c = started(cadence.tick(3000));
+    cadence.tick(4000);
+    expect(cadence.settle(c.flight, false)).toBe(true);
+    expect(started(cadence.tick(5000)).flight.owed).toEqual([4000]);
+  });
+
+  it('keeps a failed request’s seconds owed, before those owed while it waited', () => {
+    const cadence = new SampleCadence(30_000);
+    const a = started(cadence.tick(0));
+    cadence.tick(1000);
+    cadence.failed(a.flight);
+    expect(started(cadence.tick(2000)).flight).toEqual({ t: 2000, owed: [0, 1000] });
+  });
+
+  it('gives up on seconds older than the horizon (gaps), and never records backwards', () => {
+    const cadence = new SampleCadence(5000);
+    const a = started(cadence.tick(0));
+    for (let t = 1000; t <= 7000; t += 1000) cadence.tick(t);
+    cadence.failed(a.flight);
+    const b = started(cadence.tick(8000));
+    expect(b.expired).toEqual([0, 1000, 2000]);
+    expect(b.flight.owed).toEqual([3000, 4000, 5000, 6000, 7000]);
+    cadence.recorded(5000);
+    expect(cadence.recordable([4000, 5000, 6000])).toEqual([6000]);
+  });
+
+  it('on a lost connection hands back every waiting second, and a late answer for them is too old', () => {
+    const cadence = new SampleCadence(30_000);
+    const a = started(cadence.tick(0));
+    cadence.tick(1000);
+    expect(cadence.drain()).toEqual([0, 1000]);
+    cadence.recorded(1000);
+    cadence.failed(a.flight);
+    expect(cadence.inFlight).toBe(false);
+    expect(cadence.recordable([a.flight.t])).toEqual([]);
+    expect(started(cadence.tick(2000)).flight).toEqual({ t: 2000, owed: [] });
+  });
+});
+
+describe('broker history (seconds filled from the management API’s own samples)', () => {
+  // Newest first, as the management API lists them; the broker's clock on whole seconds.
+  const samples = [
+    { sample: 30, timestamp: 10_000 },
+    { sample: 20, timestamp: 9000 },
+    { sample: 10, timestamp: 8000 },
+  ];
+
+  it('a second takes the newest sample at or before it, or null before the oldest', () => {
+    expect([10_500, 10_000, 9999, 8000, 7999].map((at) => valueAt(samples, at))).toEqual([30, 30, 20, 10, null]);
+    expect(valueAt(undefined, 0)).toBeNull();
+    expect(valueAt([], 0)).toBeNull();
+    expect(newestSample({ ready: samples, total: [{ sample: 1, timestamp: 11_000 }] })).toBe(11_000);
+  });
+
+  it('matches seconds by time when the clocks agree; else takes the newest sample as of the answer’s arrival', () => {
+    expect(brokerClockOffset(10_000, 10_400)).toBe(0);
+    expect(brokerClockOffset(10_000, 9500)).toBe(0);
+    // The broker's clock 2 h behind, or 30 s ahead.
+    expect(brokerClockOffset(10_000, 10_000 + 7_200_000)).toBe(-7_200_000);
+    expect(brokerClockOffset(40_000, 10_000)).toBe(30_000);
+  });
+
+  it('adds two counters step by step, and asks back far enough for the oldest owed second', () => {
+    expect(sumSamples(samples, [{ sample: 1, timestamp: 9000 }])).toEqual([{ sample: 21, timestamp: 9000 }]);
+    expect(sumSamples(undefined, samples)).toEqual(samples);
+    expect(historyAgeSeconds(5000, 3000)).toBe(4);
+    expect(historyAgeSeconds(5000, 4990)).toBe(3);
+    // A broker answering in 2.5 s counts the age from then.
+    expect(historyAgeSeconds(5000, 3000, 2500)).toBe(7);
+  });
+
+  it('a queue’s reading at an earlier time: counts and counters from its history, consumers not known', () => {
+    const reading: QueueReading = {
+      ready: 30,
+      unacked: 1,
+      total: 31,
+      consumers: 1,
+      counters: { publish: 300, deliver: 0, ack: 0, redeliver: 0, unroutable: null },
+      history: {
+        ready: samples,
+        unacked: [{ sample: 1, timestamp: 10_000 }, { sample: 1, timestamp: 9000 }],
+        total: [{ sample: 31, timestamp: 10_000 }, { sample: 21, timestamp: 9000 }],
+        publish: [{ sample: 300, timestamp: 10_000 }, { sample: 250, timestamp: 9000 }],
+      },
+    };
+    expect(readingAt(reading, 9500)).toEqual({
+      ready: 20,
+      unacked: 1,
+      total: 21,
+      consumers: null,
+      // deliver, ack, redeliver are 0 with no samples: a queue without that traffic; unroutable is not reported per queue.
+      counters: { publish: 250, deliver: 0, ack: 0, redeliver: 0, unroutable: null },
+    });
+    expect(readingAt(reading, 8500)).toMatchObject({ ready: 10, unacked: null, total: null, counters: { publish: null } });
+    expect(readingAt({ ...reading, history: undefined }, 9500)).toBeUndefined();
   });
 });
 
