@@ -73,7 +73,7 @@ describe('chart sampler against the real broker', () => {
     const at40 = await found(() => rowsOf('orders').find((r) => r.t >= attached && r.row[READY] === 40 && r.row[UNACKED] === 10), 10_000);
     expect(at40.t - attached).toBeLessThanOrEqual(3000);
     // A second filled late from the broker's history has no consumer count (null): a direct one has.
-    const counted = await found(() => rowsOf('orders').find((r) => r.t >= attached && r.row[CONSUMERS] !== null), 10_000);
+    const counted = await found(() => rowsOf('orders').find((r) => r.t >= attached && r.row[READY] === 40 && r.row[UNACKED] === 10 && r.row[CONSUMERS] !== null), 10_000);
     expect(counted.row[CONSUMERS]).toBe(1);
 
     // Every tick carried every watched queue, at about one per second.
