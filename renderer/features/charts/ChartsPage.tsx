@@ -63,11 +63,12 @@ export function ChartsPage() {
     return [...first, ...rest].slice(0, MAX_SHOWN);
   }, [watched, hidden, picked]);
   const shownKeys = useMemo(() => new Set(shownRefs.map(refKey)), [shownRefs]);
-  const { series, markers, now, version } = useChartSeries(shownRefs, false);
+  const windowMs = TIME_WINDOWS.find((w) => w.id === windowId)?.ms;
+  // Live, the page keeps what its window shows; paused, everything (to scrub back through the hour).
+  const { series, markers, now, version } = useChartSeries(shownRefs, false, pausedAt === undefined ? windowMs : undefined);
   const markersByQueue = useMarkersByQueue(markers, shownRefs);
   const shownMarkers = useMemo(() => markersFor(markers, shownRefs), [markers, shownRefs]);
 
-  const windowMs = TIME_WINDOWS.find((w) => w.id === windowId)?.ms;
   const end = pausedAt !== undefined ? (scrubEnd ?? pausedAt) : now;
   const oldest = Math.min(...shownRefs.map((r) => series.get(refKey(r))?.t[0] ?? Infinity));
   const start = windowMs !== undefined ? end - windowMs : Number.isFinite(oldest) ? oldest : end - 60_000;

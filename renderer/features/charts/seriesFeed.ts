@@ -27,6 +27,10 @@ export interface ChartSeriesState {
 export const OVERVIEW_KEY = 'overview';
 /** Most samples kept per series in the renderer (1 h at 1 Hz, like the main process' maximum). */
 const MAX_SAMPLES = 3600;
+/** Kept beyond a live window's span, so a slow second or a redraw never lacks its left edge. */
+const KEEP_MARGIN_MS = 5_000;
+/** Samples dropped at once when trimming to the kept span. */
+const TRIM_STEP = 30;
 /** Series remembered between feeds (a new set of shown queues starts from what is on screen). */
 const KNOWN_MAX = 32;
 
@@ -49,6 +53,10 @@ export class SeriesFeed extends StateStore<ChartSeriesState> {
   private markers: ChartMarker[] = [];
   private loading = true;
   private stop?: () => void;
+  /** While reading: false once the last reader left (a late history answer is dropped). */
+  private active = false;
+  /** How far back the page keeps samples (undefined: all it has, up to the hour). */
+  private keepMs?: number;
 
   constructor(
     private readonly bridge: BridgePort,
@@ -68,7 +76,7 @@ export class SeriesFeed extends StateStore<ChartSeriesState> {
   }
 
   protected override onFirstSubscriber(): void {
-    let active = true;
+    this.active = true;
     const offSamples = this.bridge.on('charts.samples', (tick) => {
       for (const q of tick.queues) {
         const k = refKey(q);
@@ -82,25 +90,38 @@ export class SeriesFeed extends StateStore<ChartSeriesState> {
       this.markers = [...this.markers, ...list.filter((m) => !seen.has(m.id))].slice(-500);
       this.publish();
     });
-    const load = async () => {
-      const result = await this.bridge.call('charts.history', { queues: this.refs, overview: this.overview });
-      if (!active) return;
-      this.loading = false;
-      if (!result.ok) return this.publish();
-      for (const s of result.value.queues) if (s.ref) this.merge(refKey(s.ref), s);
-      if (result.value.overview) this.merge(OVERVIEW_KEY, result.value.overview);
-      const seen = new Set(result.value.markers.map((m) => m.id));
-      this.markers = [...result.value.markers, ...this.markers.filter((m) => !seen.has(m.id))];
-      this.publish();
-    };
-    const offTransport = this.bridge.onTransport((up) => up && void load());
-    void load();
+    const offTransport = this.bridge.onTransport((up) => up && void this.load());
+    void this.load();
     this.stop = () => {
-      active = false;
+      this.active = false;
       offSamples();
       offMarkers();
       offTransport();
     };
+  }
+
+  /**
+   * Keeps only the last `ms` of samples (and a little more), or everything when undefined — a
+   * live page keeps what its window shows, so its memory is flat; the main process keeps the
+   * hour, and widening the window or pausing to scrub back reads it from there again.
+   */
+  keepOnly(ms: number | undefined): void {
+    const widened = this.keepMs !== undefined && (ms === undefined || ms > this.keepMs);
+    this.keepMs = ms;
+    if (widened && this.active) void this.load();
+    else for (const k of this.series.keys()) this.trim(k);
+  }
+
+  private async load(): Promise<void> {
+    const result = await this.bridge.call('charts.history', { queues: this.refs, overview: this.overview });
+    if (!this.active) return;
+    this.loading = false;
+    if (!result.ok) return this.publish();
+    for (const s of result.value.queues) if (s.ref) this.merge(refKey(s.ref), s);
+    if (result.value.overview) this.merge(OVERVIEW_KEY, result.value.overview);
+    const seen = new Set(result.value.markers.map((m) => m.id));
+    this.markers = [...result.value.markers, ...this.markers.filter((m) => !seen.has(m.id))];
+    this.publish();
   }
 
   protected override onLastUnsubscribe(): void {
@@ -125,6 +146,21 @@ export class SeriesFeed extends StateStore<ChartSeriesState> {
       s.t.splice(0, drop);
       s.rows.splice(0, drop);
     }
+    this.trim(k);
+  }
+
+  /** Drops what is older than the kept span, in steps (a splice per tick would copy the arrays every second). */
+  private trim(k: string): void {
+    const s = this.series.get(k);
+    const last = s?.t[s.t.length - 1];
+    if (!s || last === undefined || this.keepMs === undefined) return;
+    const cutoff = last - this.keepMs * 1.1 - KEEP_MARGIN_MS;
+    let drop = 0;
+    while (drop < s.t.length && s.t[drop]! < cutoff) drop++;
+    if (drop >= TRIM_STEP || drop === s.t.length) {
+      s.t.splice(0, drop);
+      s.rows.splice(0, drop);
+    }
   }
 
   private merge(k: string, history: SeriesData): void {
@@ -137,5 +173,6 @@ export class SeriesFeed extends StateStore<ChartSeriesState> {
     const merged = { t, rows };
     this.series.set(k, merged);
     this.known.put(k, merged);
+    this.trim(k);
   }
 }

@@ -57,4 +57,24 @@ describe('ChartsStore', () => {
     await new ChartsStore(bridge).watch(['a', 'b'], '/');
     expect(bridge.callsOf('charts.watch')).toEqual([{ vhost: '/', queues: ['a', 'b'] }]);
   });
+  it('a live feed keeps only its window (and a margin), so its memory is flat; keeping everything again reads the hour back from the main process', async () => {
+    const hour = Array.from({ length: 3600 }, (_, i) => i * 1000);
+    const bridge = new FakeBridge({ 'charts.history': () => ok({ queues: [{ ref: orders, t: hour, rows: hour.map(row) }], markers: [] } as never) });
+    const feed = new ChartsStore(bridge).series([orders], false);
+    const off = feed.subscribe(() => undefined);
+    await settle();
+    feed.keepOnly(60_000);
+    const kept = () => feed.getSnapshot().series.get(refKey(orders))!.t;
+    // 1 min × 1.1 + 5 s margin of the hour, newest last.
+    expect(kept().length).toBe(72);
+    for (let i = 0; i < 600; i++) bridge.emit('charts.samples', { t: 3_600_000 + i * 1000, queues: [{ ...orders, row: row(i) }] } as never);
+    expect(kept().length).toBeLessThanOrEqual(72 + 30);
+    expect(kept().at(-1)).toBe(3_600_000 + 599_000);
+
+    feed.keepOnly(undefined);
+    await settle();
+    expect(kept()[0]).toBe(0);
+    expect(bridge.callsOf('charts.history')).toHaveLength(2);
+    off();
+  });
 });
