@@ -103,6 +103,23 @@ export class TableFeed extends StateStore<TableAnswer> {
     return this.bridge.call('topology.list', { kind, ...scopeInput(scope), firstPage: true, filter });
   }
 
+  /**
+   * `match` for a filter being typed: asks after `pauseMs` without another key (0: at once), and
+   * hands over the answer unless the returned cancel was called first (the next key press does).
+   */
+  matchWhenTypingPauses(kind: TableKind, scope: TableScope, filter: string, pauseMs: number, onAnswer: (answer: Result<TableResult>) => void): () => void {
+    let current = true;
+    const ask = () =>
+      void this.match(kind, scope, filter).then((answer) => {
+        if (current) onAnswer(answer);
+      });
+    const timer = pauseMs > 0 ? setTimeout(ask, pauseMs) : (ask(), undefined);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }
+
   /** Keeps the table current until the returned stop is called. */
   watch(kind: TableKind, scope: TableScope, sessionKey: string): () => void {
     const key = tableKey(kind, scope, sessionKey);

@@ -32,17 +32,9 @@ export function useServerFilter(kind: TableKind, scope: TableScope, filter: stri
   const { vhost, all } = scope;
   useEffect(() => {
     if (!enabled || wanted === '') return;
-    let current = true;
-    const ask = () =>
-      void topology.table.match(kind, { vhost, all }, wanted).then((answer) => {
-        if (!current) return;
-        setState((previous) => (answer.ok ? { result: answer.value } : { result: previous.result, error: answer.error }));
-      });
-    const timer = pauseMs > 0 ? setTimeout(ask, pauseMs) : (ask(), undefined);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
+    return topology.table.matchWhenTypingPauses(kind, { vhost, all }, wanted, pauseMs, (answer) =>
+      setState((previous) => (answer.ok ? { result: answer.value } : { result: previous.result, error: answer.error })),
+    );
   }, [topology, kind, vhost, all, wanted, enabled, pauseMs]);
   const answered = state.result?.filter === wanted && state.result.data.kind === kind;
   return { result: state.result?.data.kind === kind ? state.result : undefined, pending: enabled && !answered && state.error === undefined, error: state.error };

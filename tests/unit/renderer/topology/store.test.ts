@@ -97,6 +97,38 @@ describe('TopologyStore tables', () => {
     await store.table.match('queues', { vhost: 'v', all: false }, 'q-09');
     expect(bridge.callsOf('topology.list').at(-1)).toEqual({ kind: 'queues', vhost: 'v', firstPage: true, filter: 'q-09' });
   });
+
+  /** Types `text` a key every 120 ms, as the benchmark does; each key cancels the previous one's request. */
+  async function typeFilter(store: TopologyStore, text: string, pauseMs: number, answers: string[]) {
+    let cancel = () => undefined as void;
+    for (let i = 1; i <= text.length; i++) {
+      cancel();
+      cancel = store.table.matchWhenTypingPauses('queues', { vhost: 'v', all: false }, text.slice(0, i), pauseMs, (answer) => {
+        if (answer.ok) answers.push(answer.value.filter ?? '');
+      });
+      await vi.advanceTimersByTimeAsync(120);
+    }
+    await vi.advanceTimersByTimeAsync(pauseMs);
+  }
+
+  it('asks the broker for matches once typing pauses, for the filter typed', async () => {
+    const bridge = new FakeBridge({ 'topology.list': (input) => ok({ ...rows(1, false), filter: input.filter }) });
+    const answers: string[] = [];
+    await typeFilter(new TopologyStore(bridge), 'q-0999', 300, answers);
+    expect(bridge.callsOf('topology.list').map((c) => c.filter)).toEqual(['q-0999']);
+    expect(answers).toEqual(['q-0999']);
+  });
+
+  it('asks the service at every key when it answers from memory, and takes only the latest answer', async () => {
+    // Each answer takes 500 ms, so the earlier ones arrive after the next key was typed.
+    const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 500));
+    const bridge = new FakeBridge({ 'topology.list': (input) => later(ok({ ...rows(1, false), filter: input.filter })) });
+    const answers: string[] = [];
+    await typeFilter(new TopologyStore(bridge), 'q-0', 0, answers);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(bridge.callsOf('topology.list').map((c) => c.filter)).toEqual(['q', 'q-', 'q-0']);
+    expect(answers).toEqual(['q-0']);
+  });
 });
 
 describe('TopologyStore snapshot', () => {
