@@ -194,6 +194,17 @@ async function main() {
   console.log(`Creating ${count} queues in ${vhost}…`);
   const createMs = await createQueues();
   console.log(`  done in ${ms(createMs)}`);
+  const brokerPid = listenerOf(b.managementPort);
+  const brokerShare = async (seconds: number) => {
+    const before = usage(brokerPid === undefined ? [] : [brokerPid]).cpuS;
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    return (usage(brokerPid === undefined ? [] : [brokerPid]).cpuS - before) / seconds;
+  };
+  // The broker with these queues and nobody asking it anything (after 20 s for the imports' tail),
+  // then with Warren connected (its charts sampler reads /api/overview every second): what Warren
+  // costs the broker in the background.
+  await new Promise((r) => setTimeout(r, 20_000));
+  const restAlone = await brokerShare(10);
   const warren = await startWarren({
     WARREN_BROKER_URL: `amqp://guest:guest@127.0.0.1:${b.amqpPort}/${encodeURIComponent(vhost)}`,
     WARREN_MANAGEMENT_URL: b.managementUrl,
@@ -243,12 +254,6 @@ async function main() {
     // Each round leaves the broker working (a page's requests still being answered after its
     // context closed, Warren's full list in the background): the next round starts once the
     // broker is quiet again, so neither side pays for the other's work.
-    const brokerPid = listenerOf(b.managementPort);
-    const brokerShare = async (seconds: number) => {
-      const before = usage(brokerPid === undefined ? [] : [brokerPid]).cpuS;
-      await new Promise((r) => setTimeout(r, seconds * 1000));
-      return (usage(brokerPid === undefined ? [] : [brokerPid]).cpuS - before) / seconds;
-    };
     // The broker at rest with these queues (its statistics): quiet is within a quarter core of it.
     const rest = await brokerShare(10);
     const quiet = rest + QUIET_MARGIN;
@@ -304,7 +309,7 @@ ${count} classic queues in one vhost (created in ${ms(createMs)} by definitions 
 
 ${statisticsS === undefined ? "The broker emits statistics every second (Warren's sandbox setting)." : `The broker emits statistics every ${statisticsS} s (RabbitMQ's default, set for this run: at 1 s, 100,000 queues alone kept it at ~170 % CPU of this 2-core machine); one broker for both sides.`}
 
-Before every round the bench waits until the broker's VM is back within ${Math.round(QUIET_MARGIN * 100)} % of one core of its use at rest with these queues (${Math.round(rest * 100)} %; 2-s samples; waits ${msSpread(spread(settled))}), so no round pays for the previous one's leftover requests. Warren's rows before its full list arrives come from the service's memory of its last full list (shown "as of" their time, and refreshed at once) or, without one, from the broker's first page; its filter before every row is here is answered from that memory or by the broker's \`name=\` filter.
+Before every round the bench waits until the broker's VM is back within ${Math.round(QUIET_MARGIN * 100)} % of one core of its use at rest with these queues (${Math.round(rest * 100)} % with Warren connected and no page open, ${Math.round(restAlone * 100)} % before Warren started; 2-s samples; waits ${msSpread(spread(settled))}), so no round pays for the previous one's leftover requests. Warren's rows before its full list arrives come from the service's memory of its last full list (shown "as of" their time, and refreshed at once) or, without one, from the broker's first page; its filter before every row is here is answered from that memory or by the broker's \`name=\` filter.
 
 No main-thread task over 200 ms while typing in Warren: ${longest.max <= 200 ? `holds (longest ${ms(longest.max)})` : `does not hold (longest ${ms(longest.max)})`}. Rates for the ratio are 1 ÷ time. Load average (1 / 5 / 15 min): ${loadStart} at start, ${loadEnd} at end.
 `;
