@@ -166,11 +166,14 @@ export async function listTable(management: ManagementClient, kind: TableKind, v
     const base = { data: { kind, rows } as TableRows, total: page.total_count, vhost, fetchedAt, tookMs: Date.now() - fetchedAt };
     return filter === undefined ? { ...base, complete: page.page_count <= 1 } : { ...base, complete: false, filter, matched: page.filtered_count ?? rows.length };
   }
-  const raw = await management.list<Raw>(path, spec.columns, {}, ALL_ROWS_TIMEOUT_MS);
-  const rows = raw.map(spec.row);
-  const result: TableResult = { data: { kind, rows } as TableRows, total: rows.length, complete: true, vhost, fetchedAt, tookMs: Date.now() - fetchedAt };
-  options.memory?.set(management, kind, result);
-  return result;
+  const read = async (): Promise<TableResult> => {
+    const raw = await management.list<Raw>(path, spec.columns, {}, ALL_ROWS_TIMEOUT_MS);
+    const rows = raw.map(spec.row);
+    const result: TableResult = { data: { kind, rows } as TableRows, total: rows.length, complete: true, vhost, fetchedAt, tookMs: Date.now() - fetchedAt };
+    options.memory?.set(management, kind, result);
+    return result;
+  };
+  return options.memory ? options.memory.shared(management, kind, vhost, read) : read();
 }
 
 /** What a table's filter looks at on the service's side: the name (the broker's `name=` filter does the same). */

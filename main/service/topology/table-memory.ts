@@ -3,21 +3,34 @@
  * rows are never shown): a fresh page load gets its first page at once, and a filter typed before
  * the page holds every row is answered from it — both marked `remembered`, with the time they were
  * read — while the broker is asked again. Bounded: a few tables per client, the oldest dropped.
+ *
+ * It also keeps one read of a full list in flight per table: at 100,000 queues a read costs the
+ * broker ~40 s of CPU, so a second page (or a refresh) asking meanwhile shares the answer.
  */
 import type { TableKind, TableResult } from '../../../shared/topology/types';
 
 const MAX_TABLES = 8;
+/** The key of every vhost's time of change: the every-vhost lists are out of date after any. */
+const ANY = '*';
 
 export class TableMemory {
   private readonly byClient = new WeakMap<object, Map<string, TableResult>>();
+  private readonly reading = new WeakMap<object, Map<string, Promise<TableResult>>>();
+  /** When Warren last changed each vhost (and any vhost), per client, by scope(). */
+  private readonly changedAt = new WeakMap<object, Map<string, number>>();
 
   get(client: object, kind: TableKind, vhost: string | undefined): TableResult | undefined {
     return this.byClient.get(client)?.get(key(kind, vhost));
   }
 
-  /** Keeps a complete list (a first page or a filtered answer is never remembered). */
+  /**
+   * Keeps a complete list (a first page or a filtered answer is never remembered), unless Warren
+   * changed its vhost after the read began: then the list may miss the change.
+   */
   set(client: object, kind: TableKind, result: TableResult): void {
     if (!result.complete || result.filter !== undefined || result.remembered) return;
+    const changed = this.changedAt.get(client)?.get(scope(result.vhost));
+    if (changed !== undefined && result.fetchedAt <= changed) return;
     let tables = this.byClient.get(client);
     if (!tables) this.byClient.set(client, (tables = new Map()));
     const k = key(kind, result.vhost);
@@ -26,14 +39,43 @@ export class TableMemory {
     while (tables.size > MAX_TABLES) tables.delete(tables.keys().next().value as string);
   }
 
-  /** After Warren changed a vhost: its lists (and every-vhost lists) are no longer what the broker has. */
+  /** `read()` of a full list, or the answer of the read of that table already in flight. */
+  shared(client: object, kind: TableKind, vhost: string | undefined, read: () => Promise<TableResult>): Promise<TableResult> {
+    let reads = this.reading.get(client);
+    if (!reads) this.reading.set(client, (reads = new Map()));
+    const k = key(kind, vhost);
+    const running = reads.get(k);
+    if (running) return running;
+    const started = read().finally(() => {
+      if (reads.get(k) === started) reads.delete(k);
+    });
+    reads.set(k, started);
+    return started;
+  }
+
+  /**
+   * After Warren changed a vhost: its lists (and every-vhost lists) are no longer what the broker
+   * has, and a read already running may miss the change, so the next caller starts a new one.
+   */
   forget(client: object, vhost: string): void {
+    let changed = this.changedAt.get(client);
+    if (!changed) this.changedAt.set(client, (changed = new Map()));
+    const now = Date.now();
+    changed.set(scope(vhost), now);
+    changed.set(scope(undefined), now);
+    const stale = (k: string) => k.endsWith('|*') || k.endsWith(`|=${vhost}`);
+    for (const k of [...(this.reading.get(client)?.keys() ?? [])]) if (stale(k)) this.reading.get(client)?.delete(k);
     const tables = this.byClient.get(client);
     if (!tables) return;
     for (const [k, result] of tables) if (result.vhost === undefined || result.vhost === vhost) tables.delete(k);
   }
 }
 
+/** One vhost ('=name'), or every vhost ('*'). */
+function scope(vhost: string | undefined): string {
+  return vhost === undefined ? ANY : `=${vhost}`;
+}
+
 function key(kind: TableKind, vhost: string | undefined): string {
-  return `${kind}|${vhost === undefined ? '*' : `=${vhost}`}`;
+  return `${kind}|${scope(vhost)}`;
 }

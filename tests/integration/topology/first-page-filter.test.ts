@@ -43,6 +43,14 @@ describe('topology: a first page and a filter before every row is here', () => {
     expect(after.total).toBe(131);
   });
 
+  it('answers two full lists asked at once with one read of the broker (the same answer)', async () => {
+    const [one, two] = await Promise.all([f.call('topology.list', { kind: 'queues' }), f.call('topology.list', { kind: 'queues' })]);
+    expect(two).toBe(one);
+    expect(names(one)).toHaveLength(130);
+    const later = await f.call('topology.list', { kind: 'queues' });
+    expect(later).not.toBe(one);
+  });
+
   it('refuses a filter that is not a valid regular expression, with a hint', async () => {
     const error = await f.refused('topology.list', { kind: 'queues', firstPage: true, filter: '/(unclosed' });
     expect(error.code).toBe('BAD_INPUT');
