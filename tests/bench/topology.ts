@@ -314,6 +314,8 @@ Before every round the bench waits until the broker's VM is back within ${Math.r
 No main-thread task over 200 ms while typing in Warren: ${longest.max <= 200 ? `holds (longest ${ms(longest.max)})` : `does not hold (longest ${ms(longest.max)})`}. Rates for the ratio are 1 ÷ time. Load average (1 / 5 / 15 min): ${loadStart} at start, ${loadEnd} at end.
 `;
     console.log(body);
+    // The section names the command that makes it, with the queue count when it is not the default.
+    if (process.env.WARREN_BENCH_QUEUES !== undefined) process.env.WARREN_BENCH_COMMAND = `WARREN_BENCH_QUEUES=${QUEUES} ${process.env.WARREN_BENCH_COMMAND ?? 'npm run bench -- topology'}`;
     writeBenchSection(`topology-${QUEUES}`, `Topology: ${count} queues, Warren vs the management UI`, body);
     console.log(`first rows: ${showSpread(of('warren', 'firstRows'))} vs ${showSpread(of('reference', 'firstRows'))} ms; load ${loadEnd}; ${os.cpus().length} cores`);
   } finally {
