@@ -2,7 +2,7 @@
  * The last full list of each table the service read, per management client (so another broker's
  * rows are never shown): a fresh page load gets its first page at once, and a filter typed before
  * the page holds every row is answered from it — both marked `remembered`, with the time they were
- * read — while the broker is asked again. Bounded: a few tables per client, the oldest dropped.
+ * read — while the broker is asked again. Bounded: a few tables and rows per client, the oldest dropped.
  *
  * It also keeps one read of a full list in flight per table: at 100,000 queues a read costs the
  * broker ~40 s of CPU, so a second page (or a refresh) asking meanwhile shares the answer.
@@ -10,6 +10,11 @@
 import type { TableKind, TableResult } from '../../../shared/topology/types';
 
 const MAX_TABLES = 8;
+/**
+ * And at most this many rows in all (a list bigger than that alone is still kept, on its own): a
+ * queue row takes ~750 bytes of main's heap (measured on 100,000), so this is ~150 MB at most.
+ */
+export const MAX_REMEMBERED_ROWS = 200_000;
 /** The key of every vhost's time of change: the every-vhost lists are out of date after any. */
 const ANY = '*';
 
@@ -36,7 +41,8 @@ export class TableMemory {
     const k = key(kind, result.vhost);
     tables.delete(k);
     tables.set(k, result);
-    while (tables.size > MAX_TABLES) tables.delete(tables.keys().next().value as string);
+    const rows = () => [...tables.values()].reduce((n, t) => n + t.data.rows.length, 0);
+    while (tables.size > MAX_TABLES || (tables.size > 1 && rows() > MAX_REMEMBERED_ROWS)) tables.delete(tables.keys().next().value as string);
   }
 
   /** `read()` of a full list, or the answer of the read of that table already in flight. */

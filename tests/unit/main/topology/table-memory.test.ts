@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TableResult } from '../../../../shared/topology/types';
-import { TableMemory } from '../../../../main/service/topology/table-memory';
+import { MAX_REMEMBERED_ROWS, TableMemory } from '../../../../main/service/topology/table-memory';
 
 const list = (vhost: string | undefined, over: Partial<TableResult> = {}): TableResult => ({
   data: { kind: 'queues', rows: [] },
@@ -52,6 +52,23 @@ describe('the service’s memory of full table lists', () => {
     expect(memory.get(a, 'queues', 'v0')).toBeUndefined();
     expect(memory.get(a, 'queues', 'v1')).toBeUndefined();
     expect(memory.get(a, 'queues', 'v9')).toBeDefined();
+  });
+});
+
+describe('the service’s memory in rows', () => {
+  const rows = (n: number) => ({ kind: 'queues', rows: Array.from({ length: n }, () => ({})) }) as unknown as TableResult['data'];
+
+  it(`holds at most ${MAX_REMEMBERED_ROWS.toLocaleString('en')} rows per client, dropping the oldest lists, but always the newest`, () => {
+    const memory = new TableMemory();
+    const a = {};
+    memory.set(a, 'queues', list('v1', { data: rows(MAX_REMEMBERED_ROWS / 2) }));
+    memory.set(a, 'queues', list('v2', { data: rows(MAX_REMEMBERED_ROWS / 2) }));
+    expect(memory.get(a, 'queues', 'v1')).toBeDefined();
+    memory.set(a, 'queues', list('v3', { data: rows(1) }));
+    expect(memory.get(a, 'queues', 'v1')).toBeUndefined();
+    expect(memory.get(a, 'queues', 'v2')).toBeDefined();
+    memory.set(a, 'queues', list('big', { data: rows(MAX_REMEMBERED_ROWS + 1) }));
+    expect(['v2', 'v3', 'big'].map((v) => memory.get(a, 'queues', v) !== undefined)).toEqual([false, false, true]);
   });
 });
 
