@@ -143,7 +143,12 @@ export interface TableResult {
   filter?: string;
   /** With `filter`: how many rows match in all (the rows given are at most one page of them). */
   matched?: number;
+  /** A slice of the full list (asked with `slice`): the index of its first row. */
+  sliceFrom?: number;
 }
+
+/** The most rows one slice of a full list may ask for. */
+export const TABLE_SLICE_MAX = 100_000;
 
 export interface TopologySnapshot {
   vhost: string;

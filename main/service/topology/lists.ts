@@ -139,6 +139,8 @@ export interface ListOptions {
   filter?: string;
   /** The last full lists read, answered from at once for a first page (marked remembered). */
   memory?: TableMemory;
+  /** Without firstPage: only these rows of the full list (see the contract's `slice`). */
+  slice?: { from: number; size: number; of?: number };
 }
 
 export async function listTable(management: ManagementClient, kind: TableKind, vhost: string | undefined, options: ListOptions): Promise<TableResult> {
@@ -173,7 +175,20 @@ export async function listTable(management: ManagementClient, kind: TableKind, v
     options.memory?.set(management, kind, result);
     return result;
   };
-  return options.memory ? options.memory.shared(management, kind, vhost, read) : read();
+  const readShared = () => (options.memory ? options.memory.shared(management, kind, vhost, read) : read());
+  const slice = options.slice;
+  if (!slice) return readShared();
+  // A further slice comes from the read the service holds (whichever it holds now: the answer's
+  // fetchedAt tells the caller), and from a new read only when it holds none.
+  const held = slice.of === undefined ? undefined : options.memory?.get(management, kind, vhost);
+  return sliceOf(held ?? (await readShared()), slice.from, slice.size);
+}
+
+/** Rows from..from+size of a full list; complete only when they are every row. */
+function sliceOf(full: TableResult, from: number, size: number): TableResult {
+  const all = full.data.rows as RowOf[TableKind][];
+  const rows = all.slice(from, from + size);
+  return { ...full, data: { kind: full.data.kind, rows } as TableRows, complete: from === 0 && rows.length === all.length, sliceFrom: from };
 }
 
 /** What a table's filter looks at on the service's side: the name (the broker's `name=` filter does the same). */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TopologyStore } from '../../../../renderer/features/topology/store';
-import { pausedView, refreshDelay, TABLE_REFRESH_MS, tableKey, tableView } from '../../../../renderer/features/topology/tableFeed';
+import { pausedView, refreshDelay, TABLE_REFRESH_MS, TABLE_SLICE_ROWS, tableKey, tableView } from '../../../../renderer/features/topology/tableFeed';
 import { SNAPSHOT_REFRESH_MS, snapshotView } from '../../../../renderer/features/topology/snapshotFeed';
 import type { TableResult, TopologySnapshot } from '../../../../shared/topology/types';
 import { FakeBridge, ok, settle } from '../../../support/fake-bridge';
@@ -17,7 +17,7 @@ describe('TopologyStore tables', () => {
     const store = new TopologyStore(bridge);
     const stop = store.table.watch('queues', { vhost: '/', all: false }, 's');
     await vi.advanceTimersByTimeAsync(0);
-    expect(bridge.callsOf('topology.list')).toEqual([{ kind: 'queues', vhost: '/', firstPage: true }, { kind: 'queues', vhost: '/' }]);
+    expect(bridge.callsOf('topology.list')).toEqual([{ kind: 'queues', vhost: '/', firstPage: true }, { kind: 'queues', vhost: '/', slice: { from: 0, size: TABLE_SLICE_ROWS } }]);
     expect(store.table.view('queues', { vhost: '/', all: false }, 's')).toMatchObject({ loading: false, result: { total: 3, complete: true } });
     await vi.advanceTimersByTimeAsync(refreshDelay(2000) - 1);
     expect(bridge.callsOf('topology.list')).toHaveLength(2);
@@ -57,7 +57,55 @@ describe('TopologyStore tables', () => {
     const view = store.table.view('queues', scope, 's');
     expect(view).toMatchObject({ stale: true, result: { total: 3 } });
     store.table.watch('queues', scope, 's')();
-    expect(bridge.callsOf('topology.list').at(-1)).toEqual({ kind: 'queues', vhost: '/' });
+    expect(bridge.callsOf('topology.list').at(-1)).toEqual({ kind: 'queues', vhost: '/', slice: { from: 0, size: TABLE_SLICE_ROWS } });
+  });
+
+  /** A service holding `reads` (each a full list, newest last) that answers slices as the real one does. */
+  const slicing = (reads: { fetchedAt: number; n: number }[], replaceAfterCalls = Infinity) => {
+    let calls = 0;
+    return new FakeBridge({
+      'topology.list': (input) => {
+        calls++;
+        const held = reads[calls > replaceAfterCalls ? 1 : 0]!;
+        const from = input.slice?.from ?? 0;
+        const size = input.firstPage ? 100 : (input.slice?.size ?? held.n);
+        const all = Array.from({ length: held.n }, (_, i) => ({ name: `q${i}@${held.fetchedAt}` }));
+        const part = all.slice(from, from + size);
+        return ok({ data: { kind: 'queues', rows: part }, total: held.n, complete: from === 0 && part.length === held.n, fetchedAt: held.fetchedAt, tookMs: 1, sliceFrom: from } as unknown as TableResult);
+      },
+    });
+  };
+  const shownNames = (store: TopologyStore) => (store.table.view('queues', { vhost: '/', all: false }, 's').result?.data.rows as { name: string }[]).map((r) => r.name);
+
+  it('reads a big list in slices of one read and shows every row once, in order', async () => {
+    const n = 2 * TABLE_SLICE_ROWS + 5;
+    const bridge = slicing([{ fetchedAt: 7, n }]);
+    const store = new TopologyStore(bridge);
+    const stop = store.table.watch('queues', { vhost: '/', all: false }, 's');
+    await vi.advanceTimersByTimeAsync(0);
+    stop();
+    expect(bridge.callsOf('topology.list').slice(1).map((c) => c.slice)).toEqual([
+      { from: 0, size: TABLE_SLICE_ROWS },
+      { from: TABLE_SLICE_ROWS, size: TABLE_SLICE_ROWS, of: 7 },
+      { from: 2 * TABLE_SLICE_ROWS, size: TABLE_SLICE_ROWS, of: 7 },
+    ]);
+    expect(store.table.view('queues', { vhost: '/', all: false }, 's')).toMatchObject({ result: { complete: true, total: n, fetchedAt: 7 } });
+    expect(shownNames(store)).toEqual(Array.from({ length: n }, (_, i) => `q${i}@7`));
+  });
+
+  it('starts the assembly over from the newer read when the service read the list again between slices', async () => {
+    const n = TABLE_SLICE_ROWS + 3;
+    // Calls: the first page and slice 0 from read 7; from then on the service holds read 9.
+    const bridge = slicing([{ fetchedAt: 7, n }, { fetchedAt: 9, n: n + 1 }], 2);
+    const store = new TopologyStore(bridge);
+    const stop = store.table.watch('queues', { vhost: '/', all: false }, 's');
+    await vi.advanceTimersByTimeAsync(0);
+    stop();
+    expect(bridge.callsOf('topology.list').slice(3).map((c) => c.slice)).toEqual([
+      { from: 0, size: TABLE_SLICE_ROWS, of: 9 },
+      { from: TABLE_SLICE_ROWS, size: TABLE_SLICE_ROWS, of: 9 },
+    ]);
+    expect(shownNames(store)).toEqual(Array.from({ length: n + 1 }, (_, i) => `q${i}@9`));
   });
 
   it('keeps the rows shown beside a failed refresh', async () => {
