@@ -43,7 +43,7 @@ const b = testBroker();
 /** WARREN_BENCH_VHOST: go on with the queues a stopped run left (creating only the missing chunks). */
 const vhost = process.env.WARREN_BENCH_VHOST ?? `warren-bench-topology-${Date.now().toString(36)}`;
 const http = axios.create({ baseURL: `${b.managementUrl}/api`, auth: { username: 'guest', password: 'guest' }, timeout: 600_000 });
-const ms = (x: number) => `${Math.round(x).toLocaleString('en')} ms`;
+const ms = (x: number) => (x === Infinity ? 'none in 4 min' : `${Math.round(x).toLocaleString('en')} ms`);
 const count = QUEUES.toLocaleString('en');
 
 async function createQueues(): Promise<number> {
@@ -118,26 +118,58 @@ interface Side {
   filterSelector: string;
   /** The management UI applies its filter on Enter. */
   enter: boolean;
+  /** Warren: true in the page once every row is there (the UI only ever holds a page of 100). */
+  allRows?: string;
   context: () => Promise<BrowserContext>;
 }
 
 interface Round {
   firstRows: number;
   filter: number;
+  /** Warren, with the filter typed: page load → every row here, and the longest task while they arrived. */
+  arrival?: { allRows: number; longestTask: number };
   longestTask: number;
   heapBytes: number;
 }
 
 /** Polls an expression (page.waitForFunction compiles strings with eval, which Warren's CSP forbids). */
+/** How long a page may take to show what a round waits for (the management UI's page of 100,000 queues can take minutes). */
+const PAGE_WAIT_MS = 240_000;
+
 async function until(page: Page, expression: string): Promise<void> {
-  const deadline = Date.now() + 600_000;
+  const deadline = Date.now() + PAGE_WAIT_MS;
   while (!(await page.evaluate(expression))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${expression}`);
+    if (Date.now() > deadline) {
+      // What the page says instead (the management UI's status line, an error notice…).
+      const shown = (await page.evaluate(`(document.querySelector('#status')?.textContent ?? '') + ' | ' + (document.querySelector('main, #main')?.textContent ?? '').slice(0, 400)`).catch(() => '')) as string;
+      throw new Error(`timed out waiting for ${expression}; the page shows: ${shown.replace(/\s+/g, ' ')}`);
+    }
     await new Promise((r) => setTimeout(r, 20));
   }
 }
 
+/** One request's time, for the log: what each side's first request costs the broker now. */
+async function timed(label: string, path: string, params: Record<string, string | number | boolean>): Promise<void> {
+  const started = Date.now();
+  const outcome = await http.get(path, { params }).then(
+    (r) => `${r.status}, ${Math.round(JSON.stringify(r.data).length / 1024)} KB`,
+    (err: unknown) => (err as Error).message,
+  );
+  console.log(`  ${label}: ${ms(Date.now() - started)} (${outcome})`);
+}
+
+/**
+ * A round whose page never showed what it waits for (PAGE_WAIT_MS) counts as never: its times
+ * are Infinity (shown "none in 4 min"), and the run goes on with the next round.
+ */
 async function round(side: Side): Promise<Round> {
+  return measuredRound(side).catch((err: unknown) => {
+    console.log(`  ${side.name}: ${(err as Error).message}`);
+    return { firstRows: Infinity, filter: Infinity, longestTask: Number.NaN, heapBytes: Number.NaN };
+  });
+}
+
+async function measuredRound(side: Side): Promise<Round> {
   const context = await side.context();
   try {
     await context.addInitScript(probe(side.rowsSelector));
@@ -161,13 +193,32 @@ async function round(side: Side): Promise<Round> {
       const during = window.__probe.longtasks.filter((t) => t.start + t.duration >= w.t0 && t.start <= w.at);
       return { filter: w.at - w.t0, longestTask: Math.max(0, ...during.map((t) => t.duration)) };
     })()`)) as { filter: number; longestTask: number };
+    const arrival = side.allRows === undefined ? undefined : await arrived(page, side.allRows);
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    return { firstRows, ...took, heapBytes: heap.usedSize };
+    return { firstRows, ...took, ...(arrival ? { arrival } : {}), heapBytes: heap.usedSize };
   } finally {
     await context.close();
   }
+}
+
+/**
+ * With the filter still typed, the page keeps reading every row in the background: waits until
+ * they are all there, and takes the longest main-thread task since the filter answered (the
+ * user may be typing while the rows land).
+ */
+async function arrived(page: Page, allRows: string): Promise<{ allRows: number; longestTask: number }> {
+  const here = await until(page, allRows).then(
+    () => true,
+    (err: unknown) => (console.log(`  Warren: ${(err as Error).message}`), false),
+  );
+  if (!here) return { allRows: Infinity, longestTask: Number.NaN };
+  return (await page.evaluate(`(() => {
+    const p = window.__probe;
+    const after = p.longtasks.filter((t) => t.start + t.duration >= p.watch.at);
+    return { allRows: performance.now(), longestTask: Math.max(0, ...after.map((t) => t.duration)) };
+  })()`)) as { allRows: number; longestTask: number };
 }
 
 async function signedIn(browser: Browser, sign: (context: BrowserContext) => Promise<void>) {
@@ -246,6 +297,8 @@ async function main() {
         rowsSelector: '[role=table][aria-label=Queues] [role=row][aria-rowindex]:not([aria-rowindex="1"])',
         filterSelector: '#filter-queues',
         enter: false,
+        // The count once the page filters every row itself: "10 of 100,000 queues".
+        allRows: `(document.querySelector('[data-testid=topo-count]')?.textContent ?? '') === ${JSON.stringify(`${MATCHES} of ${count} queues`)}`,
         context: warrenContext,
       },
     };
@@ -256,6 +309,11 @@ async function main() {
     // broker is quiet again, so neither side pays for the other's work.
     // The broker at rest with these queues (its statistics): quiet is within a quarter core of it.
     const rest = await brokerShare(10);
+    console.log(`The broker's CPU at rest: ${Math.round(restAlone * 100)} % of a core before Warren started, ${Math.round(rest * 100)} % with Warren connected`);
+    const queuesPath = `/queues/${encodeURIComponent(vhost)}`;
+    await timed("the management UI's first page request", queuesPath, { page: 1, page_size: 100, name: '', use_regex: false, pagination: true });
+    await timed("Warren's first page request", queuesPath, { page: 1, page_size: 100, columns: 'name,vhost,type,state,messages,consumers' });
+    await timed("Warren's charts sampler's request (every second)", '/overview', { columns: 'queue_totals,object_totals,message_stats' });
     const quiet = rest + QUIET_MARGIN;
     const settled: number[] = [];
     const settle = async () => {
@@ -282,9 +340,9 @@ async function main() {
       results.reference.push(r);
       results.warren.push(w);
       results.rss.push(usage(mainPids()).rssBytes);
-      console.log(`  round ${i}: first rows ${ms(r.firstRows)} / ${ms(w.firstRows)}, filter ${ms(r.filter)} / ${ms(w.filter)}, longest task while typing ${ms(r.longestTask)} / ${ms(w.longestTask)} (management UI / Warren)`);
+      console.log(`  round ${i}: first rows ${ms(r.firstRows)} / ${ms(w.firstRows)}, filter ${ms(r.filter)} / ${ms(w.filter)}, longest task while typing ${ms(r.longestTask)} / ${ms(w.longestTask)} (management UI / Warren)${w.arrival ? `; Warren: every row at ${ms(w.arrival.allRows)}, longest task meanwhile ${ms(w.arrival.longestTask)}` : ''}`);
     }
-    const of = (side: 'reference' | 'warren', key: keyof Round) => spread(results[side].map((x) => x[key]));
+    const of = (side: 'reference' | 'warren', key: 'firstRows' | 'filter' | 'longestTask' | 'heapBytes') => spread(results[side].map((x) => x[key]));
     const first = asRate(`${count} queues: page load → first rows`, of('reference', 'firstRows'), of('warren', 'firstRows'));
     const filter = asRate(`${count} queues: filter, first key → only matches`, of('reference', 'filter'), of('warren', 'filter'));
     printRatio(first);
@@ -292,6 +350,7 @@ async function main() {
     const loadEnd = loadAverage();
     const msSpread = (s: Spread) => `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})`;
     const longest = of('warren', 'longestTask');
+    const arrivalSpread = (key: 'allRows' | 'longestTask') => msSpread(spread(results.warren.map((r) => r.arrival?.[key] ?? Number.NaN)));
     const body = `
 ${count} classic queues in one vhost (created in ${ms(createMs)} by definitions imports), one broker; Chromium ${browser.version()}, 1280×800, a fresh browser context for every round (each side signed in through its saved cookie and storage). One warm-up of each side, then ${ROUNDS} rounds interleaved (management UI, Warren, …). Median (min–max).
 
@@ -303,7 +362,9 @@ ${count} classic queues in one vhost (created in ${ms(createMs)} by definitions 
 | Page load → first rows | ${msSpread(of('reference', 'firstRows'))} | ${msSpread(of('warren', 'firstRows'))} | **${(first.warren.median / first.reference.median).toFixed(2)}** |
 | Filter: first key → only matches | ${msSpread(of('reference', 'filter'))} | ${msSpread(of('warren', 'filter'))} | **${(filter.warren.median / filter.reference.median).toFixed(2)}** |
 | Longest main-thread task while typing (longtask) | ${msSpread(of('reference', 'longestTask'))} | ${msSpread(longest)} | |
-| Page JS heap after GC, end of round | ${mib(of('reference', 'heapBytes').median)} | ${mib(of('warren', 'heapBytes').median)} | |
+| Warren, filter still typed: page load → every row here | — | ${arrivalSpread('allRows')} | |
+| Warren: longest main-thread task while every row arrives (filter typed) | — | ${arrivalSpread('longestTask')} | |
+| Page JS heap after GC, end of round (Warren: every row here) | ${mib(of('reference', 'heapBytes').median)} | ${mib(of('warren', 'heapBytes').median)} | |
 | First visit (the warm-up: nothing remembered yet), one round: first rows; filter | ${ms(firstVisit.reference.firstRows)}; ${ms(firstVisit.reference.filter)} | ${ms(firstVisit.warren.firstRows)}; ${ms(firstVisit.warren.filter)} | ${(firstVisit.reference.firstRows / firstVisit.warren.firstRows).toFixed(2)}; ${(firstVisit.reference.filter / firstVisit.warren.filter).toFixed(2)} |
 | Warren main process RSS after each round | — | ${mib(spread(results.rss).median)} (${mib(spread(results.rss).min)}–${mib(spread(results.rss).max)}) | |
 
