@@ -6,7 +6,7 @@
  * the page shows them at once while the refresh runs.
  */
 import type { Result, WarrenError } from '../../../shared/errors';
-import type { TableKind, TableResult } from '../../../shared/topology/types';
+import { FULL_LIST_MAX_ROWS, type TableKind, type TableResult } from '../../../shared/topology/types';
 import type { BridgePort } from '../../app/bridgePort';
 import { poll } from '../../app/poll';
 import { StateStore } from '../../app/store';
@@ -77,6 +77,11 @@ export function tableView(answer: TableAnswer, remembered: TableResult | undefin
   return { loading: true, error };
 }
 
+/** Whether the table's last answer says it has more rows than are ever read whole. */
+export function tooBigToReadWhole(answer: TableAnswer, key: string): boolean {
+  return answer.key === key && answer.result !== undefined && !answer.result.complete && answer.result.total > FULL_LIST_MAX_ROWS;
+}
+
 export class TableFeed extends StateStore<TableAnswer> {
   private readonly lastRows = new Map<string, TableResult>();
   private readonly restarts = new Set<() => void>();
@@ -142,14 +147,18 @@ export class TableFeed extends StateStore<TableAnswer> {
   private run(input: { kind: TableKind; all?: boolean; vhost?: string }, key: string, firstPageFirst: boolean): () => void {
     let firstPage = firstPageFirst;
     return poll(async (active) => {
-      const asFirstPage = firstPage;
+      // A table too big to read whole (FULL_LIST_MAX_ROWS) stays on its first page.
+      const asFirstPage = firstPage || tooBigToReadWhole(this.getSnapshot(), key);
       firstPage = false;
+      const started = Date.now();
       const answer = asFirstPage ? await this.bridge.call('topology.list', { ...input, firstPage: true }) : await this.readAll(input, active);
       if (!active()) return;
       this.apply(answer, key);
-      if (!answer.ok) return refreshDelay(0);
-      // A first page that is not the whole list: the rest is asked for at once.
-      return asFirstPage && !answer.value.complete ? 0 : refreshDelay(answer.value.tookMs);
+      // A failed read is asked again no sooner than a successful one that took as long.
+      if (!answer.ok) return refreshDelay(Date.now() - started);
+      // A first page that is not the whole list: the rest is asked for at once, if it may be read whole.
+      const rest = asFirstPage && !answer.value.complete && answer.value.total <= FULL_LIST_MAX_ROWS;
+      return rest ? 0 : refreshDelay(answer.value.tookMs);
     }, TABLE_REFRESH_MS);
   }
 
@@ -190,7 +199,8 @@ export class TableFeed extends StateStore<TableAnswer> {
     const result = answer.value;
     if (result.complete) this.remember(key, result);
     // A first page never replaces every row shown from the previous visit.
-    this.set((previous) => (!result.complete && previous.key === key && previous.result?.complete ? previous : { result, loading: !result.complete, key }));
+    const more = !result.complete && result.total <= FULL_LIST_MAX_ROWS;
+    this.set((previous) => (!result.complete && previous.key === key && previous.result?.complete ? previous : { result, loading: more, key }));
   }
 
   private remember(key: string, result: TableResult): void {

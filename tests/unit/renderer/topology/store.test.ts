@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TopologyStore } from '../../../../renderer/features/topology/store';
 import { pausedView, refreshDelay, TABLE_REFRESH_MS, TABLE_SLICE_ROWS, tableKey, tableView } from '../../../../renderer/features/topology/tableFeed';
 import { SNAPSHOT_REFRESH_MS, snapshotView } from '../../../../renderer/features/topology/snapshotFeed';
-import type { TableResult, TopologySnapshot } from '../../../../shared/topology/types';
+import { FULL_LIST_MAX_ROWS, type TableResult, type TopologySnapshot } from '../../../../shared/topology/types';
 import { FakeBridge, ok, settle } from '../../../support/fake-bridge';
 
 const rows = (n: number, complete: boolean, tookMs = 10): TableResult =>
@@ -40,6 +40,33 @@ describe('TopologyStore tables', () => {
     bridge.emit('topology.changed', { at: 2 } as never);
     await settle();
     expect(bridge.callsOf('topology.list')).toHaveLength(2);
+  });
+
+  it(`never reads a table of more than ${FULL_LIST_MAX_ROWS.toLocaleString('en')} rows whole: refreshes its first page, spaced by the broker’s time`, async () => {
+    const big = { ...rows(100, false, 15_000), total: FULL_LIST_MAX_ROWS + 1 } as TableResult;
+    const bridge = new FakeBridge({ 'topology.list': () => ok(big) });
+    const store = new TopologyStore(bridge);
+    const stop = store.table.watch('queues', { vhost: '/', all: false }, 's');
+    await vi.advanceTimersByTimeAsync(refreshDelay(15_000) + 1);
+    stop();
+    expect(bridge.callsOf('topology.list')).toEqual([
+      { kind: 'queues', vhost: '/', firstPage: true },
+      { kind: 'queues', vhost: '/', firstPage: true },
+    ]);
+    expect(store.table.view('queues', { vhost: '/', all: false }, 's')).toMatchObject({ loading: false, result: { total: FULL_LIST_MAX_ROWS + 1 } });
+  });
+
+  it('asks again after a failed read no sooner than a read that took as long', async () => {
+    const bridge = new FakeBridge({
+      'topology.list': () => new Promise((resolve) => setTimeout(() => resolve({ ok: false, error: { code: 'HTTP_ERROR', message: 'socket hang up', hint: '' } }), 60_000)),
+    });
+    const store = new TopologyStore(bridge);
+    const stop = store.table.watch('queues', { vhost: '/', all: false }, 's');
+    await vi.advanceTimersByTimeAsync(60_000 + refreshDelay(60_000) - 1);
+    expect(bridge.callsOf('topology.list')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(bridge.callsOf('topology.list')).toHaveLength(2);
+    stop();
   });
 
   it('comes back to a table with its last rows shown stale, and one request (not the first page) brings them up to date', async () => {
