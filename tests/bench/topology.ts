@@ -309,7 +309,8 @@ async function main() {
         context: warrenContext,
       },
     };
-    const mainPids = () => processesOf(warren.dataDir, 'dist/main/web.mjs');
+    // Warren's main process: `npm start` runs it inside scripts/start.mjs; started directly, it is dist/main/web.mjs.
+    const mainPids = () => [...processesOf(warren.dataDir, 'scripts/start.mjs'), ...processesOf(warren.dataDir, 'dist/main/web.mjs')];
     const results: { reference: Round[]; warren: Round[]; rss: number[] } = { reference: [], warren: [], rss: [] };
     // Each round leaves the broker working (a page's requests still being answered after its
     // context closed, Warren's full list in the background): the next round starts once the
