@@ -95,6 +95,8 @@ export const topologyOperations = {
       kind: z.enum(TABLE_KINDS),
       /** Only the first page (fast); the caller asks again without it for the rest. */
       firstPage: z.boolean().optional(),
+      /** With firstPage: from the broker, not from what the service remembers (a refresh). */
+      fresh: z.boolean().optional(),
       /** With firstPage: only rows whose name matches this filter (the tables' syntax: substring or /regex/). */
       filter: z.string().max(1024).optional(),
       /**

@@ -139,6 +139,8 @@ export interface ListOptions {
   filter?: string;
   /** The last full lists read, answered from at once for a first page (marked remembered). */
   memory?: TableMemory;
+  /** With firstPage: from the broker, never from memory (a page refreshing what it shows). */
+  fresh?: boolean;
   /** Without firstPage: only these rows of the full list (see the contract's `slice`). */
   slice?: { from: number; size: number; of?: number };
 }
@@ -149,7 +151,9 @@ export async function listTable(management: ManagementClient, kind: TableKind, v
   const fetchedAt = Date.now();
   const filter = options.filter?.trim() ? options.filter.trim() : undefined;
   if (options.firstPage && spec.pages) {
-    const known = options.memory?.get(management, kind, vhost);
+    // A remembered full list answers a first page and a filter; a remembered first page (a table
+    // too big to read whole) answers a first page only. `fresh` asks the broker in any case.
+    const known = options.fresh ? undefined : (options.memory?.get(management, kind, vhost) ?? (filter === undefined ? options.memory?.getFirstPage(management, kind, vhost) : undefined));
     if (known) return rememberedPage(known, filter);
     const match = filter === undefined ? undefined : compileFilter(filter);
     if (match && !match.ok) fail('BAD_INPUT', match.message, { field: 'filter', hint: FILTER_HINT });
@@ -166,7 +170,10 @@ export async function listTable(management: ManagementClient, kind: TableKind, v
     }
     const rows = expectRows<Raw>(page?.items, path).map(spec.row);
     const base = { data: { kind, rows } as TableRows, total: page.total_count, vhost, fetchedAt, tookMs: Date.now() - fetchedAt };
-    return filter === undefined ? { ...base, complete: page.page_count <= 1 } : { ...base, complete: false, filter, matched: page.filtered_count ?? rows.length };
+    if (filter !== undefined) return { ...base, complete: false, filter, matched: page.filtered_count ?? rows.length };
+    const result: TableResult = { ...base, complete: page.page_count <= 1 };
+    options.memory?.setFirstPage(management, kind, result);
+    return result;
   }
   const read = async (): Promise<TableResult> => {
     const raw = await management.list<Raw>(path, spec.columns, {}, ALL_ROWS_TIMEOUT_MS);

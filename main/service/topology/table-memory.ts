@@ -20,6 +20,8 @@ const ANY = '*';
 
 export class TableMemory {
   private readonly byClient = new WeakMap<object, Map<string, TableResult>>();
+  /** The last plain first page of each table, for tables never read whole (FULL_LIST_MAX_ROWS). */
+  private readonly firstPages = new WeakMap<object, Map<string, TableResult>>();
   private readonly reading = new WeakMap<object, Map<string, Promise<TableResult>>>();
   /** When Warren last changed each vhost (and any vhost), per client, by scope(). */
   private readonly changedAt = new WeakMap<object, Map<string, number>>();
@@ -43,6 +45,23 @@ export class TableMemory {
     tables.set(k, result);
     const rows = () => [...tables.values()].reduce((n, t) => n + t.data.rows.length, 0);
     while (tables.size > MAX_TABLES || (tables.size > 1 && rows() > MAX_REMEMBERED_ROWS)) tables.delete(tables.keys().next().value as string);
+  }
+
+  getFirstPage(client: object, kind: TableKind, vhost: string | undefined): TableResult | undefined {
+    return this.firstPages.get(client)?.get(key(kind, vhost));
+  }
+
+  /** Keeps the broker's plain first page of a table (not a filtered or remembered one), unless Warren changed its vhost since. */
+  setFirstPage(client: object, kind: TableKind, result: TableResult): void {
+    if (result.filter !== undefined || result.remembered) return;
+    const changed = this.changedAt.get(client)?.get(scope(result.vhost));
+    if (changed !== undefined && result.fetchedAt <= changed) return;
+    let pages = this.firstPages.get(client);
+    if (!pages) this.firstPages.set(client, (pages = new Map()));
+    const k = key(kind, result.vhost);
+    pages.delete(k);
+    pages.set(k, result);
+    while (pages.size > MAX_TABLES) pages.delete(pages.keys().next().value as string);
   }
 
   /** `read()` of a full list, or the answer of the read of that table already in flight. */
@@ -71,9 +90,9 @@ export class TableMemory {
     changed.set(scope(undefined), now);
     const stale = (k: string) => k.endsWith('|*') || k.endsWith(`|=${vhost}`);
     for (const k of [...(this.reading.get(client)?.keys() ?? [])]) if (stale(k)) this.reading.get(client)?.delete(k);
-    const tables = this.byClient.get(client);
-    if (!tables) return;
-    for (const [k, result] of tables) if (result.vhost === undefined || result.vhost === vhost) tables.delete(k);
+    for (const kept of [this.byClient.get(client), this.firstPages.get(client)]) {
+      for (const [k, result] of kept ?? []) if (result.vhost === undefined || result.vhost === vhost) kept?.delete(k);
+    }
   }
 }
 

@@ -146,19 +146,25 @@ export class TableFeed extends StateStore<TableAnswer> {
 
   private run(input: { kind: TableKind; all?: boolean; vhost?: string }, key: string, firstPageFirst: boolean): () => void {
     let firstPage = firstPageFirst;
+    let firstAsk = true;
     return poll(async (active) => {
-      // A table too big to read whole (FULL_LIST_MAX_ROWS) stays on its first page.
+      // A table too big to read whole (FULL_LIST_MAX_ROWS) stays on its first page, which only
+      // the first ask of a visit may take from the service's memory: a refresh is fresh.
       const asFirstPage = firstPage || tooBigToReadWhole(this.getSnapshot(), key);
+      const fresh = !firstAsk;
       firstPage = false;
+      firstAsk = false;
       const started = Date.now();
-      const answer = asFirstPage ? await this.bridge.call('topology.list', { ...input, firstPage: true }) : await this.readAll(input, active);
+      const answer = asFirstPage ? await this.bridge.call('topology.list', { ...input, firstPage: true, ...(fresh ? { fresh } : {}) }) : await this.readAll(input, active);
       if (!active()) return;
       this.apply(answer, key);
       // A failed read is asked again no sooner than a successful one that took as long.
       if (!answer.ok) return refreshDelay(Date.now() - started);
-      // A first page that is not the whole list: the rest is asked for at once, if it may be read whole.
-      const rest = asFirstPage && !answer.value.complete && answer.value.total <= FULL_LIST_MAX_ROWS;
-      return rest ? 0 : refreshDelay(answer.value.tookMs);
+      // A first page that is not the whole list: the rest is asked for at once if it may be read
+      // whole; a remembered first page of a table that may not is asked fresh at once.
+      const whole = answer.value.total <= FULL_LIST_MAX_ROWS;
+      const now = asFirstPage && !answer.value.complete && (whole || answer.value.remembered === true);
+      return now ? 0 : refreshDelay(answer.value.tookMs);
     }, TABLE_REFRESH_MS);
   }
 

@@ -69,6 +69,22 @@ describe('topology: a first page and a filter before every row is here', () => {
     expect(names(after).at(-1)).toBe('q-130');
   });
 
+  it('answers a first page from the last first page read, until asked fresh or Warren changes the vhost; never a filter', async () => {
+    const read = await f.call('topology.list', { kind: 'queues', firstPage: true });
+    expect(read.remembered).toBeUndefined();
+    const again = await f.call('topology.list', { kind: 'queues', firstPage: true });
+    expect(again).toMatchObject({ remembered: true, fetchedAt: read.fetchedAt, total: 130 });
+    expect(names(again)).toEqual(names(read));
+    const fresh = await f.call('topology.list', { kind: 'queues', firstPage: true, fresh: true });
+    expect(fresh.remembered).toBeUndefined();
+    const filtered = await f.call('topology.list', { kind: 'queues', firstPage: true, filter: 'q-12' });
+    expect(filtered.remembered).toBeUndefined();
+    await f.call('topology.declareQueue', { name: 'q-130', durable: false });
+    const after = await f.call('topology.list', { kind: 'queues', firstPage: true });
+    expect(after.remembered).toBeUndefined();
+    expect(after.total).toBe(131);
+  });
+
   it('refuses a filter that is not a valid regular expression, with a hint', async () => {
     const error = await f.refused('topology.list', { kind: 'queues', firstPage: true, filter: '/(unclosed' });
     expect(error.code).toBe('BAD_INPUT');

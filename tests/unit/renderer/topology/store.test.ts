@@ -51,9 +51,22 @@ describe('TopologyStore tables', () => {
     stop();
     expect(bridge.callsOf('topology.list')).toEqual([
       { kind: 'queues', vhost: '/', firstPage: true },
-      { kind: 'queues', vhost: '/', firstPage: true },
+      { kind: 'queues', vhost: '/', firstPage: true, fresh: true },
     ]);
     expect(store.table.view('queues', { vhost: '/', all: false }, 's')).toMatchObject({ loading: false, result: { total: FULL_LIST_MAX_ROWS + 1 } });
+  });
+
+  it('shows a remembered first page of such a table at once, marked stale, and asks the broker for a fresh one at once', async () => {
+    const page = { ...rows(100, false, 15_000), total: FULL_LIST_MAX_ROWS + 1 } as TableResult;
+    const bridge = new FakeBridge({ 'topology.list': (input) => ok(input.fresh ? page : { ...page, remembered: true, tookMs: 0 }) });
+    const store = new TopologyStore(bridge);
+    const stop = store.table.watch('queues', { vhost: '/', all: false }, 's');
+    await settle();
+    expect(store.table.view('queues', { vhost: '/', all: false }, 's')).toMatchObject({ stale: true });
+    await vi.advanceTimersByTimeAsync(0);
+    stop();
+    expect(bridge.callsOf('topology.list').map((c) => c.fresh)).toEqual([undefined, true]);
+    expect(store.table.view('queues', { vhost: '/', all: false }, 's').stale).toBeUndefined();
   });
 
   it('asks again after a failed read no sooner than a read that took as long', async () => {
