@@ -358,7 +358,8 @@ async function main() {
     const loadEnd = loadAverage();
     const msSpread = (s: Spread) => `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})`;
     const longest = of('warren', 'longestTask');
-    const arrivalSpread = (key: 'allRows' | 'longestTask') => msSpread(spread(results.warren.map((r) => r.arrival?.[key] ?? Number.NaN)));
+    const arrivalSpread = (key: 'allRows' | 'longestTask') =>
+      QUEUES > FULL_LIST_MAX_ROWS ? `never (over ${FULL_LIST_MAX_ROWS.toLocaleString('en')} rows)` : msSpread(spread(results.warren.map((r) => r.arrival?.[key] ?? Number.NaN)));
     const body = `
 ${count} classic queues in one vhost (created in ${ms(createMs)} by definitions imports), one broker; Chromium ${browser.version()}, 1280×800, a fresh browser context for every round (each side signed in through its saved cookie and storage). One warm-up of each side, then ${ROUNDS} rounds interleaved (management UI, Warren, …). Median (min–max).
 
