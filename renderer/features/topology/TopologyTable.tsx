@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { FULL_LIST_MAX_ROWS, type RowOf, type TableKind } from '../../../shared/topology/types';
 import type { TableScope, TableState } from './tableFeed';
-import { BROKER_FILTER_PAUSE_MS, useServerFilter, type ServerMatches } from './useServerFilter';
+import { serverFilterPause, useServerFilter, type ServerMatches } from './useServerFilter';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { TABLES } from './columns';
 import { DetailPane } from './DetailPane';
@@ -35,8 +35,7 @@ export function TopologyTable<K extends TableKind>({ kind, scope, table, canChan
   const keys = useMemo(() => sorted.map((row) => def.filterText(row)), [sorted, def]);
   // Not every row here yet (a first page): the service finds the matching rows.
   const onService = SERVER_FILTERED.has(kind) && table.result?.complete !== true && match.ok && filter.trim() !== '';
-  // Rows the service remembered: it answers the filter from them too, at once. Otherwise the broker does.
-  const server = useServerFilter(kind, scope, filter, onService, table.result?.remembered ? 0 : BROKER_FILTER_PAUSE_MS);
+  const server = useServerFilter(kind, scope, filter, onService, serverFilterPause(table.result));
   const serverRows = useMemo(() => (server.result?.data.rows ?? []) as unknown as RowOf['queues'][], [server.result]);
   const serverShown = useMemo(
     () => (onService ? sortRows(filterIndexed(serverRows, serverRows.map((row) => def.filterText(row)), match), def.columns, sort) : []),

@@ -10,7 +10,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { WarrenError } from '../../../shared/errors';
-import type { TableKind, TableResult } from '../../../shared/topology/types';
+import { FULL_LIST_MAX_ROWS, type TableKind, type TableResult } from '../../../shared/topology/types';
 import { useStores } from '../../app/stores';
 import type { TableScope } from './tableFeed';
 
@@ -24,6 +24,15 @@ export interface ServerMatches {
 
 /** How long typing pauses before the broker is asked (a key every 120–250 ms is typing on). */
 export const BROKER_FILTER_PAUSE_MS = 300;
+
+/**
+ * The pause for a table showing `result`: none when its rows come from a full list the service
+ * remembers (it answers the filter from that list, in milliseconds); else the broker answers, so
+ * wait for typing to pause — a remembered first page of a table too big to read whole included.
+ */
+export function serverFilterPause(result: TableResult | undefined): number {
+  return result?.remembered === true && result.total <= FULL_LIST_MAX_ROWS ? 0 : BROKER_FILTER_PAUSE_MS;
+}
 
 export function useServerFilter(kind: TableKind, scope: TableScope, filter: string, enabled: boolean, pauseMs = 0): ServerMatches {
   const { topology } = useStores();

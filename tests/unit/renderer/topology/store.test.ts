@@ -4,6 +4,7 @@ import { pausedView, refreshDelay, TABLE_REFRESH_MS, TABLE_SLICE_ROWS, tableKey,
 import { SNAPSHOT_REFRESH_MS, snapshotView } from '../../../../renderer/features/topology/snapshotFeed';
 import { FULL_LIST_MAX_ROWS, type TableResult, type TopologySnapshot } from '../../../../shared/topology/types';
 import { FakeBridge, ok, settle } from '../../../support/fake-bridge';
+import { BROKER_FILTER_PAUSE_MS, serverFilterPause } from '../../../../renderer/features/topology/useServerFilter';
 
 const rows = (n: number, complete: boolean, tookMs = 10): TableResult =>
   ({ data: { kind: 'queues', rows: Array.from({ length: n }, (_, i) => ({ name: `q${i}` })) }, total: 3, complete, fetchedAt: 1, tookMs }) as unknown as TableResult;
@@ -205,6 +206,13 @@ describe('TopologyStore tables', () => {
     await typeFilter(new TopologyStore(bridge), 'q-0999', 300, answers);
     expect(bridge.callsOf('topology.list').map((c) => c.filter)).toEqual(['q-0999']);
     expect(answers).toEqual(['q-0999']);
+  });
+
+  it('waits for typing to pause unless the rows come from a full list the service remembers', () => {
+    expect(serverFilterPause({ ...rows(100, false), total: 3, remembered: true })).toBe(0);
+    expect(serverFilterPause({ ...rows(100, false), total: 3 })).toBe(BROKER_FILTER_PAUSE_MS);
+    expect(serverFilterPause({ ...rows(100, false), total: FULL_LIST_MAX_ROWS + 1, remembered: true })).toBe(BROKER_FILTER_PAUSE_MS);
+    expect(serverFilterPause(undefined)).toBe(BROKER_FILTER_PAUSE_MS);
   });
 
   it('asks the service at every key when it answers from memory, and takes only the latest answer', async () => {
