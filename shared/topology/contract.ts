@@ -11,7 +11,7 @@ import type {
   TopologyChanged,
   TopologySnapshot,
 } from './types';
-import { TABLE_KINDS } from './types';
+import { TABLE_KINDS, TABLE_SLICE_MAX } from './types';
 import { ARG_TYPES } from './arguments';
 import { empty, vhostName } from '../schemas';
 import { amqpName, requiredAmqpName, tableKey } from '../validation/names';
@@ -95,8 +95,20 @@ export const topologyOperations = {
       kind: z.enum(TABLE_KINDS),
       /** Only the first page (fast); the caller asks again without it for the rest. */
       firstPage: z.boolean().optional(),
+      /** With firstPage: from the broker, not from what the service remembers (a refresh). */
+      fresh: z.boolean().optional(),
       /** With firstPage: only rows whose name matches this filter (the tables' syntax: substring or /regex/). */
       filter: z.string().max(1024).optional(),
+      /**
+       * Without firstPage: only rows from..from+size of the full list, so that a big list (100,000
+       * queues) crosses the bridge in parts the page reads one task at a time. Without `of` the list
+       * is read from the broker; with `of` (the fetchedAt of the read being assembled) the rows come
+       * from the read the service holds — a newer one if it was replaced, and the answer's fetchedAt
+       * says so — or from a new read when it holds none.
+       */
+      slice: z
+        .object({ from: z.number().int().min(0), size: z.number().int().min(1).max(TABLE_SLICE_MAX), of: z.number().optional() })
+        .optional(),
     }),
     'List exchanges, queues, bindings, connections, channels or consumers (one request, columns= only)',
   ),

@@ -143,7 +143,20 @@ export interface TableResult {
   filter?: string;
   /** With `filter`: how many rows match in all (the rows given are at most one page of them). */
   matched?: number;
+  /** A slice of the full list (asked with `slice`): the index of its first row. */
+  sliceFrom?: number;
 }
+
+/**
+ * Above this many rows a table is never read whole: the broker closes a request that sends
+ * nothing for 60 s (cowboy's idle timeout), and 100,000 queues took it 37 s alone and over 60 s
+ * on a loaded 2-core machine — a read that fails, and goes on costing the broker after it was
+ * closed. Such a table shows the broker's first page, and its filter asks the broker.
+ */
+export const FULL_LIST_MAX_ROWS = 50_000;
+
+/** The most rows one slice of a full list may ask for. */
+export const TABLE_SLICE_MAX = 100_000;
 
 export interface TopologySnapshot {
   vhost: string;

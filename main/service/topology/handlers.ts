@@ -37,8 +37,8 @@ export function topologyHandlers(ctx: FeatureContext): HandlersFor<typeof topolo
       const reply = await connection.requireSession().withChannel((channel) => channel.checkQueue(queue));
       return { queue: reply.queue, messageCount: reply.messageCount, consumerCount: reply.consumerCount };
     },
-    'topology.list': async ({ kind, vhost, all, firstPage, filter }) =>
-      listTable(connection.requireManagement(), kind, all ? undefined : (vhost ?? currentVhost()), { firstPage: firstPage === true, filter, memory }),
+    'topology.list': async ({ kind, vhost, all, firstPage, fresh, filter, slice }) =>
+      listTable(connection.requireManagement(), kind, all ? undefined : (vhost ?? currentVhost()), { firstPage: firstPage === true, fresh: fresh === true, filter, slice, memory }),
 
     'topology.snapshot': async ({ vhost }) => ctx.engines.topology.snapshot(vhost ?? currentVhost()),
 

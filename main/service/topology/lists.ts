@@ -32,8 +32,12 @@ export const FIRST_PAGE_SIZE = 100;
  * remembers, meanwhile), so give it five minutes rather than fail a list that is merely big.
  */
 export const ALL_ROWS_TIMEOUT_MS = 300_000;
-/** One page of 10,000 queues took up to 17 s (management UI and Warren alike) with the machine at load 14. */
-export const FIRST_PAGE_TIMEOUT_MS = 30_000;
+/**
+ * One page of 10,000 queues took up to 17 s (management UI and Warren alike) with the machine at
+ * load 14; of 100,000 queues ~10 s alone and more under load. The management UI waits for its
+ * page however long it takes; failing sooner would leave the table with nothing at all.
+ */
+export const FIRST_PAGE_TIMEOUT_MS = 120_000;
 
 type Raw = Record<string, unknown>;
 
@@ -135,6 +139,10 @@ export interface ListOptions {
   filter?: string;
   /** The last full lists read, answered from at once for a first page (marked remembered). */
   memory?: TableMemory;
+  /** With firstPage: from the broker, never from memory (a page refreshing what it shows). */
+  fresh?: boolean;
+  /** Without firstPage: only these rows of the full list (see the contract's `slice`). */
+  slice?: { from: number; size: number; of?: number };
 }
 
 export async function listTable(management: ManagementClient, kind: TableKind, vhost: string | undefined, options: ListOptions): Promise<TableResult> {
@@ -143,7 +151,9 @@ export async function listTable(management: ManagementClient, kind: TableKind, v
   const fetchedAt = Date.now();
   const filter = options.filter?.trim() ? options.filter.trim() : undefined;
   if (options.firstPage && spec.pages) {
-    const known = options.memory?.get(management, kind, vhost);
+    // A remembered full list answers a first page and a filter; a remembered first page (a table
+    // too big to read whole) answers a first page only. `fresh` asks the broker in any case.
+    const known = options.fresh ? undefined : (options.memory?.get(management, kind, vhost) ?? (filter === undefined ? options.memory?.getFirstPage(management, kind, vhost) : undefined));
     if (known) return rememberedPage(known, filter);
     const match = filter === undefined ? undefined : compileFilter(filter);
     if (match && !match.ok) fail('BAD_INPUT', match.message, { field: 'filter', hint: FILTER_HINT });
@@ -160,13 +170,32 @@ export async function listTable(management: ManagementClient, kind: TableKind, v
     }
     const rows = expectRows<Raw>(page?.items, path).map(spec.row);
     const base = { data: { kind, rows } as TableRows, total: page.total_count, vhost, fetchedAt, tookMs: Date.now() - fetchedAt };
-    return filter === undefined ? { ...base, complete: page.page_count <= 1 } : { ...base, complete: false, filter, matched: page.filtered_count ?? rows.length };
+    if (filter !== undefined) return { ...base, complete: false, filter, matched: page.filtered_count ?? rows.length };
+    const result: TableResult = { ...base, complete: page.page_count <= 1 };
+    options.memory?.setFirstPage(management, kind, result);
+    return result;
   }
-  const raw = await management.list<Raw>(path, spec.columns, {}, ALL_ROWS_TIMEOUT_MS);
-  const rows = raw.map(spec.row);
-  const result: TableResult = { data: { kind, rows } as TableRows, total: rows.length, complete: true, vhost, fetchedAt, tookMs: Date.now() - fetchedAt };
-  options.memory?.set(management, kind, result);
-  return result;
+  const read = async (): Promise<TableResult> => {
+    const raw = await management.list<Raw>(path, spec.columns, {}, ALL_ROWS_TIMEOUT_MS);
+    const rows = raw.map(spec.row);
+    const result: TableResult = { data: { kind, rows } as TableRows, total: rows.length, complete: true, vhost, fetchedAt, tookMs: Date.now() - fetchedAt };
+    options.memory?.set(management, kind, result);
+    return result;
+  };
+  const readShared = () => (options.memory ? options.memory.shared(management, kind, vhost, read) : read());
+  const slice = options.slice;
+  if (!slice) return readShared();
+  // A further slice comes from the read the service holds (whichever it holds now: the answer's
+  // fetchedAt tells the caller), and from a new read only when it holds none.
+  const held = slice.of === undefined ? undefined : options.memory?.get(management, kind, vhost);
+  return sliceOf(held ?? (await readShared()), slice.from, slice.size);
+}
+
+/** Rows from..from+size of a full list; complete only when they are every row. */
+function sliceOf(full: TableResult, from: number, size: number): TableResult {
+  const all = full.data.rows as RowOf[TableKind][];
+  const rows = all.slice(from, from + size);
+  return { ...full, data: { kind: full.data.kind, rows } as TableRows, complete: from === 0 && rows.length === all.length, sliceFrom: from };
 }
 
 /** What a table's filter looks at on the service's side: the name (the broker's `name=` filter does the same). */

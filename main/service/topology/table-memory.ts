@@ -2,38 +2,105 @@
  * The last full list of each table the service read, per management client (so another broker's
  * rows are never shown): a fresh page load gets its first page at once, and a filter typed before
  * the page holds every row is answered from it — both marked `remembered`, with the time they were
- * read — while the broker is asked again. Bounded: a few tables per client, the oldest dropped.
+ * read — while the broker is asked again. Bounded: a few tables and rows per client, the oldest dropped.
+ *
+ * It also keeps one read of a full list in flight per table: at 100,000 queues a read costs the
+ * broker ~40 s of CPU, so a second page (or a refresh) asking meanwhile shares the answer.
  */
 import type { TableKind, TableResult } from '../../../shared/topology/types';
 
 const MAX_TABLES = 8;
+/**
+ * And at most this many rows in all (a list bigger than that alone is still kept, on its own): a
+ * queue row takes ~750 bytes of main's heap (measured on 100,000), so this is ~150 MB at most.
+ */
+export const MAX_REMEMBERED_ROWS = 200_000;
+/** The key of every vhost's time of change: the every-vhost lists are out of date after any. */
+const ANY = '*';
 
 export class TableMemory {
   private readonly byClient = new WeakMap<object, Map<string, TableResult>>();
+  /** The last plain first page of each table, for tables never read whole (FULL_LIST_MAX_ROWS). */
+  private readonly firstPages = new WeakMap<object, Map<string, TableResult>>();
+  private readonly reading = new WeakMap<object, Map<string, Promise<TableResult>>>();
+  /** When Warren last changed each vhost (and any vhost), per client, by scope(). */
+  private readonly changedAt = new WeakMap<object, Map<string, number>>();
 
   get(client: object, kind: TableKind, vhost: string | undefined): TableResult | undefined {
     return this.byClient.get(client)?.get(key(kind, vhost));
   }
 
-  /** Keeps a complete list (a first page or a filtered answer is never remembered). */
+  /**
+   * Keeps a complete list (a first page or a filtered answer is never remembered), unless Warren
+   * changed its vhost after the read began: then the list may miss the change.
+   */
   set(client: object, kind: TableKind, result: TableResult): void {
     if (!result.complete || result.filter !== undefined || result.remembered) return;
+    const changed = this.changedAt.get(client)?.get(scope(result.vhost));
+    if (changed !== undefined && result.fetchedAt <= changed) return;
     let tables = this.byClient.get(client);
     if (!tables) this.byClient.set(client, (tables = new Map()));
     const k = key(kind, result.vhost);
     tables.delete(k);
     tables.set(k, result);
-    while (tables.size > MAX_TABLES) tables.delete(tables.keys().next().value as string);
+    const rows = () => [...tables.values()].reduce((n, t) => n + t.data.rows.length, 0);
+    while (tables.size > MAX_TABLES || (tables.size > 1 && rows() > MAX_REMEMBERED_ROWS)) tables.delete(tables.keys().next().value as string);
   }
 
-  /** After Warren changed a vhost: its lists (and every-vhost lists) are no longer what the broker has. */
+  getFirstPage(client: object, kind: TableKind, vhost: string | undefined): TableResult | undefined {
+    return this.firstPages.get(client)?.get(key(kind, vhost));
+  }
+
+  /** Keeps the broker's plain first page of a table (not a filtered or remembered one), unless Warren changed its vhost since. */
+  setFirstPage(client: object, kind: TableKind, result: TableResult): void {
+    if (result.filter !== undefined || result.remembered) return;
+    const changed = this.changedAt.get(client)?.get(scope(result.vhost));
+    if (changed !== undefined && result.fetchedAt <= changed) return;
+    let pages = this.firstPages.get(client);
+    if (!pages) this.firstPages.set(client, (pages = new Map()));
+    const k = key(kind, result.vhost);
+    pages.delete(k);
+    pages.set(k, result);
+    while (pages.size > MAX_TABLES) pages.delete(pages.keys().next().value as string);
+  }
+
+  /** `read()` of a full list, or the answer of the read of that table already in flight. */
+  shared(client: object, kind: TableKind, vhost: string | undefined, read: () => Promise<TableResult>): Promise<TableResult> {
+    let reads = this.reading.get(client);
+    if (!reads) this.reading.set(client, (reads = new Map()));
+    const k = key(kind, vhost);
+    const running = reads.get(k);
+    if (running) return running;
+    const started = read().finally(() => {
+      if (reads.get(k) === started) reads.delete(k);
+    });
+    reads.set(k, started);
+    return started;
+  }
+
+  /**
+   * After Warren changed a vhost: its lists (and every-vhost lists) are no longer what the broker
+   * has, and a read already running may miss the change, so the next caller starts a new one.
+   */
   forget(client: object, vhost: string): void {
-    const tables = this.byClient.get(client);
-    if (!tables) return;
-    for (const [k, result] of tables) if (result.vhost === undefined || result.vhost === vhost) tables.delete(k);
+    let changed = this.changedAt.get(client);
+    if (!changed) this.changedAt.set(client, (changed = new Map()));
+    const now = Date.now();
+    changed.set(scope(vhost), now);
+    changed.set(scope(undefined), now);
+    const stale = (k: string) => k.endsWith('|*') || k.endsWith(`|=${vhost}`);
+    for (const k of [...(this.reading.get(client)?.keys() ?? [])]) if (stale(k)) this.reading.get(client)?.delete(k);
+    for (const kept of [this.byClient.get(client), this.firstPages.get(client)]) {
+      for (const [k, result] of kept ?? []) if (result.vhost === undefined || result.vhost === vhost) kept?.delete(k);
+    }
   }
 }
 
+/** One vhost ('=name'), or every vhost ('*'). */
+function scope(vhost: string | undefined): string {
+  return vhost === undefined ? ANY : `=${vhost}`;
+}
+
 function key(kind: TableKind, vhost: string | undefined): string {
-  return `${kind}|${vhost === undefined ? '*' : `=${vhost}`}`;
+  return `${kind}|${scope(vhost)}`;
 }

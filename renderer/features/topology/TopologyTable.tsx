@@ -1,8 +1,8 @@
 /** One topology table with its filter, count and detail pane. */
 import { useMemo, useState } from 'react';
-import type { RowOf, TableKind } from '../../../shared/topology/types';
+import { FULL_LIST_MAX_ROWS, type RowOf, type TableKind } from '../../../shared/topology/types';
 import type { TableScope, TableState } from './tableFeed';
-import { useServerFilter, type ServerMatches } from './useServerFilter';
+import { serverFilterPause, useServerFilter, type ServerMatches } from './useServerFilter';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { TABLES } from './columns';
 import { DetailPane } from './DetailPane';
@@ -35,7 +35,7 @@ export function TopologyTable<K extends TableKind>({ kind, scope, table, canChan
   const keys = useMemo(() => sorted.map((row) => def.filterText(row)), [sorted, def]);
   // Not every row here yet (a first page): the service finds the matching rows.
   const onService = SERVER_FILTERED.has(kind) && table.result?.complete !== true && match.ok && filter.trim() !== '';
-  const server = useServerFilter(kind, scope, filter, onService);
+  const server = useServerFilter(kind, scope, filter, onService, serverFilterPause(table.result));
   const serverRows = useMemo(() => (server.result?.data.rows ?? []) as unknown as RowOf['queues'][], [server.result]);
   const serverShown = useMemo(
     () => (onService ? sortRows(filterIndexed(serverRows, serverRows.map((row) => def.filterText(row)), match), def.columns, sort) : []),
@@ -48,9 +48,12 @@ export function TopologyTable<K extends TableKind>({ kind, scope, table, canChan
   const total = table.result?.total ?? 0;
   const loaded = rows.length;
   const nouns = `${def.noun}${total === 1 ? '' : 's'}`;
+  // Over FULL_LIST_MAX_ROWS the page holds the broker's first page only, and says so.
+  const whole = total <= FULL_LIST_MAX_ROWS;
+  const rest = whole ? ` (loading the rest… ${loaded.toLocaleString('en-US')} so far)` : ` (the first ${loaded.toLocaleString('en-US')}: too many to list whole; the filter asks the broker)`;
   const countText = onService
-    ? serverCount(server, total, nouns)
-    : `${shown.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${nouns}${loaded < total ? ` (loading the rest… ${loaded.toLocaleString('en-US')} so far)` : ''}`;
+    ? serverCount(server, total, nouns, whole)
+    : `${shown.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${nouns}${loaded < total ? rest : ''}`;
 
   return (
     <div className="topo-table-area">
@@ -113,12 +116,12 @@ export function TopologyTable<K extends TableKind>({ kind, scope, table, canChan
 }
 
 /** "10 of 100,000 queues match (the first 100 shown; every row still loading)". */
-function serverCount(server: ServerMatches, total: number, nouns: string): string {
+function serverCount(server: ServerMatches, total: number, nouns: string, whole: boolean): string {
   const of = `of ${total.toLocaleString('en-US')} ${nouns}`;
   if (server.error) return `Could not filter on the broker (${server.error.message}); the rest of the list is loading`;
   if (server.pending || !server.result) return `Finding matches ${of}…`;
   const matched = server.result.matched ?? server.result.data.rows.length;
   const page = server.result.data.rows.length;
   const source = server.result.remembered ? `as of ${new Date(server.result.fetchedAt).toLocaleTimeString('en-GB')}` : 'from the broker';
-  return `${matched.toLocaleString('en-US')} ${of} match (${page < matched ? `the first ${page.toLocaleString('en-US')} shown, ` : ''}${source}; every row still loading)`;
+  return `${matched.toLocaleString('en-US')} ${of} match (${page < matched ? `the first ${page.toLocaleString('en-US')} shown, ` : ''}${source}${whole ? '; every row still loading' : ''})`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TableResult } from '../../../../shared/topology/types';
-import { TableMemory } from '../../../../main/service/topology/table-memory';
+import { MAX_REMEMBERED_ROWS, TableMemory } from '../../../../main/service/topology/table-memory';
 
 const list = (vhost: string | undefined, over: Partial<TableResult> = {}): TableResult => ({
   data: { kind: 'queues', rows: [] },
@@ -52,5 +52,66 @@ describe('the service’s memory of full table lists', () => {
     expect(memory.get(a, 'queues', 'v0')).toBeUndefined();
     expect(memory.get(a, 'queues', 'v1')).toBeUndefined();
     expect(memory.get(a, 'queues', 'v9')).toBeDefined();
+  });
+});
+
+describe('the service’s memory in rows', () => {
+  const rows = (n: number) => ({ kind: 'queues', rows: Array.from({ length: n }, () => ({})) }) as unknown as TableResult['data'];
+
+  it(`holds at most ${MAX_REMEMBERED_ROWS.toLocaleString('en')} rows per client, dropping the oldest lists, but always the newest`, () => {
+    const memory = new TableMemory();
+    const a = {};
+    memory.set(a, 'queues', list('v1', { data: rows(MAX_REMEMBERED_ROWS / 2) }));
+    memory.set(a, 'queues', list('v2', { data: rows(MAX_REMEMBERED_ROWS / 2) }));
+    expect(memory.get(a, 'queues', 'v1')).toBeDefined();
+    memory.set(a, 'queues', list('v3', { data: rows(1) }));
+    expect(memory.get(a, 'queues', 'v1')).toBeUndefined();
+    expect(memory.get(a, 'queues', 'v2')).toBeDefined();
+    memory.set(a, 'queues', list('big', { data: rows(MAX_REMEMBERED_ROWS + 1) }));
+    expect(['v2', 'v3', 'big'].map((v) => memory.get(a, 'queues', v) !== undefined)).toEqual([false, false, true]);
+  });
+});
+
+describe('the service’s one read of a full list at a time', () => {
+  const pending = () => {
+    let resolve = (_: TableResult) => undefined as void;
+    const promise = new Promise<TableResult>((r) => (resolve = r));
+    return { promise, resolve };
+  };
+
+  it('gives a second caller the answer of the read already in flight for that table, and reads again after it', async () => {
+    const memory = new TableMemory();
+    const a = {};
+    const first = pending();
+    let reads = 0;
+    const read = () => (reads++, reads === 1 ? first.promise : Promise.resolve(list('v', { fetchedAt: 2 })));
+    const one = memory.shared(a, 'queues', 'v', read);
+    const two = memory.shared(a, 'queues', 'v', read);
+    const other = memory.shared(a, 'exchanges', 'v', read);
+    expect(reads).toBe(2);
+    first.resolve(list('v'));
+    expect(await two).toBe(await one);
+    await other;
+    await memory.shared(a, 'queues', 'v', read);
+    expect(reads).toBe(3);
+  });
+
+  it('starts a new read once Warren changed the vhost, and never remembers a list read before the change', async () => {
+    const memory = new TableMemory();
+    const a = {};
+    const before = pending();
+    let reads = 0;
+    const read = () => (reads++, reads === 1 ? before.promise : Promise.resolve(list('v', { fetchedAt: Date.now() + 1 })));
+    const old = memory.shared(a, 'queues', 'v', read);
+    memory.forget(a, 'v');
+    await memory.shared(a, 'queues', 'v', read);
+    expect(reads).toBe(2);
+    before.resolve(list('v', { fetchedAt: 1 }));
+    memory.set(a, 'queues', await old);
+    expect(memory.get(a, 'queues', 'v')).toBeUndefined();
+    memory.set(a, 'queues', list(undefined, { fetchedAt: 1 }));
+    expect(memory.get(a, 'queues', undefined)).toBeUndefined();
+    memory.set(a, 'queues', list('v', { fetchedAt: Date.now() + 1 }));
+    expect(memory.get(a, 'queues', 'v')).toBeDefined();
   });
 });
