@@ -35,16 +35,17 @@ export class TableMemory {
    * changed its vhost after the read began: then the list may miss the change.
    */
   set(client: object, kind: TableKind, result: TableResult): void {
-    if (!result.complete || result.filter !== undefined || result.remembered) return;
-    const changed = this.changedAt.get(client)?.get(scope(result.vhost));
-    if (changed !== undefined && result.fetchedAt <= changed) return;
-    let tables = this.byClient.get(client);
-    if (!tables) this.byClient.set(client, (tables = new Map()));
-    const k = key(kind, result.vhost);
-    tables.delete(k);
-    tables.set(k, result);
+    if (!result.complete || !this.keepable(client, result)) return;
+    const tables = newest(this.byClient, client, key(kind, result.vhost), result);
     const rows = () => [...tables.values()].reduce((n, t) => n + t.data.rows.length, 0);
     while (tables.size > MAX_TABLES || (tables.size > 1 && rows() > MAX_REMEMBERED_ROWS)) tables.delete(tables.keys().next().value as string);
+  }
+
+  /** The broker's own answer, unfiltered, read after Warren last changed its vhost. */
+  private keepable(client: object, result: TableResult): boolean {
+    if (result.filter !== undefined || result.remembered) return false;
+    const changed = this.changedAt.get(client)?.get(scope(result.vhost));
+    return changed === undefined || result.fetchedAt > changed;
   }
 
   getFirstPage(client: object, kind: TableKind, vhost: string | undefined): TableResult | undefined {
@@ -53,14 +54,8 @@ export class TableMemory {
 
   /** Keeps the broker's plain first page of a table (not a filtered or remembered one), unless Warren changed its vhost since. */
   setFirstPage(client: object, kind: TableKind, result: TableResult): void {
-    if (result.filter !== undefined || result.remembered) return;
-    const changed = this.changedAt.get(client)?.get(scope(result.vhost));
-    if (changed !== undefined && result.fetchedAt <= changed) return;
-    let pages = this.firstPages.get(client);
-    if (!pages) this.firstPages.set(client, (pages = new Map()));
-    const k = key(kind, result.vhost);
-    pages.delete(k);
-    pages.set(k, result);
+    if (!this.keepable(client, result)) return;
+    const pages = newest(this.firstPages, client, key(kind, result.vhost), result);
     while (pages.size > MAX_TABLES) pages.delete(pages.keys().next().value as string);
   }
 
@@ -103,4 +98,13 @@ function scope(vhost: string | undefined): string {
 
 function key(kind: TableKind, vhost: string | undefined): string {
   return `${kind}|${scope(vhost)}`;
+}
+
+/** Puts `result` under `k` as the client's newest entry (a Map keeps insertion order: the oldest go first). */
+function newest(store: WeakMap<object, Map<string, TableResult>>, client: object, k: string, result: TableResult): Map<string, TableResult> {
+  let entries = store.get(client);
+  if (!entries) store.set(client, (entries = new Map()));
+  entries.delete(k);
+  entries.set(k, result);
+  return entries;
 }
