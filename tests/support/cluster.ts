@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import axios from 'axios';
+import { afterAll } from 'vitest';
 import { ClusterSandbox } from '../../main/service/connections/sandbox/cluster';
 import { LOOPBACK_DISTRIBUTION } from '../../main/service/connections/sandbox/node-files';
 import { findRabbitmqServer } from '../../main/service/connections/sandbox/sandbox';
@@ -30,6 +31,25 @@ export function testCluster(): TestCluster | undefined {
   const raw = process.env.WARREN_TEST_CLUSTER;
   if (!raw) return undefined;
   return JSON.parse(raw) as TestCluster;
+}
+
+/** The run's cluster for a test file (`import.meta.url`); without one the file is skipped and says why. */
+export function clusterFor(file: string): TestCluster | undefined {
+  const cluster = testCluster();
+  if (!cluster) console.warn(`${path.relative(process.cwd(), new URL(file).pathname)} skipped: ${NO_CLUSTER_REASON}`);
+  return cluster;
+}
+
+/**
+ * Steps a test file registers as it goes (start a node it stopped, close a service), run after its
+ * tests, last first, each whatever the others do: the run's cluster is left whole for the next file.
+ */
+export function cleanupAfterAll(): (step: () => Promise<unknown>) => void {
+  const steps: (() => Promise<unknown>)[] = [];
+  afterAll(async () => {
+    for (const step of steps.reverse()) await step().catch(() => undefined);
+  });
+  return (step) => steps.push(step);
 }
 
 /** The run's cluster as Warren's engine (it finds the running nodes by their folders and names). */

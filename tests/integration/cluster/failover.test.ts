@@ -4,29 +4,25 @@
  * quorum queue (whose leader was on the killed node) is attached again and receives every message.
  */
 import amqp from 'amqplib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { waitFor } from '../../support/broker';
-import { NO_CLUSTER_REASON, clusterEngine, clusterProfile, managementApi, testCluster } from '../../support/cluster';
+import { cleanupAfterAll, clusterEngine, clusterFor, clusterProfile, managementApi } from '../../support/cluster';
 import { makeService, payloadsOf, valueCaller } from '../../support/service';
 
-const cluster = testCluster();
-if (!cluster) console.warn(`tests/integration/cluster/failover.test.ts skipped: ${NO_CLUSTER_REASON}`);
+const cluster = clusterFor(import.meta.url);
 
-const cleanup: (() => Promise<unknown>)[] = [];
-afterAll(async () => {
-  for (const fn of cleanup.reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterAll();
 
 describe.skipIf(!cluster)('a profile with the hosts of a cluster', () => {
   it('fails over to another node within 10 s after kill -9, says where it is, and its quorum-queue consumer loses nothing', async () => {
     const [c1, c2, c3] = cluster!.nodes as [NonNullable<typeof cluster>['nodes'][number], NonNullable<typeof cluster>['nodes'][number], NonNullable<typeof cluster>['nodes'][number]];
     const engine = clusterEngine(cluster!);
-    cleanup.push(async () => (engine.state.nodes[0]!.status === 'running' ? undefined : engine.startNode('c1')));
+    cleanup(async () => (engine.state.nodes[0]!.status === 'running' ? undefined : engine.startNode('c1')));
     const vhost = `warren-failover-${Date.now().toString(36)}`;
     const api = managementApi(c2);
     await api.put(`/vhosts/${vhost}`, {});
     await api.put(`/permissions/${vhost}/guest`, { configure: '.*', write: '.*', read: '.*' });
-    cleanup.push(() => api.delete(`/vhosts/${vhost}`));
+    cleanup(() => api.delete(`/vhosts/${vhost}`));
 
     // The quorum queue is declared through c1, so its leader is there (client-local placement).
     const setup = await amqp.connect(`amqp://guest:guest@127.0.0.1:${c1.amqpPort}/${vhost}`);
@@ -36,7 +32,7 @@ describe.skipIf(!cluster)('a profile with the hosts of a cluster', () => {
     expect(await leader()).toBe(c1.nodeName);
 
     const svc = makeService({ reconnectBackoffMs: [250, 500, 1000] });
-    cleanup.push(() => svc.service.shutdown());
+    cleanup(() => svc.service.shutdown());
     const call = valueCaller(svc);
     const profile = await call('profiles.save', clusterProfile(cluster!, vhost));
     const connected = await call('connection.connect', { id: profile.id });
@@ -52,7 +48,7 @@ describe.skipIf(!cluster)('a profile with the hosts of a cluster', () => {
 
     // Orders at a steady rate through c3, confirmed, before, during and after the kill.
     const publisher = await amqp.connect(`amqp://guest:guest@127.0.0.1:${c3.amqpPort}/${vhost}`);
-    cleanup.push(() => publisher.close());
+    cleanup(() => publisher.close());
     const ch = await publisher.createConfirmChannel();
     const confirmed: string[] = [];
     let publishing = true;

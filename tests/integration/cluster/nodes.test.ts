@@ -3,10 +3,9 @@ import type { ClusterState } from '../../../shared/connections/types';
 import { vmPidsOfNode } from '../../../main/service/connections/sandbox/node-process';
 import type { ClusterSandbox } from '../../../main/service/connections/sandbox/cluster';
 import { waitFor } from '../../support/broker';
-import { NO_CLUSTER_REASON, clusterEngine, nodesSeenBy, testCluster } from '../../support/cluster';
+import { clusterEngine, clusterFor, nodesSeenBy } from '../../support/cluster';
 
-const cluster = testCluster();
-if (!cluster) console.warn(`tests/integration/cluster/nodes.test.ts skipped: ${NO_CLUSTER_REASON}`);
+const cluster = clusterFor(import.meta.url);
 
 describe.skipIf(!cluster)('the sandbox cluster', () => {
   let engine: ClusterSandbox;

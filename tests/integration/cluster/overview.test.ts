@@ -3,25 +3,21 @@
  * state and the one Warren is on; a node killed with kill -9 shows down within 2 s, and running
  * again once started.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { waitFor } from '../../support/broker';
-import { NO_CLUSTER_REASON, clusterEngine, clusterProfile, testCluster } from '../../support/cluster';
+import { cleanupAfterAll, clusterEngine, clusterFor, clusterProfile } from '../../support/cluster';
 import { makeService, valueCaller } from '../../support/service';
 
-const cluster = testCluster();
-if (!cluster) console.warn(`tests/integration/cluster/overview.test.ts skipped: ${NO_CLUSTER_REASON}`);
+const cluster = clusterFor(import.meta.url);
 
-const cleanup: (() => Promise<unknown>)[] = [];
-afterAll(async () => {
-  for (const fn of cleanup.reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterAll();
 
 describe.skipIf(!cluster)('the overview of a cluster', () => {
   it('lists three running nodes with the one Warren is on; a killed node is down within 2 s and running after start, each a marker on the charts', async () => {
     const engine = clusterEngine(cluster!);
-    cleanup.push(async () => (engine.state.status === 'ready' ? undefined : engine.start()));
+    cleanup(async () => (engine.state.status === 'ready' ? undefined : engine.start()));
     const svc = makeService();
-    cleanup.push(() => svc.service.shutdown());
+    cleanup(() => svc.service.shutdown());
     const call = valueCaller(svc);
     const profile = await call('profiles.save', clusterProfile(cluster!));
     await call('connection.connect', { id: profile.id });

@@ -4,31 +4,27 @@
  * node holding the classic queue (and one quorum member) is killed.
  */
 import amqp from 'amqplib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { QueueRow } from '../../../shared/topology/types';
 import { nodeText } from '../../../renderer/features/topology/placement';
 import { waitFor } from '../../support/broker';
-import { NO_CLUSTER_REASON, clusterEngine, clusterProfile, managementApi, testCluster } from '../../support/cluster';
+import { cleanupAfterAll, clusterEngine, clusterFor, clusterProfile, managementApi } from '../../support/cluster';
 import { makeService, valueCaller } from '../../support/service';
 
-const cluster = testCluster();
-if (!cluster) console.warn(`tests/integration/cluster/queues.test.ts skipped: ${NO_CLUSTER_REASON}`);
+const cluster = clusterFor(import.meta.url);
 
-const cleanup: (() => Promise<unknown>)[] = [];
-afterAll(async () => {
-  for (const fn of cleanup.reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterAll();
 
 describe.skipIf(!cluster)('queues across the nodes of a cluster', () => {
   it('show the leader and members online of quorum queues and streams, and a classic queue unavailable while its node is down', async () => {
     const [c1, , c3] = cluster!.nodes;
     const engine = clusterEngine(cluster!);
-    cleanup.push(async () => (engine.state.status === 'ready' ? undefined : engine.start()));
+    cleanup(async () => (engine.state.status === 'ready' ? undefined : engine.start()));
     const vhost = `warren-queues-${Date.now().toString(36)}`;
     const api = managementApi(c1!);
     await api.put(`/vhosts/${vhost}`, {});
     await api.put(`/permissions/${vhost}/guest`, { configure: '.*', write: '.*', read: '.*' });
-    cleanup.push(() => api.delete(`/vhosts/${vhost}`));
+    cleanup(() => api.delete(`/vhosts/${vhost}`));
     for (const [node, queue, type] of [[c1!, 'qq', 'quorum'], [c1!, 'st', 'stream'], [c3!, 'cq', 'classic']] as const) {
       const conn = await amqp.connect(`amqp://guest:guest@127.0.0.1:${node.amqpPort}/${vhost}`);
       await (await conn.createChannel()).assertQueue(queue, { durable: true, arguments: { 'x-queue-type': type } });
@@ -36,7 +32,7 @@ describe.skipIf(!cluster)('queues across the nodes of a cluster', () => {
     }
 
     const svc = makeService();
-    cleanup.push(() => svc.service.shutdown());
+    cleanup(() => svc.service.shutdown());
     const call = valueCaller(svc);
     const profile = await call('profiles.save', clusterProfile(cluster!, vhost));
     await call('connection.connect', { id: profile.id });

@@ -4,11 +4,10 @@
  * refused in the user's terms, naming each host, with what to do — never a crash or a hang.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { NO_CLUSTER_REASON, clusterProfile, testCluster } from '../../support/cluster';
+import { clusterFor, clusterProfile } from '../../support/cluster';
 import { makeService, valueCaller } from '../../support/service';
 
-const cluster = testCluster();
-if (!cluster) console.warn(`tests/integration/cluster/unknown-hosts.test.ts skipped: ${NO_CLUSTER_REASON}`);
+const cluster = clusterFor(import.meta.url);
 
 // RFC 6761: names under .invalid never resolve.
 const NOWHERE = ['no-such-node.invalid', 'rabbit-9.invalid:5673'];

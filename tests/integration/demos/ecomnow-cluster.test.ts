@@ -9,10 +9,9 @@ import type { DemoBroker } from '../../../demos/runtime';
 import type { VariantResult } from '../../../demos/ecomnow-cluster-run';
 import { runHeadless } from '../../../main/service/demos/headless';
 import { demoClusterOf } from '../../../main/service/demos/private-cluster';
-import { NO_CLUSTER_REASON, clusterEngine, testCluster } from '../../support/cluster';
+import { clusterEngine, clusterFor } from '../../support/cluster';
 
-const cluster = testCluster();
-if (!cluster) console.warn(`tests/integration/demos/ecomnow-cluster.test.ts skipped: ${NO_CLUSTER_REASON}`);
+const cluster = clusterFor(import.meta.url);
 
 const engine = cluster ? clusterEngine(cluster) : undefined;
 afterAll(async () => {

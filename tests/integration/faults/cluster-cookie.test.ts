@@ -14,10 +14,9 @@ import { clusterNodes, joinedNodes, peerDiscoveryConfig } from '../../../main/se
 import { folderTag, sandboxLayout, tailOfFile } from '../../../main/service/connections/sandbox/node-files';
 import { SandboxBroker } from '../../../main/service/connections/sandbox/sandbox';
 import { waitFor } from '../../support/broker';
-import { NO_CLUSTER_REASON, nodesSeenBy, testCluster } from '../../support/cluster';
+import { clusterFor, nodesSeenBy } from '../../support/cluster';
 
-const cluster = testCluster();
-if (!cluster) console.warn(`tests/integration/faults/cluster-cookie.test.ts skipped: ${NO_CLUSTER_REASON}`);
+const cluster = clusterFor(import.meta.url);
 
 const parent = path.join(process.env.WARREN_TEST_WORK ?? os.tmpdir(), 'cluster-faults');
 let stranger: SandboxBroker | undefined;

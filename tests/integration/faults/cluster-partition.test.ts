@@ -4,18 +4,14 @@
  * Overview says who is partitioned from whom — from the node Warren is on and from c3 — and the
  * fix it hints at (restart the minority side) heals it: c3 restarted, every list is empty again.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { waitFor } from '../../support/broker';
-import { NO_CLUSTER_REASON, clusterEngine, clusterProfile, evalOnNode, nodesSeenBy, testCluster } from '../../support/cluster';
+import { cleanupAfterAll, clusterEngine, clusterFor, clusterProfile, evalOnNode, nodesSeenBy } from '../../support/cluster';
 import { makeService, valueCaller } from '../../support/service';
 
-const cluster = testCluster();
-if (!cluster) console.warn(`tests/integration/faults/cluster-partition.test.ts skipped: ${NO_CLUSTER_REASON}`);
+const cluster = clusterFor(import.meta.url);
 
-const cleanup: (() => Promise<unknown>)[] = [];
-afterAll(async () => {
-  for (const fn of cleanup.reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterAll();
 
 describe.skipIf(!cluster)('a network partition in the cluster', () => {
   it('shows on the Overview as each side partitioned from the other, and restarting the minority node clears it', async () => {
@@ -28,9 +24,9 @@ describe.skipIf(!cluster)('a network partition in the cluster', () => {
       await engine.startNode('c3');
     };
     let healed = false;
-    cleanup.push(async () => (healed ? undefined : heal()));
+    cleanup(async () => (healed ? undefined : heal()));
     const svc = makeService();
-    cleanup.push(() => svc.service.shutdown());
+    cleanup(() => svc.service.shutdown());
     const call = valueCaller(svc);
     const profile = await call('profiles.save', clusterProfile(cluster!));
     await call('connection.connect', { id: profile.id });

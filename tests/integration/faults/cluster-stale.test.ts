@@ -6,17 +6,13 @@
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { waitFor } from '../../support/broker';
-import { NO_CLUSTER_REASON, clusterEngine, evalOnNode, nodesSeenBy, testCluster } from '../../support/cluster';
+import { cleanupAfterAll, clusterEngine, clusterFor, evalOnNode, nodesSeenBy } from '../../support/cluster';
 
-const cluster = testCluster();
-if (!cluster) console.warn(`tests/integration/faults/cluster-stale.test.ts skipped: ${NO_CLUSTER_REASON}`);
+const cluster = clusterFor(import.meta.url);
 
-const cleanup: (() => Promise<unknown>)[] = [];
-afterAll(async () => {
-  for (const fn of cleanup.reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterAll();
 
 describe.skipIf(!cluster)('a node whose data folder remembers a cluster that forgot it', () => {
   it('is marked failed as stale data with what to do, and joins again once its mnesia folder is removed', async () => {
@@ -31,7 +27,7 @@ describe.skipIf(!cluster)('a node whose data folder remembers a cluster that for
       await engine.startNode('c3');
     };
     let healed = false;
-    cleanup.push(async () => (healed ? undefined : heal()));
+    cleanup(async () => (healed ? undefined : heal()));
 
     await engine.stopNode('c3');
     evalOnNode(cluster!, c1, `rabbit_mnesia:forget_cluster_node('${c3.nodeName}', false).`);
