@@ -12,6 +12,7 @@ import { fail, WarrenFailure } from '../errors';
 
 export class BrokerSet {
   private readonly beside = new Map<string, BrokerConnection>();
+  private readonly opening = new Map<string, Promise<OpenBroker[]>>();
 
   constructor(
     readonly main: BrokerConnection,
@@ -39,9 +40,17 @@ export class BrokerSet {
    * Connects to a profile beside the main connection. Nothing is kept when it fails: the error
    * says why, in the words of a failed connect.
    */
-  async open(id: string): Promise<OpenBroker[]> {
-    if (id === this.main.state.profileId) return this.list();
-    if (this.beside.has(id)) return this.list();
+  open(id: string): Promise<OpenBroker[]> {
+    if (id === this.main.state.profileId || this.beside.has(id)) return Promise.resolve(this.list());
+    // A second open of the same profile while the first connects (a double click) shares it: one connection each.
+    let opening = this.opening.get(id);
+    if (!opening) {
+      this.opening.set(id, (opening = this.connectBeside(id).finally(() => this.opening.delete(id))));
+    }
+    return opening;
+  }
+
+  private async connectBeside(id: string): Promise<OpenBroker[]> {
     const target = this.catalog.target(id);
     const connection = new BrokerConnection(() => this.changed(), this.backoffMs);
     const state = await connection.connect(target);

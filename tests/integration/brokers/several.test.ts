@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestVhost, testBroker } from '../../support/broker';
+import { createTestVhost, testBroker, waitFor } from '../../support/broker';
 import { connectedService } from '../../support/messaging';
 
 /** Issue 15 point 5: several brokers at once, each page's operations answered by the broker it names. */
@@ -43,6 +43,23 @@ describe('several brokers at once', () => {
     ]);
     expect(open[1]!.state.vhost).toBe(beside.vhost);
     expect(await t.call('connection.state', {})).toMatchObject({ status: 'connected', profileId: main.profileId, vhost: t.vhost });
+  });
+
+  it('two opens of one profile at once make one connection to it', async () => {
+    const [first, second] = await Promise.all([t.call('brokers.open', { id: besideId }), t.call('brokers.open', { id: besideId })]);
+
+    expect(first.map((b) => b.id)).toEqual(second.map((b) => b.id));
+    expect(first.filter((b) => !b.main).map((b) => b.name)).toEqual(['Beside']);
+    const b = testBroker();
+    const connectionsOf = async () => {
+      const res = await fetch(`http://${b.host}:${b.managementPort}/api/vhosts/${encodeURIComponent(beside.vhost)}/connections`, { headers: { authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}` } });
+      return (await res.json()) as unknown[];
+    };
+    const connections = await waitFor(async () => ((await connectionsOf()).length > 0 ? connectionsOf() : undefined));
+    // Statistics list connections a moment late: look again after a while, still one.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(connections).toHaveLength(1);
+    expect(await connectionsOf()).toHaveLength(1);
   });
 
   it('a declare and a table read name their broker: the queue lands on that broker only', async () => {
