@@ -1,6 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rowsOf } from '../../../shared/topology/rows';
 import { topologyFixture, type TopologyFixture } from '../../support/topology';
+import { testBroker } from '../../support/broker';
+import { ManagementClient } from '../../../main/service/broker/management';
+import { listTable } from '../../../main/service/topology/lists';
+import { TableMemory } from '../../../main/service/topology/table-memory';
 
 const names = (r: { data: Parameters<typeof rowsOf>[0] }) => rowsOf(r.data, 'queues').map((q) => q.name);
 
@@ -91,3 +95,74 @@ describe('topology: a first page and a filter before every row is here', () => {
     expect(error.hint).toMatch(/regular expression/);
   });
 });
+
+describe('topology: the page of a table too big to read whole, read by name', () => {
+  let f: TopologyFixture;
+  let management: ManagementClient;
+  beforeEach(async () => {
+    f = await topologyFixture('topo-byname');
+    const b = testBroker();
+    management = new ManagementClient({ url: b.managementUrl, username: b.username, password: b.password });
+    const ch = await f.other.createChannel();
+    for (let i = 0; i < 130; i++) await ch.assertQueue(`q-${String(i).padStart(3, '0')}`, { durable: false });
+    for (let i = 0; i < 3; i++) ch.sendToQueue('q-005', Buffer.from('x'));
+    await ch.close();
+  });
+  afterEach(async () => {
+    await f.close();
+  });
+
+  // byNameAbove: 50 makes these 130 queues a table "too big" (in use: 50,000 rows).
+  const byName = (options: { filter?: string; memory?: TableMemory; fresh?: boolean } = {}) => listTable(management, 'queues', f.vhost, { firstPage: true, byNameAbove: 50, ...options });
+  const plain = (filter?: string) => listTable(management, 'queues', f.vhost, { firstPage: true, byNameAbove: 1_000_000, filter });
+
+  it("gives the same first page, counts and filtered page as the broker's page with statistics", async () => {
+    const asked = vi.spyOn(management, 'get');
+    for (const filter of [undefined, 'Q-01', '/^q-1[0-2]\\d$/', 'nothing-matches']) {
+      asked.mockClear();
+      const named = await byName({ filter });
+      // One names page without statistics, then one read per row it names.
+      expect(asked.mock.calls[0]?.[1]).toMatchObject({ disable_stats: true, page: 1 });
+      expect(asked.mock.calls.slice(1).map(([path]) => path)).toEqual(names(named).map((n) => `/queues/${encodeURIComponent(f.vhost)}/${n}`));
+      const paged = await plain(filter);
+      expect(names(named), String(filter)).toEqual(names(paged));
+      expect({ total: named.total, matched: named.matched, complete: named.complete }).toEqual({ total: paged.total, matched: paged.matched, complete: paged.complete });
+    }
+    expect(names(await byName())).toHaveLength(100);
+    expect((await byName({ filter: '/^q-1[0-2]\\d$/' })).matched).toBe(30);
+  });
+
+  it('fills each row of the page with its own statistics (a queue holding 3 messages says 3)', async () => {
+    await expect.poll(async () => rowsOf((await byName({ filter: 'q-005' })).data, 'queues')[0]?.total, { timeout: 15_000 }).toBe(3);
+    const row = rowsOf((await byName({ filter: 'q-005' })).data, 'queues')[0];
+    expect(row).toMatchObject({ name: 'q-005', vhost: f.vhost, type: 'classic', state: 'running', ready: 3, durable: false });
+  });
+
+  it('remembers the first page read by name and answers it again, marked remembered', async () => {
+    const memory = new TableMemory();
+    const read = await byName({ memory });
+    expect(memory.getFirstPage(management, 'queues', f.vhost)).toBe(read);
+    const again = await byName({ memory });
+    expect(again).toMatchObject({ remembered: true, fetchedAt: read.fetchedAt, total: 130 });
+  });
+});
+
+describe('topology: exchanges read by name', () => {
+  let f: TopologyFixture;
+  beforeEach(async () => {
+    f = await topologyFixture('topo-byname-x');
+  });
+  afterEach(async () => {
+    await f.close();
+  });
+
+  it('reads the default exchange (named "" in lists) by its own path, amq.default', async () => {
+    const b = testBroker();
+    const management = new ManagementClient({ url: b.managementUrl, username: b.username, password: b.password });
+    const named = await listTable(management, 'exchanges', f.vhost, { firstPage: true, byNameAbove: 2 });
+    const paged = await listTable(management, 'exchanges', f.vhost, { firstPage: true, byNameAbove: 1_000 });
+    expect(rowsOf(named.data, 'exchanges')).toEqual(rowsOf(paged.data, 'exchanges'));
+    expect(rowsOf(named.data, 'exchanges').map((x) => x.name)).toContain('');
+  });
+});
+
