@@ -198,9 +198,10 @@ async function runOnce(queues: number): Promise<Run> {
     await page.waitForTimeout(SETTLE_S * 1000);
     const from = start;
     const until = start + (wall - SETTLE_S) * 1000;
-    // Seconds [from, until): a sample on the closing edge belongs to the second after the run.
-    const run = ticks.slice(firstTick).filter((k) => k.t >= from && k.t < until);
-    const seconds = Math.ceil((until - from) / 1000);
+    // Whole seconds [from, from + seconds·1000) only: a sample on the closing edge belongs to the
+    // second after the run, and a last second cut short may end before its sample was due.
+    const seconds = Math.floor((until - from) / 1000);
+    const run = ticks.slice(firstTick).filter((k) => k.t >= from && k.t < from + seconds * 1000);
     const complete = new Set(run.filter((k) => k.complete).map((k) => Math.floor((k.t - from) / 1000)));
     const filled = new Set(run.filter((k) => k.complete && k.filled).map((k) => Math.floor((k.t - from) / 1000)));
     return {
