@@ -1,21 +1,23 @@
 /**
  * Moves, copies and replays messages out of a queue without losing one. Each message is taken
- * with basic.get (unacknowledged), published with confirms, and acknowledged at the source only
- * after the destination confirmed it. A message that is skipped, unroutable or copied stays
- * unacknowledged until the run ends and is then put back (nack with requeue), so the source keeps
- * it and the run never sees it twice. If the connection drops, the broker returns every
- * unacknowledged message to the source: nothing is lost, and the only possible duplicates are
- * the few in flight at the cut — published but not yet acknowledged, or acknowledged but not yet
- * processed (a later get-ok on the same channel proves the broker processed every earlier
- * acknowledgement) — and the run reports that bound.
+ * unacknowledged (by basic.get, or by a consumer of the run's own for an unfiltered move:
+ * sources.ts), published with confirms, and acknowledged at the source only after the destination
+ * confirmed it. A message that is skipped, unroutable or copied stays unacknowledged until the run
+ * ends and is then put back (nack with requeue), so the source keeps it and the run never sees it
+ * twice. If the connection drops, the broker returns every unacknowledged message to the source:
+ * nothing is lost, and the only possible duplicates are the few in flight at the cut — published
+ * but not yet acknowledged, or acknowledged but not yet processed (each round ends with a round
+ * trip on the source's channel, which proves the broker processed every earlier acknowledgement)
+ * — and the run reports that bound.
  */
-import type { Channel, ConfirmChannel, GetMessage, Message } from 'amqplib';
+import type { Channel, ConfirmChannel, Message } from 'amqplib';
 import type { z } from 'zod';
 import type { moveInput } from '../../../shared/move/contract';
 import type { MoveProgress } from '../../../shared/move/types';
 import type { ServiceContext } from '../context';
 import { fail, toWarrenError, WarrenFailure } from '../errors';
 import { matches, republishOptions, routeOf } from './route';
+import { ConsumerSource, GetSource, type MessageSource } from './sources';
 
 export type MoveInput = z.output<typeof moveInput>;
 type Session = ReturnType<ServiceContext['connection']['requireSession']>;
@@ -31,7 +33,7 @@ interface Run {
 }
 
 interface Taken {
-  message: GetMessage;
+  message: Message;
   exchange: string;
   routingKey: string;
   confirmed?: boolean;
@@ -61,7 +63,7 @@ export class MoveRuns {
     if (input.vhost !== undefined && target && input.vhost !== target.vhost) {
       fail('BAD_INPUT', `Warren is connected to virtual host ${target.vhost}, not ${input.vhost}`, { field: 'vhost', hint: `Pick ${input.vhost} in the vhost picker (or connect to it) and start again.` });
     }
-    const depth = await this.check(session, input);
+    const { depth, streams } = await this.check(session, input);
     const runId = `move-${this.nextRun++}`;
     const run: Run = {
       session,
@@ -69,7 +71,7 @@ export class MoveRuns {
       progress: { runId, source: input.source, mode: input.mode, limit: input.count ?? depth, depth, ...(input.count === undefined ? {} : { count: input.count }), examined: 0, moved: 0, skipped: 0, unroutable: 0, possibleDuplicates: 0, rate: 0, elapsedMs: 0, state: 'running' },
     };
     this.runs.set(runId, run);
-    const done = this.execute(run, input, session).finally(() => setTimeout(() => this.runs.delete(runId), 60_000).unref());
+    const done = this.execute(run, input, session, streams).finally(() => setTimeout(() => this.runs.delete(runId), 60_000).unref());
     if (input.wait) return done;
     void done;
     return { ...run.progress };
@@ -82,8 +84,11 @@ export class MoveRuns {
     return { ...run.progress };
   }
 
-  /** The source and the destination exist before anything is taken; answers the source's depth. */
-  private async check(session: Session, input: MoveInput): Promise<number> {
+  /**
+   * The source and the destination exist before anything is taken; answers the source's depth,
+   * and whether the run may take from a consumer of its own (see sources.ts).
+   */
+  private async check(session: Session, input: MoveInput): Promise<{ depth: number; streams: boolean }> {
     const where = this.ctx.connection.target?.vhost ?? '/';
     const passive = async <T>(what: string, probe: (ch: Channel) => Promise<T>): Promise<T> => {
       try {
@@ -94,17 +99,34 @@ export class MoveRuns {
         throw new WarrenFailure(error);
       }
     };
-    const { messageCount } = await passive(`queue ${input.source}`, (ch) => ch.checkQueue(input.source));
+    const { messageCount, consumerCount } = await passive(`queue ${input.source}`, (ch) => ch.checkQueue(input.source));
     const d = input.destination;
     if (d.kind === 'queue') {
       if (d.queue === input.source) fail('BAD_INPUT', 'The destination is the source queue', { field: 'destination', hint: 'Pick another queue, or an exchange.' });
       await passive(`queue ${d.queue}`, (ch) => ch.checkQueue(d.queue));
     }
     if (d.kind === 'exchange' && d.exchange !== '') await passive(`exchange ${d.exchange}`, (ch) => ch.checkExchange(d.exchange));
-    return messageCount;
+    // Nothing held until the end (no filter, no copy, no replay's skips), nobody else consuming
+    // (a consumer would share the deliveries, or wait behind a single active one), and a queue
+    // that takes acknowledgements as removals (a stream keeps its messages).
+    const unfiltered = input.filter.header === undefined && input.filter.bodyContains === undefined;
+    const plain = input.mode === 'move' && unfiltered && d.kind !== 'replay' && consumerCount === 0;
+    const type = plain ? await this.queueType(input.source) : undefined;
+    return { depth: messageCount, streams: type === 'classic' || type === 'quorum' };
   }
 
-  private async execute(run: Run, input: MoveInput, session: Session): Promise<MoveProgress> {
+  /** The queue's type from the management API, or undefined when it cannot say. */
+  private async queueType(queue: string): Promise<string | undefined> {
+    try {
+      const vhost = encodeURIComponent(this.ctx.connection.target?.vhost ?? '/');
+      const row = await this.ctx.connection.requireManagement().get<{ type?: string }>(`/queues/${vhost}/${encodeURIComponent(queue)}`, { columns: 'type' });
+      return row.type;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async execute(run: Run, input: MoveInput, session: Session, streams: boolean): Promise<MoveProgress> {
     const p = run.progress;
     const started = Date.now();
     let window = { at: started, moved: 0 };
@@ -120,20 +142,21 @@ export class MoveRuns {
     const ticker = setInterval(emit, PROGRESS_EVERY_MS);
     const model = session.connection;
     let get: Channel | undefined;
+    let source: MessageSource | undefined;
     let publish: ConfirmChannel | undefined;
     const lost: { connection?: boolean; channel?: Error } = {};
     const onModelClose = () => (lost.connection = true);
     model?.once('close', onModelClose);
-    /** Confirmed messages acknowledged since the last get-ok: the broker may not have them yet. */
+    /** Confirmed messages acknowledged since the last round trip on the source's channel: the broker may not have them yet. */
     let acksInFlight = 0;
     /** Published in this round and not yet acknowledged: at the destination or not, the source still has them. */
     let publishedUnacked = 0;
-    let held = 0;
     try {
       if (!model) fail('NOT_CONNECTED', 'Not connected to a broker');
       get = await model.createChannel();
       publish = await model.createConfirmChannel();
       for (const ch of [get, publish]) ch.on('error', (err: Error) => (lost.channel ??= err));
+      source = streams ? await ConsumerSource.open(get, input.source) : new GetSource(get, input.source);
       const returned: Message[] = [];
       publish.on('return', (m: Message) => returned.push(m));
       const user = this.ctx.connection.target?.username;
@@ -145,8 +168,7 @@ export class MoveRuns {
       while (taken() < p.limit && p.examined < p.depth && !run.cancelled && !dry) {
         const batch: Taken[] = [];
         while (batch.length < BATCH && taken() + batch.length < p.limit && p.examined < p.depth && !run.cancelled) {
-          const message = await get.get(input.source, { noAck: false });
-          acksInFlight = 0; // this get-ok came after every earlier acknowledgement on the channel
+          const message = await source.next();
           if (message === false) {
             dry = true;
             break;
@@ -155,7 +177,7 @@ export class MoveRuns {
           const route = routeOf(input.destination, message);
           if ('skip' in route || !matches(input.filter, message)) {
             p.skipped++;
-            held++;
+            source.hold(message);
             continue;
           }
           const taken: Taken = { message, ...route };
@@ -176,22 +198,24 @@ export class MoveRuns {
           if (t.confirmed && !t.returned) {
             p.moved++;
             if (input.mode === 'move') {
-              get.ack(t.message);
+              source.ack(t.message);
               acksInFlight++;
-            } else held++;
+            } else source.hold(t.message);
           } else {
             p.unroutable++;
-            held++;
+            source.hold(t.message);
           }
         }
         publishedUnacked = 0;
         if (lost.connection || lost.channel) break;
+        await source.sync();
+        acksInFlight = 0;
       }
       if (lost.connection) throw new Interrupted();
       if (lost.channel) throw lost.channel;
       // Put back what stays in the source; closing the channel is a round trip, so every
       // acknowledgement and requeue is processed when it answers.
-      if (held > 0) get.nackAll(true);
+      await source.putBack();
       await get.close();
       acksInFlight = 0;
       p.state = run.cancelled ? 'cancelled' : 'done';
@@ -213,8 +237,8 @@ export class MoveRuns {
         p.state = 'failed';
         const error = toWarrenError(err);
         p.error = { code: error.code, message: error.message, hint: error.hint };
-        // The get channel may still be open (the publish channel failed): put back what it holds.
-        if (get && held > 0) get.nackAll(true);
+        // The source's channel may still be open (the publish channel failed): put back what it holds.
+        await source?.putBack().catch(() => undefined);
       }
     } finally {
       clearInterval(ticker);

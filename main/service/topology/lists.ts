@@ -15,12 +15,11 @@ import type {
   TableResult,
   TableRows,
 } from '../../../shared/topology/types';
-import { FULL_LIST_MAX_ROWS } from '../../../shared/topology/types';
 import { voidArgsFromManagement } from '../../../shared/topology/arguments';
 import { brokerNameFilter, compileFilter } from '../../../shared/topology/filter';
 import { fail } from '../errors';
 import type { TableMemory } from './table-memory';
-import { firstPageByName, readsByName } from './page-by-name';
+import { BY_NAME_ABOVE, firstPageByName, readsByName } from './page-by-name';
 import { expectRows, vhostPath, type ManagementClient, type Page } from '../broker/management';
 import { DEMO_CLIENT_PRODUCT, WARREN_CLIENT_PRODUCT } from '../broker/target';
 
@@ -145,10 +144,7 @@ export interface ListOptions {
   fresh?: boolean;
   /** Without firstPage: only these rows of the full list (see the contract's `slice`). */
   slice?: { from: number; size: number; of?: number };
-  /**
-   * With firstPage: a table of more rows than this (queues, exchanges) has its page read by name
-   * (page-by-name.ts). Those are the tables never read whole; tests lower it.
-   */
+  /** With firstPage: a table of more rows than this (queues, exchanges) has its page read by name (page-by-name.ts; tests lower it). */
   byNameAbove?: number;
 }
 
@@ -166,7 +162,7 @@ export async function listTable(management: ManagementClient, kind: TableKind, v
     if (match && !match.ok) fail('BAD_INPUT', match.message, { field: 'filter', hint: FILTER_HINT });
     // A filter that matches everything ('/') asks for the plain first page.
     const byName = filter === undefined ? {} : (brokerNameFilter(filter) ?? {});
-    const byNameAbove = options.byNameAbove ?? FULL_LIST_MAX_ROWS;
+    const byNameAbove = options.byNameAbove ?? BY_NAME_ABOVE;
     const knownSize = options.memory?.getFirstPage(management, kind, vhost)?.total ?? options.memory?.get(management, kind, vhost)?.total;
     const byNameFirst = readsByName(kind) && (knownSize === undefined || knownSize > byNameAbove);
     const named = byNameFirst ? await firstPageByName(management, kind, path, { columns: spec.columns, pageSize: FIRST_PAGE_SIZE, byName, byNameAbove, timeoutMs: FIRST_PAGE_TIMEOUT_MS }) : undefined;

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectedService } from '../../support/messaging';
 import { payloadsOf } from '../../support/service';
+import { testBroker } from '../../support/broker';
 
 describe('messages.move', () => {
   let t: Awaited<ReturnType<typeof connectedService>>;
@@ -12,10 +13,13 @@ describe('messages.move', () => {
     await t.close();
   });
 
+  // Confirmed: the queue holds every message before the move reads its depth.
   const fill = async (queue: string, bodies: string[], headers?: (i: number) => Record<string, unknown>) => {
-    await t.ch.assertQueue(queue, { durable: false });
-    bodies.forEach((b, i) => t.ch.sendToQueue(queue, Buffer.from(b), { headers: headers?.(i), messageId: `m${i}`, contentType: 'text/plain' }));
-    await t.ch.checkQueue(queue);
+    const ch = await t.raw.createConfirmChannel();
+    await ch.assertQueue(queue, { durable: false });
+    bodies.forEach((b, i) => ch.sendToQueue(queue, Buffer.from(b), { headers: headers?.(i), messageId: `m${i}`, contentType: 'text/plain' }));
+    await ch.waitForConfirms();
+    await ch.close();
   };
   const drain = async (queue: string) => {
     const out: { body: string; messageId?: string; headers?: Record<string, unknown> }[] = [];
@@ -26,6 +30,47 @@ describe('messages.move', () => {
     }
   };
   const bodies = (n: number) => Array.from({ length: n }, (_, i) => `order ${i + 1}`);
+
+  /** The source queue's consumers as the management API lists them (1 s statistics: polled). */
+  const consumersOn = async (queue: string): Promise<number> => {
+    const b = testBroker();
+    const res = await fetch(`${b.managementUrl}/api/queues/${encodeURIComponent(t.vhost)}/${queue}?columns=consumers`, { headers: { authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}` } });
+    return ((await res.json()) as { consumers?: number }).consumers ?? 0;
+  };
+  /** The most consumers the source showed while the run was going. */
+  const consumersDuring = async (queue: string, runId: string) => {
+    const state = () => payloadsOf(t.svc.events, 'messages.moveProgress').filter((p) => p.runId === runId).at(-1)?.state;
+    let most = 0;
+    while (state() === undefined || state() === 'running') {
+      most = Math.max(most, await consumersOn(queue));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const end = payloadsOf(t.svc.events, 'messages.moveProgress').filter((p) => p.runId === runId).at(-1)!;
+    expect(end.state).toBe('done');
+    console.log(`[move] ${end.moved} in ${end.elapsedMs} ms (${Math.round((end.moved * 1000) / Math.max(1, end.elapsedMs))} msg/s), ${most} consumer(s) on the source`);
+    return most;
+  };
+
+  it('an unfiltered move of a queue nobody consumes from takes from a consumer of its own; a filtered one reads with basic.get', async () => {
+    await fill('src', bodies(50_000));
+    await t.ch.assertQueue('dst', { durable: false });
+    const unfiltered = await t.call('messages.move', { source: 'src', destination: { kind: 'queue', queue: 'dst' } });
+    expect(await consumersDuring('src', unfiltered.runId)).toBe(1);
+    expect((await drain('dst')).map((m) => m.body)).toEqual(bodies(50_000));
+
+    await fill('src', bodies(3_000));
+    const filtered = await t.call('messages.move', { source: 'src', destination: { kind: 'queue', queue: 'dst' }, filter: { bodyContains: 'order' } });
+    expect(await consumersDuring('src', filtered.runId)).toBe(0);
+    expect(await drain('dst')).toHaveLength(3_000);
+  }, 120_000);
+
+  it('an unfiltered move with more unroutable messages than its consumer window leaves every one in the source, in order', async () => {
+    await fill('src', bodies(1_000));
+    await t.ch.assertExchange('empty.direct', 'direct', { durable: false });
+    const done = await t.call('messages.move', { source: 'src', destination: { kind: 'exchange', exchange: 'empty.direct', routingKey: 'nobody' }, wait: true });
+    expect(done).toMatchObject({ state: 'done', examined: 1_000, moved: 0, unroutable: 1_000 });
+    expect((await drain('src')).map((m) => m.body)).toEqual(bodies(1_000));
+  });
 
   it('moves all to another queue: every message there once, with its properties, none left in the source', async () => {
     await fill('src', bodies(1_000));
