@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 const TICK = 100; // clock ticks per second (/proc)
 
-/** Warren's processes for `dataDir`; with `script`, only those whose command line names it (main: 'dist/main/web.mjs'). */
+/** Warren's processes for `dataDir`; with `script`, only those whose command line names it (main, started as a user does: 'scripts/start.mjs'). */
 export function processesOf(dataDir: string, script?: string): number[] {
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {

@@ -47,7 +47,7 @@ async function main() {
   const loadStart = loadAverage();
   const broker = await vhostOnRunBroker('bench-consume');
   const warren = await bridgeWarren(broker.amqpUrl, broker.managementUrl, { NODE_OPTIONS: '--inspect=127.0.0.1:0' });
-  const inspector = await Inspector.find(warren.warren.output(), 'dist/main/web.mjs');
+  const inspector = await Inspector.find(warren.warren.output(), 'scripts/start.mjs');
   const mainPid = await inspector.evaluate<number>('process.pid');
   const rssStart = rssMiB(mainPid);
   const raw = await rawConnect(broker.amqpUrl);
