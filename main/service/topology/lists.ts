@@ -15,11 +15,12 @@ import type {
   TableResult,
   TableRows,
 } from '../../../shared/topology/types';
+import { FULL_LIST_MAX_ROWS } from '../../../shared/topology/types';
 import { voidArgsFromManagement } from '../../../shared/topology/arguments';
 import { brokerNameFilter, compileFilter } from '../../../shared/topology/filter';
 import { fail } from '../errors';
 import type { TableMemory } from './table-memory';
-import { BY_NAME_ABOVE, firstPageByName, readsByName } from './page-by-name';
+import { BY_NAME_ABOVE, firstPageByName, pageFromNames, readNames, readsByName } from './page-by-name';
 import { expectRows, vhostPath, type ManagementClient, type Page } from '../broker/management';
 import { DEMO_CLIENT_PRODUCT, WARREN_CLIENT_PRODUCT } from '../broker/target';
 
@@ -146,6 +147,8 @@ export interface ListOptions {
   slice?: { from: number; size: number; of?: number };
   /** With firstPage: a table of more rows than this (queues, exchanges) has its page read by name (page-by-name.ts; tests lower it). */
   byNameAbove?: number;
+  /** A table of more rows than this has its names kept for its filter (FULL_LIST_MAX_ROWS; tests lower it). */
+  namesAbove?: number;
 }
 
 export async function listTable(management: ManagementClient, kind: TableKind, vhost: string | undefined, options: ListOptions): Promise<TableResult> {
@@ -153,6 +156,8 @@ export async function listTable(management: ManagementClient, kind: TableKind, v
   const path = spec.path(vhost);
   const fetchedAt = Date.now();
   const filter = options.filter?.trim() ? options.filter.trim() : undefined;
+  /** Keeps (or refreshes, in the background) the names of a table too big to read whole. */
+  const keepNames = () => options.memory?.refreshNames(management, kind, vhost, () => readNames(management, path, ALL_ROWS_TIMEOUT_MS));
   if (options.firstPage && spec.pages) {
     // A remembered full list answers a first page and a filter; a remembered first page (a table
     // too big to read whole) answers a first page only. `fresh` asks the broker in any case.
@@ -160,6 +165,15 @@ export async function listTable(management: ManagementClient, kind: TableKind, v
     if (known) return rememberedPage(known, filter);
     const match = filter === undefined ? undefined : compileFilter(filter);
     if (match && !match.ok) fail('BAD_INPUT', match.message, { field: 'filter', hint: FILTER_HINT });
+    // A table too big to read whole whose names the service holds: its matches are found there and
+    // only their rows read — remembered (the names are as of their read), so the page asks fresh next.
+    const names = match && !options.fresh && readsByName(kind) ? options.memory?.getNames(management, kind, vhost) : undefined;
+    if (names && match?.ok) {
+      keepNames();
+      const page = await pageFromNames(management, kind, names.names, match.test, { columns: spec.columns, pageSize: FIRST_PAGE_SIZE });
+      const rows = page.items.map(spec.row);
+      return { data: { kind, rows } as TableRows, total: page.total_count, complete: false, filter, matched: page.filtered_count, remembered: true, vhost, fetchedAt: names.readAt, tookMs: Date.now() - fetchedAt };
+    }
     // A filter that matches everything ('/') asks for the plain first page.
     const byName = filter === undefined ? {} : (brokerNameFilter(filter) ?? {});
     const byNameAbove = options.byNameAbove ?? BY_NAME_ABOVE;
@@ -176,6 +190,7 @@ export async function listTable(management: ManagementClient, kind: TableKind, v
       return filter === undefined ? result : filteredFrom(result, filter);
     }
     const rows = expectRows<Raw>(page?.items, path).map(spec.row);
+    if (readsByName(kind) && page.total_count > (options.namesAbove ?? FULL_LIST_MAX_ROWS)) keepNames();
     const base = { data: { kind, rows } as TableRows, total: page.total_count, vhost, fetchedAt, tookMs: Date.now() - fetchedAt };
     if (filter !== undefined) return { ...base, complete: false, filter, matched: page.filtered_count ?? rows.length };
     const result: TableResult = { ...base, complete: page.page_count <= 1 };

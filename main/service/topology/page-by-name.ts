@@ -16,6 +16,7 @@
 import type { TableKind } from '../../../shared/topology/types';
 import type { WarrenError } from '../../../shared/errors';
 import { expectRows, vhostPath, type ManagementClient, type Page } from '../broker/management';
+import type { TableNames } from './table-memory';
 
 type Raw = Record<string, unknown>;
 
@@ -56,7 +57,30 @@ export async function firstPageByName(
   const names = await management.get<Page<Raw>>(path, params, request.timeoutMs);
   if (names.total_count <= request.byNameAbove) return undefined;
   const wanted = expectRows<Raw>(names.items, path).map((r) => ({ vhost: String(r.vhost ?? ''), name: String(r.name ?? '') }));
-  const columns = request.columns.join(',');
+  return { ...names, items: await rowsByName(management, one, wanted, request.columns) };
+}
+
+/**
+ * One page of the names the service holds for a table (TableMemory's names): the first
+ * `pageSize` that `match`, each row read on its own, counted as the broker's page would be.
+ */
+export async function pageFromNames(
+  management: ManagementClient,
+  kind: TableKind,
+  all: TableNames['names'],
+  match: (name: string) => boolean,
+  request: { columns: string[]; pageSize: number },
+): Promise<Page<Raw>> {
+  const one = ONE_ROW[kind];
+  if (!one) throw new Error(`${kind} rows are not read by name`);
+  const matching = all.filter((n) => match(n.name));
+  const items = await rowsByName(management, one, matching.slice(0, request.pageSize), request.columns);
+  return { items, total_count: all.length, filtered_count: matching.length, page: 1, page_count: Math.max(1, Math.ceil(matching.length / request.pageSize)) };
+}
+
+/** Each named row, read on its own (8 at a time), in the names' order; rows deleted meanwhile are left out. */
+async function rowsByName(management: ManagementClient, one: (vhost: string, name: string) => string, wanted: TableNames['names'], columnList: string[]): Promise<Raw[]> {
+  const columns = columnList.join(',');
   const rows = await eachAtMost(READS_AT_ONCE, wanted, async ({ vhost, name }) => {
     try {
       return await management.get<Raw>(one(vhost, name), { columns });
@@ -65,7 +89,14 @@ export async function firstPageByName(
       throw err;
     }
   });
-  return { ...names, items: rows.filter((r): r is Raw => r !== undefined) };
+  return rows.filter((r): r is Raw => r !== undefined);
+}
+
+/** Every name of `path` (a table too big to read whole), read without statistics. */
+export async function readNames(management: ManagementClient, path: string, timeoutMs: number): Promise<TableNames> {
+  const readAt = Date.now();
+  const rows = await management.list<Raw>(path, ['name', 'vhost'], { disable_stats: true }, timeoutMs);
+  return { names: rows.map((r) => ({ vhost: String(r.vhost ?? ''), name: String(r.name ?? '') })), readAt };
 }
 
 /** `work` over every item, at most `limit` at a time, results in the items' order. */

@@ -5,9 +5,19 @@
  * read — while the broker is asked again. Bounded: a few tables and rows per client, the oldest dropped.
  *
  * It also keeps one read of a full list in flight per table: at 100,000 queues a read costs the
- * broker ~40 s of CPU, so a second page (or a refresh) asking meanwhile shares the answer.
+ * broker ~40 s of CPU, so a second page (or a refresh) asking meanwhile shares the answer. And for
+ * a table too big to read whole, its names alone (TableNames), so a filter finds its matches here.
  */
 import type { TableKind, TableResult } from '../../../shared/topology/types';
+
+/** Every name of a table too big to read whole, read without statistics, and when (see lists.ts). */
+export interface TableNames {
+  names: { vhost: string; name: string }[];
+  readAt: number;
+}
+
+/** Names older than this are read again (in the background) when next used. */
+export const NAMES_MAX_AGE_MS = 60_000;
 
 const MAX_TABLES = 8;
 /**
@@ -23,6 +33,8 @@ export class TableMemory {
   /** The last plain first page of each table, for tables never read whole (FULL_LIST_MAX_ROWS). */
   private readonly firstPages = new WeakMap<object, Map<string, TableResult>>();
   private readonly reading = new WeakMap<object, Map<string, Promise<TableResult>>>();
+  private readonly names = new WeakMap<object, Map<string, TableNames>>();
+  private readonly readingNames = new WeakMap<object, Set<string>>();
   /** When Warren last changed each vhost (and any vhost), per client, by scope(). */
   private readonly changedAt = new WeakMap<object, Map<string, number>>();
 
@@ -59,6 +71,36 @@ export class TableMemory {
     while (pages.size > MAX_TABLES) pages.delete(pages.keys().next().value as string);
   }
 
+  getNames(client: object, kind: TableKind, vhost: string | undefined): TableNames | undefined {
+    return this.names.get(client)?.get(key(kind, vhost));
+  }
+
+  /**
+   * Reads a table's names in the background with `read()` unless they are younger than
+   * NAMES_MAX_AGE_MS or being read; keeps them unless Warren changed the vhost meanwhile. A failed
+   * read keeps nothing (the broker's own filter answers instead).
+   */
+  refreshNames(client: object, kind: TableKind, vhost: string | undefined, read: () => Promise<TableNames>): void {
+    const k = key(kind, vhost);
+    const held = this.getNames(client, kind, vhost);
+    let reading = this.readingNames.get(client);
+    if (!reading) this.readingNames.set(client, (reading = new Set()));
+    if ((held && Date.now() - held.readAt < NAMES_MAX_AGE_MS) || reading.has(k)) return;
+    reading.add(k);
+    void read()
+      .then((names) => {
+        const changed = this.changedAt.get(client)?.get(scope(vhost));
+        if (changed !== undefined && names.readAt <= changed) return;
+        let tables = this.names.get(client);
+        if (!tables) this.names.set(client, (tables = new Map()));
+        tables.delete(k);
+        tables.set(k, names);
+        while (tables.size > MAX_TABLES) tables.delete(tables.keys().next().value as string);
+      })
+      .catch(() => undefined)
+      .finally(() => reading.delete(k));
+  }
+
   /** `read()` of a full list, or the answer of the read of that table already in flight. */
   shared(client: object, kind: TableKind, vhost: string | undefined, read: () => Promise<TableResult>): Promise<TableResult> {
     let reads = this.reading.get(client);
@@ -88,6 +130,7 @@ export class TableMemory {
     for (const kept of [this.byClient.get(client), this.firstPages.get(client)]) {
       for (const [k, result] of kept ?? []) if (result.vhost === undefined || result.vhost === vhost) kept?.delete(k);
     }
+    for (const k of [...(this.names.get(client)?.keys() ?? [])]) if (stale(k)) this.names.get(client)?.delete(k);
   }
 }
 

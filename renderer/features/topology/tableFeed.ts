@@ -106,19 +106,27 @@ export class TableFeed extends StateStore<TableAnswer> {
    * One page of the rows matching `filter`, for a table whose rows are not all here yet: the
    * service answers from the last full list it read, or asks the broker (`name=` filter).
    */
-  match(kind: TableKind, scope: TableScope, filter: string): Promise<Result<TableResult>> {
-    return this.bridge.call('topology.list', { kind, ...scopeInput(scope), firstPage: true, filter });
+  match(kind: TableKind, scope: TableScope, filter: string, fresh = false): Promise<Result<TableResult>> {
+    return this.bridge.call('topology.list', { kind, ...scopeInput(scope), firstPage: true, filter, ...(fresh ? { fresh } : {}) });
   }
 
   /**
    * `match` for a filter being typed: asks after `pauseMs` without another key (0: at once), and
    * hands over the answer unless the returned cancel was called first (the next key press does).
+   * An answer from the names the service keeps of a table too big to read whole is followed by
+   * the broker's own (`fresh`): a queue declared since those names were read shows then. (A smaller
+   * table's remembered answers need none: its whole list is on its way.)
    */
   matchWhenTypingPauses(kind: TableKind, scope: TableScope, filter: string, pauseMs: number, onAnswer: (answer: Result<TableResult>) => void): () => void {
     let current = true;
     const ask = () =>
-      void this.match(kind, scope, filter).then((answer) => {
-        if (current) onAnswer(answer);
+      void this.match(kind, scope, filter).then(async (answer) => {
+        if (!current) return;
+        onAnswer(answer);
+        if (!answer.ok || answer.value.remembered !== true || answer.value.total <= FULL_LIST_MAX_ROWS) return;
+        const fresh = await this.match(kind, scope, filter, true);
+        // A fresh answer that failed leaves the remembered one standing.
+        if (current && fresh.ok) onAnswer(fresh);
       });
     const timer = pauseMs > 0 ? setTimeout(ask, pauseMs) : (ask(), undefined);
     return () => {

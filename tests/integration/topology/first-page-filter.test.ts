@@ -147,6 +147,66 @@ describe('topology: the page of a table too big to read whole, read by name', ()
   });
 });
 
+describe('topology: the filter of a table too big to read whole, from the names the service keeps', () => {
+  let f: TopologyFixture;
+  let management: ManagementClient;
+  beforeEach(async () => {
+    f = await topologyFixture('topo-names');
+    const b = testBroker();
+    management = new ManagementClient({ url: b.managementUrl, username: b.username, password: b.password });
+    const ch = await f.other.createChannel();
+    for (let i = 0; i < 130; i++) await ch.assertQueue(`q-${String(i).padStart(3, '0')}`, { durable: false });
+    await ch.close();
+  });
+  afterEach(async () => {
+    await f.close();
+  });
+
+  // namesAbove/byNameAbove: 50 make these 130 queues a table too big to read whole (in use: 50,000 / 2,000).
+  const list = (memory: TableMemory, options: { filter?: string; fresh?: boolean } = {}) =>
+    listTable(management, 'queues', f.vhost, { firstPage: true, byNameAbove: 50, namesAbove: 50, memory, ...options });
+
+  it('keeps the names once a first page shows the table is that big, and answers a filter from them marked remembered; fresh asks the broker', async () => {
+    const memory = new TableMemory();
+    const asked = vi.spyOn(management, 'get');
+    expect((await list(memory, { filter: 'q-12' })).remembered).toBeUndefined(); // nothing kept yet: the broker answers
+    await list(memory);
+    await expect.poll(() => memory.getNames(management, 'queues', f.vhost)?.names.length).toBe(130);
+    const kept0 = memory.getNames(management, 'queues', f.vhost)!;
+    // The names: one list without statistics.
+    expect(asked.mock.calls.some(([path, params]) => path === `/queues/${encodeURIComponent(f.vhost)}` && params?.disable_stats === true && params.page === undefined)).toBe(true);
+
+    asked.mockClear();
+    const kept = await list(memory, { filter: 'q-12' });
+    expect(kept).toMatchObject({ remembered: true, fetchedAt: kept0.readAt, total: 130, matched: 10, filter: 'q-12', complete: false });
+    expect(names(kept)).toEqual(Array.from({ length: 10 }, (_, i) => `q-12${i}`));
+    // Only the matching rows were read, each on its own.
+    expect(asked.mock.calls.map(([path]) => path)).toEqual(names(kept).map((n) => `/queues/${encodeURIComponent(f.vhost)}/${n}`));
+
+    // A queue another client declares since is not in the names; the broker's own (fresh) answer has it.
+    const ch = await f.other.createChannel();
+    await ch.assertQueue('q-12x', { durable: false });
+    await ch.deleteQueue('q-120');
+    await ch.close();
+    const stale = await list(memory, { filter: 'q-12' });
+    expect(names(stale)).not.toContain('q-12x');
+    expect(names(stale)).not.toContain('q-120'); // deleted since: its row is gone, so it is left out
+    const fresh = await list(memory, { filter: 'q-12', fresh: true });
+    expect(fresh.remembered).toBeUndefined();
+    expect(names(fresh)).toContain('q-12x');
+    expect(names(fresh)).not.toContain('q-120');
+  });
+
+  it('forgets the names when Warren changes the vhost', async () => {
+    const memory = new TableMemory();
+    await list(memory);
+    await expect.poll(() => memory.getNames(management, 'queues', f.vhost)).toBeDefined();
+    memory.forget(management, f.vhost);
+    expect(memory.getNames(management, 'queues', f.vhost)).toBeUndefined();
+    expect((await list(memory, { filter: 'q-12' })).remembered).toBeUndefined();
+  });
+});
+
 describe('topology: exchanges read by name', () => {
   let f: TopologyFixture;
   beforeEach(async () => {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TableResult } from '../../../../shared/topology/types';
-import { MAX_REMEMBERED_ROWS, TableMemory } from '../../../../main/service/topology/table-memory';
+import { MAX_REMEMBERED_ROWS, NAMES_MAX_AGE_MS, TableMemory, type TableNames } from '../../../../main/service/topology/table-memory';
 
 const list = (vhost: string | undefined, over: Partial<TableResult> = {}): TableResult => ({
   data: { kind: 'queues', rows: [] },
@@ -115,3 +115,53 @@ describe('the service’s one read of a full list at a time', () => {
     expect(memory.get(a, 'queues', 'v')).toBeDefined();
   });
 });
+
+describe('the service’s memory of a big table’s names', () => {
+  const later = () => {
+    let resolve!: (names: TableNames) => void;
+    const read = vi.fn(() => new Promise<TableNames>((r) => (resolve = r)));
+    return { read, answer: (readAt: number) => resolve({ names: [{ vhost: 'v', name: 'q' }], readAt }) };
+  };
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  it('reads them once at a time, keeps them, and does not read them again while they are younger than the limit', async () => {
+    const memory = new TableMemory();
+    const a = {};
+    const first = later();
+    memory.refreshNames(a, 'queues', 'v', first.read);
+    memory.refreshNames(a, 'queues', 'v', first.read);
+    expect(first.read).toHaveBeenCalledTimes(1);
+    first.answer(Date.now());
+    await settle();
+    expect(memory.getNames(a, 'queues', 'v')?.names).toEqual([{ vhost: 'v', name: 'q' }]);
+    const again = later();
+    memory.refreshNames(a, 'queues', 'v', again.read);
+    expect(again.read).not.toHaveBeenCalled();
+  });
+
+  it('reads again once the names are older than the limit, and drops a read that began before Warren changed the vhost', async () => {
+    const memory = new TableMemory();
+    const a = {};
+    const stale = later();
+    memory.refreshNames(a, 'queues', 'v', stale.read);
+    stale.answer(Date.now() - NAMES_MAX_AGE_MS - 1);
+    await settle();
+    const refresh = later();
+    memory.refreshNames(a, 'queues', 'v', refresh.read);
+    expect(refresh.read).toHaveBeenCalledTimes(1);
+    memory.forget(a, 'v');
+    expect(memory.getNames(a, 'queues', 'v')).toBeUndefined();
+    refresh.answer(Date.now() - 1_000);
+    await settle();
+    expect(memory.getNames(a, 'queues', 'v')).toBeUndefined();
+  });
+
+  it('keeps nothing when the read fails', async () => {
+    const memory = new TableMemory();
+    const a = {};
+    memory.refreshNames(a, 'queues', 'v', () => Promise.reject(new Error('closed by the broker')));
+    await settle();
+    expect(memory.getNames(a, 'queues', 'v')).toBeUndefined();
+  });
+});
+

@@ -215,6 +215,28 @@ describe('TopologyStore tables', () => {
     expect(serverFilterPause(undefined)).toBe(BROKER_FILTER_PAUSE_MS);
   });
 
+  it('follows matches from the names of a table too big to read whole with the broker’s own, and hands over both', async () => {
+    const big = FULL_LIST_MAX_ROWS + 1;
+    const bridge = new FakeBridge({
+      'topology.list': (input) => ok({ ...rows(1, false), total: big, filter: input.filter, ...(input.fresh ? {} : { remembered: true }) }),
+    });
+    const answers: { remembered?: boolean }[] = [];
+    new TopologyStore(bridge).table.matchWhenTypingPauses('queues', { vhost: 'v', all: false }, 'q-0999', 0, (answer) => answer.ok && answers.push({ remembered: answer.value.remembered }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(bridge.callsOf('topology.list')).toEqual([
+      { kind: 'queues', vhost: 'v', firstPage: true, filter: 'q-0999' },
+      { kind: 'queues', vhost: 'v', firstPage: true, filter: 'q-0999', fresh: true },
+    ]);
+    expect(answers).toEqual([{ remembered: true }, { remembered: undefined }]);
+  });
+
+  it('asks nothing more after remembered matches of a table read whole (its whole list is on its way)', async () => {
+    const bridge = new FakeBridge({ 'topology.list': (input) => ok({ ...rows(1, false), total: 3, filter: input.filter, remembered: true }) });
+    new TopologyStore(bridge).table.matchWhenTypingPauses('queues', { vhost: 'v', all: false }, 'q', 0, () => undefined);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(bridge.callsOf('topology.list')).toHaveLength(1);
+  });
+
   it('asks the service at every key when it answers from memory, and takes only the latest answer', async () => {
     // Each answer takes 500 ms, so the earlier ones arrive after the next key was typed.
     const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 500));
