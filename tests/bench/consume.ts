@@ -47,7 +47,12 @@ async function main() {
   const loadStart = loadAverage();
   const broker = await vhostOnRunBroker('bench-consume');
   const warren = await bridgeWarren(broker.amqpUrl, broker.managementUrl, { NODE_OPTIONS: '--inspect=127.0.0.1:0' });
-  const inspector = await Inspector.find(warren.warren.output(), 'scripts/start.mjs');
+  // A bench that fails before its rounds still stops the Warren it started.
+  const inspector = await Inspector.find(warren.warren.output(), 'scripts/start.mjs').catch(async (err: unknown) => {
+    await warren.stop();
+    await broker.remove();
+    throw err;
+  });
   const mainPid = await inspector.evaluate<number>('process.pid');
   const rssStart = rssMiB(mainPid);
   const raw = await rawConnect(broker.amqpUrl);
