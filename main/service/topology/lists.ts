@@ -156,7 +156,7 @@ export async function listTable(management: ManagementClient, kind: TableKind, v
   const path = spec.path(vhost);
   const fetchedAt = Date.now();
   const filter = options.filter?.trim() ? options.filter.trim() : undefined;
-  /** Keeps (or refreshes, in the background) the names of a table too big to read whole. */
+  /** Keeps (or refreshes, in the background, every few minutes) the names of a table too big to read whole. */
   const keepNames = () => options.memory?.refreshNames(management, kind, vhost, () => readNames(management, path, ALL_ROWS_TIMEOUT_MS));
   if (options.firstPage && spec.pages) {
     // A remembered full list answers a first page and a filter; a remembered first page (a table

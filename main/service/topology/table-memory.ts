@@ -16,8 +16,12 @@ export interface TableNames {
   readAt: number;
 }
 
-/** Names older than this are read again (in the background) when next used. */
-export const NAMES_MAX_AGE_MS = 60_000;
+/**
+ * Names older than this are read again (in the background) when next used. Reading 100,000 names
+ * costs the broker tens of seconds of CPU, and the broker's own filter follows every answer from
+ * them (a queue declared since shows then), so they are not read more often.
+ */
+export const NAMES_MAX_AGE_MS = 300_000;
 
 const MAX_TABLES = 8;
 /**
