@@ -8,13 +8,21 @@ import { TableMemory } from '../../../main/service/topology/table-memory';
 
 const names = (r: { data: Parameters<typeof rowsOf>[0] }) => rowsOf(r.data, 'queues').map((q) => q.name);
 
+/** A fresh vhost holding q-000 … q-129 (declared by another client), and a management client of the run's broker. */
+async function hundredThirtyQueues(label: string): Promise<{ f: TopologyFixture; management: ManagementClient }> {
+  const f = await topologyFixture(label);
+  const b = testBroker();
+  const management = new ManagementClient({ url: b.managementUrl, username: b.username, password: b.password });
+  const ch = await f.other.createChannel();
+  for (let i = 0; i < 130; i++) await ch.assertQueue(`q-${String(i).padStart(3, '0')}`, { durable: false });
+  await ch.close();
+  return { f, management };
+}
+
 describe('topology: a first page and a filter before every row is here', () => {
   let f: TopologyFixture;
   beforeEach(async () => {
-    f = await topologyFixture('topo-first');
-    const ch = await f.other.createChannel();
-    for (let i = 0; i < 130; i++) await ch.assertQueue(`q-${String(i).padStart(3, '0')}`, { durable: false });
-    await ch.close();
+    ({ f } = await hundredThirtyQueues('topo-first'));
   });
   afterEach(async () => {
     await f.close();
@@ -100,11 +108,8 @@ describe('topology: the page of a table too big to read whole, read by name', ()
   let f: TopologyFixture;
   let management: ManagementClient;
   beforeEach(async () => {
-    f = await topologyFixture('topo-byname');
-    const b = testBroker();
-    management = new ManagementClient({ url: b.managementUrl, username: b.username, password: b.password });
+    ({ f, management } = await hundredThirtyQueues('topo-byname'));
     const ch = await f.other.createChannel();
-    for (let i = 0; i < 130; i++) await ch.assertQueue(`q-${String(i).padStart(3, '0')}`, { durable: false });
     for (let i = 0; i < 3; i++) ch.sendToQueue('q-005', Buffer.from('x'));
     await ch.close();
   });
@@ -151,12 +156,7 @@ describe('topology: the filter of a table too big to read whole, from the names 
   let f: TopologyFixture;
   let management: ManagementClient;
   beforeEach(async () => {
-    f = await topologyFixture('topo-names');
-    const b = testBroker();
-    management = new ManagementClient({ url: b.managementUrl, username: b.username, password: b.password });
-    const ch = await f.other.createChannel();
-    for (let i = 0; i < 130; i++) await ch.assertQueue(`q-${String(i).padStart(3, '0')}`, { durable: false });
-    await ch.close();
+    ({ f, management } = await hundredThirtyQueues('topo-names'));
   });
   afterEach(async () => {
     await f.close();
