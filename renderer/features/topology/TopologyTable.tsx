@@ -107,7 +107,7 @@ export function TopologyTable<K extends TableKind>({ kind, scope, table, canChan
           onSelect={(row) => setSelected(def.rowKey(row))}
           sort={sort}
           onSort={setSort}
-          emptyText={table.result ? (filter ? `No ${def.noun} matches “${filter}”.` : `No ${def.noun}s here.`) : 'Loading…'}
+          emptyText={!table.result ? 'Loading…' : !filter ? `No ${def.noun}s here.` : onService && server.error ? 'The broker did not answer the filter yet; asking again…' : `No ${def.noun} matches “${filter}”.`}
         />
         {selectedRow ? <DetailPane key={selected} kind={kind} row={selectedRow as unknown as RowOf[K]} canChange={canChange} onDone={onDone} /> : null}
       </div>
@@ -118,7 +118,7 @@ export function TopologyTable<K extends TableKind>({ kind, scope, table, canChan
 /** "10 of 100,000 queues match (the first 100 shown; every row still loading)". */
 function serverCount(server: ServerMatches, total: number, nouns: string, whole: boolean): string {
   const of = `of ${total.toLocaleString('en-US')} ${nouns}`;
-  if (server.error) return `Could not filter on the broker (${server.error.message}); the rest of the list is loading`;
+  if (server.error) return `Could not filter on the broker (${server.error.message}); asking again${whole ? ' while the rest of the list loads' : ''}…`;
   if (server.pending || !server.result) return `Finding matches ${of}…`;
   const matched = server.result.matched ?? server.result.data.rows.length;
   const page = server.result.data.rows.length;

@@ -11,6 +11,9 @@ import type { BridgePort } from '../../app/bridgePort';
 import { poll } from '../../app/poll';
 import { StateStore } from '../../app/store';
 
+/** How long after a failed filter request it is asked again (while that filter stands). */
+export const FILTER_RETRY_MS = 5_000;
+
 /** The shortest gap between refreshes (the management UI samples every 5 s). */
 export const TABLE_REFRESH_MS = 5000;
 /** A list that took the broker `t` ms is asked again after at least this many times `t`. */
@@ -119,10 +122,14 @@ export class TableFeed extends StateStore<TableAnswer> {
    */
   matchWhenTypingPauses(kind: TableKind, scope: TableScope, filter: string, pauseMs: number, onAnswer: (answer: Result<TableResult>) => void): () => void {
     let current = true;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     const ask = () =>
       void this.match(kind, scope, filter).then(async (answer) => {
         if (!current) return;
         onAnswer(answer);
+        // A broker too busy to answer (at 100,000 queues it may close a request after 60 s) is
+        // asked again while the filter stands; by then the service may know the table's names.
+        if (!answer.ok) retry = setTimeout(ask, FILTER_RETRY_MS);
         if (!answer.ok || answer.value.remembered !== true || answer.value.total <= FULL_LIST_MAX_ROWS) return;
         const fresh = await this.match(kind, scope, filter, true);
         // A fresh answer that failed leaves the remembered one standing.
@@ -132,6 +139,7 @@ export class TableFeed extends StateStore<TableAnswer> {
     return () => {
       current = false;
       clearTimeout(timer);
+      clearTimeout(retry);
     };
   }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TopologyStore } from '../../../../renderer/features/topology/store';
-import { pausedView, refreshDelay, TABLE_REFRESH_MS, TABLE_SLICE_ROWS, tableKey, tableView } from '../../../../renderer/features/topology/tableFeed';
+import { FILTER_RETRY_MS, pausedView, refreshDelay, TABLE_REFRESH_MS, TABLE_SLICE_ROWS, tableKey, tableView } from '../../../../renderer/features/topology/tableFeed';
 import { SNAPSHOT_REFRESH_MS, snapshotView } from '../../../../renderer/features/topology/snapshotFeed';
 import { FULL_LIST_MAX_ROWS, type TableResult, type TopologySnapshot } from '../../../../shared/topology/types';
 import { FakeBridge, ok, settle } from '../../../support/fake-bridge';
@@ -228,6 +228,25 @@ describe('TopologyStore tables', () => {
       { kind: 'queues', vhost: 'v', firstPage: true, filter: 'q-0999', fresh: true },
     ]);
     expect(answers).toEqual([{ remembered: true }, { remembered: undefined }]);
+  });
+
+  it('asks again after a failed filter request while the filter stands, and not after it changed', async () => {
+    let calls = 0;
+    const bridge = new FakeBridge({
+      'topology.list': (input) => (++calls === 1 ? { ok: false, error: { code: 'UNREACHABLE', message: 'socket hang up', hint: '' } } : ok({ ...rows(1, false), filter: input.filter })),
+    });
+    const answers: string[] = [];
+    const cancel = new TopologyStore(bridge).table.matchWhenTypingPauses('queues', { vhost: 'v', all: false }, 'q-0999', 0, (answer) => answers.push(answer.ok ? 'rows' : answer.error.message));
+    await vi.advanceTimersByTimeAsync(FILTER_RETRY_MS);
+    expect(answers).toEqual(['socket hang up', 'rows']);
+    cancel();
+
+    calls = 0;
+    const again = new TopologyStore(bridge).table.matchWhenTypingPauses('queues', { vhost: 'v', all: false }, 'q-0999', 0, () => undefined);
+    await vi.advanceTimersByTimeAsync(0);
+    again(); // the user typed on
+    await vi.advanceTimersByTimeAsync(FILTER_RETRY_MS * 3);
+    expect(calls).toBe(1);
   });
 
   it('asks nothing more after remembered matches of a table read whole (its whole list is on its way)', async () => {
