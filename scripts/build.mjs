@@ -59,6 +59,6 @@ export async function build({ force = false } = {}) {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   await build({ force: process.argv.includes('--force') });
 }
