@@ -1,6 +1,6 @@
 /**
- * One page of a table too big to read whole, read the cheap way round: the page's names first,
- * then each row on its own.
+ * One page of a big table (over BY_NAME_ABOVE rows), read the cheap way round: the page's names
+ * first, then each row on its own.
  *
  * Any page of the broker's list with statistics (`/api/queues/v?page=1`, what the management UI
  * asks) makes it gather and sort the statistics of every queue first: at 100,000 queues 10–40 s of
@@ -8,6 +8,9 @@
  * own tables without statistics (20,000 queues: 0.5 s for a filtered page against 2.2 s, measured on
  * 3.10), and one object's row (`/api/queues/v/name`) costs it ~5 ms whatever the size. So a page is
  * its names (paged and `name=`-filtered by the broker as before) and then at most 100 small reads.
+ * At 100,000 queues on a broker already busy with their statistics the names page took as long
+ * as the plain one (31 s against 32 s, measured): there a filter is answered from the names the
+ * service keeps (TableMemory, lists.ts) and this page is the fallback.
  *
  * Small tables are asked the plain way, one request as cheap as the names page: the names page
  * tells the size (only a first visit pays that extra request; after it the service knows the size
