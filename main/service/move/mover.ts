@@ -18,6 +18,7 @@ import type { ServiceContext } from '../context';
 import { fail, toWarrenError, WarrenFailure } from '../errors';
 import { matches, republishOptions, routeOf } from './route';
 import { ConsumerSource, GetSource, type MessageSource } from './sources';
+import { vhostPath } from '../broker/management';
 
 export type MoveInput = z.output<typeof moveInput>;
 type Session = ReturnType<ServiceContext['connection']['requireSession']>;
@@ -63,7 +64,7 @@ export class MoveRuns {
     if (input.vhost !== undefined && target && input.vhost !== target.vhost) {
       fail('BAD_INPUT', `Warren is connected to virtual host ${target.vhost}, not ${input.vhost}`, { field: 'vhost', hint: `Pick ${input.vhost} in the vhost picker (or connect to it) and start again.` });
     }
-    const { depth, streams } = await this.check(session, input);
+    const { depth, fromConsumer } = await this.check(session, input);
     const runId = `move-${this.nextRun++}`;
     const run: Run = {
       session,
@@ -71,7 +72,7 @@ export class MoveRuns {
       progress: { runId, source: input.source, mode: input.mode, limit: input.count ?? depth, depth, ...(input.count === undefined ? {} : { count: input.count }), examined: 0, moved: 0, skipped: 0, unroutable: 0, possibleDuplicates: 0, rate: 0, elapsedMs: 0, state: 'running' },
     };
     this.runs.set(runId, run);
-    const done = this.execute(run, input, session, streams).finally(() => setTimeout(() => this.runs.delete(runId), 60_000).unref());
+    const done = this.execute(run, input, session, fromConsumer).finally(() => setTimeout(() => this.runs.delete(runId), 60_000).unref());
     if (input.wait) return done;
     void done;
     return { ...run.progress };
@@ -88,7 +89,7 @@ export class MoveRuns {
    * The source and the destination exist before anything is taken; answers the source's depth,
    * and whether the run may take from a consumer of its own (see sources.ts).
    */
-  private async check(session: Session, input: MoveInput): Promise<{ depth: number; streams: boolean }> {
+  private async check(session: Session, input: MoveInput): Promise<{ depth: number; fromConsumer: boolean }> {
     const where = this.ctx.connection.target?.vhost ?? '/';
     const passive = async <T>(what: string, probe: (ch: Channel) => Promise<T>): Promise<T> => {
       try {
@@ -112,13 +113,13 @@ export class MoveRuns {
     const unfiltered = input.filter.header === undefined && input.filter.bodyContains === undefined;
     const plain = input.mode === 'move' && unfiltered && d.kind !== 'replay' && consumerCount === 0;
     const type = plain ? await this.queueType(input.source) : undefined;
-    return { depth: messageCount, streams: type === 'classic' || type === 'quorum' };
+    return { depth: messageCount, fromConsumer: type === 'classic' || type === 'quorum' };
   }
 
   /** The queue's type from the management API, or undefined when it cannot say. */
   private async queueType(queue: string): Promise<string | undefined> {
     try {
-      const vhost = encodeURIComponent(this.ctx.connection.target?.vhost ?? '/');
+      const vhost = vhostPath(this.ctx.connection.target?.vhost ?? '/');
       const row = await this.ctx.connection.requireManagement().get<{ type?: string }>(`/queues/${vhost}/${encodeURIComponent(queue)}`, { columns: 'type' });
       return row.type;
     } catch {
@@ -126,7 +127,7 @@ export class MoveRuns {
     }
   }
 
-  private async execute(run: Run, input: MoveInput, session: Session, streams: boolean): Promise<MoveProgress> {
+  private async execute(run: Run, input: MoveInput, session: Session, fromConsumer: boolean): Promise<MoveProgress> {
     const p = run.progress;
     const started = Date.now();
     let window = { at: started, moved: 0 };
@@ -156,7 +157,7 @@ export class MoveRuns {
       get = await model.createChannel();
       publish = await model.createConfirmChannel();
       for (const ch of [get, publish]) ch.on('error', (err: Error) => (lost.channel ??= err));
-      source = streams ? await ConsumerSource.open(get, input.source) : new GetSource(get, input.source);
+      source = fromConsumer ? await ConsumerSource.open(get, input.source) : new GetSource(get, input.source);
       const returned: Message[] = [];
       publish.on('return', (m: Message) => returned.push(m));
       const user = this.ctx.connection.target?.username;
