@@ -152,6 +152,7 @@ export interface RepeatProgress {
   returned: number;
   /** Messages per second over the last second. */
   rate: number;
+  /** Since the run's first publish (its channel open), until the broker holds every message. */
   elapsedMs: number;
   state: 'running' | 'done' | 'cancelled' | 'failed';
   error?: { code: string; message: string; hint: string };

@@ -16,7 +16,7 @@ import { figureTable, interleaved, loadAverage, printRatio, showSpread, spread, 
 const N = Number(process.env.WARREN_BENCH_PUBLISH_N ?? 100_000);
 const ROUNDS = Number(process.env.WARREN_BENCH_ROUNDS ?? 5);
 const PACED_RATE = 20_000;
-const PACED_SECONDS = 5;
+const PACED_SECONDS = 10;
 const BODY = 'x'.repeat(100);
 const QUEUE = 'bench';
 
@@ -84,7 +84,7 @@ async function main() {
         '',
         figureTable(figures, 'raw amqplib', 'msg/s'),
         '',
-        `Pacing: a repeat asked for ${PACED_RATE.toLocaleString('en')} msg/s for ${PACED_SECONDS} s achieved, over the run's own clock (3 runs each; goal within ±2 %): ${pacedText}. The raw loops above reached ${Math.round(figures[0]!.reference.median).toLocaleString('en')} msg/s without confirms and ${Math.round(figures[1]!.reference.median).toLocaleString('en')} with, in the same run: an asked rate above what the machine publishes at full speed is bounded by the machine, not by the pacing. The rates 10 and 1,000 msg/s are checked by \`tests/integration/messaging/repeat-rate.test.ts\`.`,
+        `Pacing: a repeat asked for ${PACED_RATE.toLocaleString('en')} msg/s for ${PACED_SECONDS} s achieved, over the run's own clock — from its first publish, once its channel is open, to the broker holding every message (the channel's close round trip) — (3 runs each; goal within ±2 %): ${pacedText}. The raw loops above reached ${Math.round(figures[0]!.reference.median).toLocaleString('en')} msg/s without confirms and ${Math.round(figures[1]!.reference.median).toLocaleString('en')} with, in the same run: an asked rate above what the machine publishes at full speed is bounded by the machine, not by the pacing. The rates 10 and 1,000 msg/s are checked by \`tests/integration/messaging/repeat-rate.test.ts\`.`,
         '',
         `Load average (1 / 5 / 15 min): ${loadStart} at start, ${loadEnd} at end.`,
       ].join('\n'),

@@ -92,8 +92,10 @@ export class RepeatRuns {
 
   private async execute(run: Run, input: RepeatInput, plan: Plan, session: ReturnType<ServiceContext['connection']['requireSession']>): Promise<RepeatProgress> {
     const p = run.progress;
-    const started = Date.now();
-    const rateWindow: { at: number; sent: number }[] = [{ at: started, sent: 0 }];
+    // The run's clock (pacing, elapsed, rate) starts at its first publish, once its channel is
+    // open: message k goes at (k - 1) / R from there. Reset below when the channel is open.
+    let started = Date.now();
+    const rateWindow: { at: number; sent: number }[] = [{ at: started, sent: p.sent }];
     let lastEmit = 0;
     const emit = (force = false) => {
       const now = Date.now();
@@ -156,6 +158,8 @@ export class RepeatRuns {
       ch.once('close', onClose);
 
       const rate = input.ratePerSecond;
+      started = Date.now();
+      rateWindow.splice(0, rateWindow.length, { at: started, sent: p.sent });
       let lastYield = Date.now();
       const useConfirm = input.confirm;
       const skipped = input.resumeFrom;
