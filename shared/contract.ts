@@ -82,27 +82,6 @@ export function isStateEvent(name: EventName): boolean {
   return events[name].kind === 'state';
 }
 
-/** Largest message accepted over the bridge, in bytes; bigger ones are refused as BAD_INPUT. */
-export const MAX_BRIDGE_MESSAGE_BYTES = 16 * 1024 * 1024;
-
 export function isOperationName(name: unknown): name is OperationName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(operations, name);
 }
-
-/** Wire format of the browser host (WebSocket) — the Electron host uses IPC with the same shapes. */
-export interface CallRequest {
-  id: number;
-  op: string;
-  input: unknown;
-}
-export interface CallResponse {
-  id: number;
-  result: import('./errors').Result<unknown>;
-}
-export interface EventBatch {
-  events: EventMessage[];
-}
-
-/** Fixed channel names (never built at runtime). */
-export const IPC_CALL_CHANNEL = 'warren:call';
-export const IPC_EVENTS_CHANNEL = 'warren:events';

@@ -1,6 +1,6 @@
 /** zod schemas for everything that crosses the bridge into the main process. */
 import { z } from 'zod';
-import { amqpName } from './validation/names';
+import { amqpName } from './validation/name-schemas';
 
 /** Bounded strings: the bridge never accepts unbounded input. */
 export const shortText = (max = 255) => z.string().max(max);

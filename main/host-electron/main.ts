@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
-import { IPC_CALL_CHANNEL, IPC_EVENTS_CHANNEL } from '../../shared/contract';
+import { IPC_CALL_CHANNEL, IPC_EVENTS_CHANNEL } from '../../shared/wire';
 import { warrenError } from '../../shared/errors';
 import { createDispatcher } from '../bridge/dispatcher';
 import { EventHub } from '../bridge/events';

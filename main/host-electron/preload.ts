@@ -1,6 +1,7 @@
 /** The renderer's only door: `window.warren`, two functions, no Node. */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_CALL_CHANNEL, IPC_EVENTS_CHANNEL, type EventMessage } from '../../shared/contract';
+import type { EventMessage } from '../../shared/contract';
+import { IPC_CALL_CHANNEL, IPC_EVENTS_CHANNEL } from '../../shared/wire';
 
 contextBridge.exposeInMainWorld('warren', {
   call: (op: string, input: unknown) => ipcRenderer.invoke(IPC_CALL_CHANNEL, op, input),

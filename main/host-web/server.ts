@@ -15,7 +15,7 @@ import { isUtf8 } from 'node:buffer';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { MAX_BRIDGE_MESSAGE_BYTES, type CallResponse, type EventBatch } from '../../shared/contract';
+import { MAX_BRIDGE_MESSAGE_BYTES, type CallResponse, type EventBatch } from '../../shared/wire';
 import { warrenError, type WarrenError } from '../../shared/errors';
 import type { DeliveryBatch } from '../../shared/messaging/types';
 import { WS_KEY_PREFIX, WS_PROTOCOL, sessionCookieName } from '../../shared/host-web/session';

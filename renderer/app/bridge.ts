@@ -3,8 +3,7 @@
  * in the browser host it is a WebSocket to the same origin. Both speak the shared contract.
  */
 import type { EventMessage, EventName, EventPayload, OperationName } from '../../shared/contract';
-import type { CallResponse, EventBatch } from '../../shared/contract';
-import { MAX_BRIDGE_MESSAGE_BYTES } from '../../shared/contract';
+import { MAX_BRIDGE_MESSAGE_BYTES, type CallResponse, type EventBatch } from '../../shared/wire';
 import { createClient, type WarrenClient } from '../../shared/client';
 import { warrenError, type Result } from '../../shared/errors';
 import { SESSION_META, SESSION_STORAGE_KEY, WS_KEY_PREFIX, WS_PROTOCOL } from '../../shared/host-web/session';

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { ChartMarker, ChartsHistory, ChartsStatus, ChartTick } from './types';
 import { empty, vhostName } from '../schemas';
-import { requiredAmqpName } from '../validation/names';
+import { requiredAmqpName } from '../validation/name-schemas';
 import { op, stateEvent, streamEvent } from '../spec';
 
 /** Most queues one watch list holds (the benchmark's 500 with room to spare). */

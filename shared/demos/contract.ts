@@ -4,7 +4,7 @@ import type { DemoCode } from './code';
 import type { DemoState, DemoSummary } from './types';
 import { DEMO_NAMES } from './types';
 import { empty } from '../schemas';
-import { amqpName } from '../validation/names';
+import { amqpName } from '../validation/name-schemas';
 import { op, stateEvent } from '../spec';
 
 const demoName = z.enum(DEMO_NAMES, { message: `choose one of ${DEMO_NAMES.join(', ')}` });

@@ -16,7 +16,7 @@ import type {
   TopologyHints,
 } from './types';
 import { shortText } from '../schemas';
-import { amqpName, requiredAmqpName, tableKey } from '../validation/names';
+import { amqpName, requiredAmqpName, tableKey } from '../validation/name-schemas';
 import { op, stateEvent, streamEvent } from '../spec';
 import { GET_ACK_MODES, GET_ENCODINGS } from './get-modes';
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { MoveProgress } from './types';
 import { vhostName } from '../schemas';
-import { requiredAmqpName, amqpName } from '../validation/names';
+import { requiredAmqpName, amqpName } from '../validation/name-schemas';
 import { op, streamEvent } from '../spec';
 
 export const MAX_MOVE = 10_000_000;

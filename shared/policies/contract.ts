@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { vhostName } from '../schemas';
 import { op } from '../spec';
-import { requiredAmqpName, tableKey } from '../validation/names';
+import { requiredAmqpName, tableKey } from '../validation/name-schemas';
 import { APPLY_TO, type PoliciesView } from './types';
 
 export const policyDraft = z.object({

@@ -1,7 +1,7 @@
 /** Operations of streams: read a stream queue from an offset without consuming anything away. */
 import { z } from 'zod';
 import type { StreamPage } from './types';
-import { requiredAmqpName } from '../validation/names';
+import { requiredAmqpName } from '../validation/name-schemas';
 import { op } from '../spec';
 
 export const MAX_STREAM_READ = 1_000;

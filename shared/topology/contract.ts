@@ -14,7 +14,7 @@ import type {
 import { TABLE_KINDS, TABLE_SLICE_MAX } from './types';
 import { ARG_TYPES } from './arguments';
 import { empty, vhostName } from '../schemas';
-import { amqpName, requiredAmqpName, tableKey } from '../validation/names';
+import { amqpName, requiredAmqpName, tableKey } from '../validation/name-schemas';
 import { op, stateEvent } from '../spec';
 
 const objectName = (what: string) => requiredAmqpName(what);

@@ -3,9 +3,9 @@
  * vhost, header and argument names) are measured in UTF-8 bytes, 255 at most, exactly as the
  * broker measures them. Values that would be changed on the way (a lone surrogate becomes
  * U+FFFD in UTF-8, a NUL ends C strings, `__proto__` vanishes into a JS object's prototype) are
- * refused with a message instead of being silently altered. Pure; used by the zod contracts.
+ * refused with a message instead of being silently altered. Pure and free of zod (the page loads it
+ * at its start); the contracts' schemas built on it are in ./name-schemas.ts.
  */
-import { z } from 'zod';
 
 export const MAX_NAME_BYTES = 255;
 
@@ -47,33 +47,6 @@ export function keyProblem(key: string, what = 'A header name'): string | undefi
   if (RESERVED_KEYS.has(key)) return `${what} cannot be “${key}” (JavaScript reserves it; it would be dropped)`;
   return nameProblem(key, what);
 }
-
-/**
- * An AMQP short string as a zod schema. The bridge takes up to 1024 characters so that the
- * byte limit, not a character count, gives the message.
- */
-export const amqpName = (what: string) =>
-  z
-    .string()
-    .max(1024, `${what} is far too long (at most ${MAX_NAME_BYTES} bytes)`)
-    .superRefine((value, ctx) => {
-      const problem = nameProblem(value, what);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    });
-
-/** A name that cannot be empty or blank. */
-export const requiredAmqpName = (what: string, emptyMessage = `give the ${what.toLowerCase()} a name`) =>
-  amqpName(what).refine((v) => v.trim() !== '', emptyMessage);
-
-/** A header or argument name as a zod schema. */
-export const tableKey = (what = 'A header name') =>
-  z
-    .string()
-    .max(1024, `${what} is far too long (at most ${MAX_NAME_BYTES} bytes)`)
-    .superRefine((value, ctx) => {
-      const problem = keyProblem(value, what);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    });
 
 /**
  * `prefix + middle + suffix` as an AMQP name: `middle` (e.g. a user's exchange name inside a

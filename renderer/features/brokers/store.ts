@@ -5,7 +5,7 @@
  * every operation that takes one; the main connection is named by leaving it out.
  */
 import type { OpenBroker } from '../../../shared/brokers/types';
-import { takesBroker, type InputOf, type OperationName } from '../../../shared/contract';
+import type { InputOf, OperationName } from '../../../shared/contract';
 import type { BridgePort } from '../../app/bridgePort';
 import { StateStore } from '../../app/store';
 
@@ -20,9 +20,23 @@ export interface BrokersState {
 
 const STORAGE_KEY = 'warren.brokerPerPage';
 
+/**
+ * Which operations take a broker comes from the contract's operation table, built of every
+ * operation's schema: ~0.1 s of the page's start, before it could open its socket. It is only
+ * needed once a page works on a broker beside the main one, so it is loaded then (and at once
+ * when this window remembers such a choice).
+ */
+let takesBroker: ((op: OperationName) => boolean) | undefined;
+let loadingScope: Promise<(op: OperationName) => boolean> | undefined;
+function loadScope(): Promise<(op: OperationName) => boolean> {
+  loadingScope ??= import('../../../shared/contract').then((contract) => (takesBroker = contract.takesBroker));
+  return loadingScope;
+}
+
 export class BrokersStore extends StateStore<BrokersState> {
   constructor(private readonly bridge: BridgePort) {
     super({ open: [], choice: readChoices() });
+    if (Object.keys(this.current.choice).length > 0) void loadScope();
     bridge.on('brokers.state', (open) => this.set({ open }));
   }
 
@@ -34,7 +48,10 @@ export class BrokersStore extends StateStore<BrokersState> {
   choose(page: BrokerPage, id: string | undefined): void {
     const choice = { ...this.current.choice };
     if (id === undefined) delete choice[page];
-    else choice[page] = id;
+    else {
+      choice[page] = id;
+      void loadScope();
+    }
     this.set({ choice });
     try {
       globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(choice));
@@ -54,8 +71,9 @@ export class BrokersStore extends StateStore<BrokersState> {
     const call = <K extends OperationName>(op: K, input: InputOf<K>) => {
       const broker = this.besideFor(page)?.id;
       // An input that names its broker (a comparison with another one) keeps it.
-      if (broker === undefined || !takesBroker(op) || 'broker' in (input as object)) return through.call(op, input);
-      return through.call(op, { ...input, broker });
+      if (broker === undefined || 'broker' in (input as object)) return through.call(op, input);
+      const named = (takes: (op: OperationName) => boolean) => through.call(op, takes(op) ? { ...input, broker } : input);
+      return takesBroker ? named(takesBroker) : loadScope().then(named);
     };
     return { call, on: (event, listener) => through.on(event, listener), onTransport: (listener) => through.onTransport(listener) };
   }

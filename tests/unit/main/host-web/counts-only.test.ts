@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventBatch } from '../../../../shared/contract';
+import type { EventBatch } from '../../../../shared/wire';
 import { countsOnly } from '../../../../main/host-web/server';
 
 const preview = (id: number) => ({ id }) as never;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { amqpName, keyProblem, nameProblem, tableKey, utf8Length } from '../../../../shared/validation/names';
+import { amqpName, tableKey } from '../../../../shared/validation/name-schemas';
+import { keyProblem, nameProblem, utf8Length } from '../../../../shared/validation/names';
 import { MAX_INPUT_DEPTH, inputShapeProblem } from '../../../../shared/validation/input-shape';
 
 describe('AMQP names', () => {

@@ -1,0 +1,33 @@
+/**
+ * AMQP names and table keys as zod schemas, for the contracts: the rules are in ./names.ts, so
+ * the bridge refuses exactly what the page's forms say is wrong.
+ */
+import { z } from 'zod';
+import { keyProblem, MAX_NAME_BYTES, nameProblem } from './names';
+
+/**
+ * An AMQP short string as a zod schema. The bridge takes up to 1024 characters so that the
+ * byte limit, not a character count, gives the message.
+ */
+export const amqpName = (what: string) =>
+  z
+    .string()
+    .max(1024, `${what} is far too long (at most ${MAX_NAME_BYTES} bytes)`)
+    .superRefine((value, ctx) => {
+      const problem = nameProblem(value, what);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+
+/** A name that cannot be empty or blank. */
+export const requiredAmqpName = (what: string, emptyMessage = `give the ${what.toLowerCase()} a name`) =>
+  amqpName(what).refine((v) => v.trim() !== '', emptyMessage);
+
+/** A header or argument name as a zod schema. */
+export const tableKey = (what = 'A header name') =>
+  z
+    .string()
+    .max(1024, `${what} is far too long (at most ${MAX_NAME_BYTES} bytes)`)
+    .superRefine((value, ctx) => {
+      const problem = keyProblem(value, what);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
