@@ -37,7 +37,11 @@ export async function build({ force = false } = {}) {
   if (force || newest([...src('main', 'demos'), ...sharedAndConfig]) > Math.min(age(mainOut), age(path.join(root, 'dist/main/electron.cjs')))) {
     console.log('[build] Building the main process…');
     const esbuild = await import('esbuild');
-    const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
+    // Whitespace and syntax minified, names kept: ~10 % less to read and compile at every start
+    // (web.mjs 2.2 → 1.5 MB; the printed link ~50 ms sooner, median of 8 interleaved starts), and
+    // stack traces still name their functions. Mangled names (and keepNames to restore them) were
+    // slower. For lines and columns of the source: NODE_OPTIONS=--enable-source-maps.
+    const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, minifyWhitespace: true, minifySyntax: true, logLevel: 'warning', absWorkingDir: root };
     await esbuild.build({
       ...common,
       entryPoints: ['main/host-web/cli.ts'],
