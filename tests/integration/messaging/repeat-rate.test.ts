@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectedService } from '../../support/messaging';
+import { payloadsOf } from '../../support/service';
 
 describe('repeat at a rate', () => {
   let t: Awaited<ReturnType<typeof connectedService>>;
@@ -29,4 +30,16 @@ describe('repeat at a rate', () => {
       expect((await t.ch.checkQueue('paced')).messageCount).toBe(count);
     }, 30_000);
   }
+
+  it('a resumed run sends the rest at its rate, and its progress rate counts only what it sent itself', async () => {
+    await t.ch.purgeQueue('paced');
+    const run = await t.call('messaging.repeat', { exchange: '', routingKey: 'paced', count: 5_000, resumeFrom: 4_000, ratePerSecond: 1_000, confirm: true, wait: true, body: { mode: 'text', data: 'tick {{seq}}' } });
+    expect(run.state).toBe('done');
+    expect(run.sent).toBe(5_000);
+    expect((await t.ch.checkQueue('paced')).messageCount).toBe(1_000);
+    const rates = payloadsOf(t.svc.events, 'messaging.repeatProgress').filter((p) => p.runId === run.runId).map((p) => p.rate);
+    expect(rates.length).toBeGreaterThan(0);
+    // Counting the 4,000 it skipped as sent would show 4,000 msg/s and more at the start.
+    expect(Math.max(...rates)).toBeLessThan(2_000);
+  }, 30_000);
 });
