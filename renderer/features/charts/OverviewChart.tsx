@@ -26,7 +26,8 @@ const RATES: SeriesSpec[] = (['publish', 'deliver', 'ack', 'redeliver', 'unrouta
 const NO_QUEUES: QueueRef[] = [];
 
 export function OverviewChart({ windowMs = 5 * 60_000, height = 160 }: { windowMs?: number; height?: number }) {
-  const { series, markers, version, now } = useChartSeries(NO_QUEUES, true);
+  // The page keeps what the chart shows (the main process keeps the hour): the series no longer grows for an hour.
+  const { series, markers, version, now } = useChartSeries(NO_QUEUES, true, windowMs);
   // Off screen (below a page of queue charts) it keeps counting but draws nothing (ChartPanel).
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` says when the arrays grew.
   const data = useMemo(() => inWindow(series.get(OVERVIEW_KEY), now - windowMs, now), [series, version, now, windowMs]);
