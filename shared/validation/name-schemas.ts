@@ -6,28 +6,24 @@ import { z } from 'zod';
 import { keyProblem, MAX_NAME_BYTES, nameProblem } from './names';
 
 /**
- * An AMQP short string as a zod schema. The bridge takes up to 1024 characters so that the
- * byte limit, not a character count, gives the message.
+ * A string the broker measures in UTF-8 bytes, refused with `problem`'s message. The bridge takes
+ * up to 1024 characters so that the byte limit, not a character count, gives the message.
  */
-export const amqpName = (what: string) =>
+const byteChecked = (what: string, problem: (value: string) => string | undefined) =>
   z
     .string()
     .max(1024, `${what} is far too long (at most ${MAX_NAME_BYTES} bytes)`)
     .superRefine((value, ctx) => {
-      const problem = nameProblem(value, what);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      const message = problem(value);
+      if (message) ctx.addIssue({ code: 'custom', message });
     });
+
+/** An AMQP short string as a zod schema. */
+export const amqpName = (what: string) => byteChecked(what, (value) => nameProblem(value, what));
 
 /** A name that cannot be empty or blank. */
 export const requiredAmqpName = (what: string, emptyMessage = `give the ${what.toLowerCase()} a name`) =>
   amqpName(what).refine((v) => v.trim() !== '', emptyMessage);
 
 /** A header or argument name as a zod schema. */
-export const tableKey = (what = 'A header name') =>
-  z
-    .string()
-    .max(1024, `${what} is far too long (at most ${MAX_NAME_BYTES} bytes)`)
-    .superRefine((value, ctx) => {
-      const problem = keyProblem(value, what);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    });
+export const tableKey = (what = 'A header name') => byteChecked(what, (value) => keyProblem(value, what));
