@@ -152,22 +152,37 @@ async function main() {
         await cdp.send('Performance.enable');
         const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
         const busyBefore = await taskSeconds();
+        // The clock, in the page: from the press of Attach (its pointerdown) to the DOM change that
+        // makes the page account for every message — a message is accounted for when it is shown
+        // or counted as "Counted, not shown". A MutationObserver reads the two counters' text
+        // (textContent: no layout) on each change, so the end is when the page changed, not when
+        // a poll noticed. A string, not a function: the bench runs under tsx, whose helpers do not exist in the page.
+        await page.evaluate(`(() => {
+          const num = (id) => Number((document.querySelector('[data-testid="' + id + '"]')?.textContent || '').replace(/\\D/g, '') || 0);
+          window.benchClock = { pressed: 0, accounted: 0, shown: 0, notShown: 0 };
+          document.addEventListener('pointerdown', () => { window.benchClock.pressed ||= performance.timeOrigin + performance.now(); }, { capture: true, once: true });
+          const observer = new MutationObserver(() => {
+            const shown = num('ui-seen');
+            const notShown = num('ui-not-shown');
+            Object.assign(window.benchClock, { shown, notShown });
+            if (shown + notShown >= ${N}) {
+              window.benchClock.accounted = performance.timeOrigin + performance.now();
+              observer.disconnect();
+            }
+          });
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        })()`);
         const started = performance.now();
         await page.getByRole('button', { name: 'Attach' }).click();
-        // The page accounts for a message when it shows it or counts it as "Counted, not shown".
-        // Read from the two counters' text (textContent: no layout, so the polling costs the page
-        // little). A string, not a function: the bench runs under tsx, whose helpers do not exist in the page.
-        const counted = () =>
-          page.evaluate<{ shown: number; notShown: number }>(
-            `(() => { const num = (id) => Number((document.querySelector('[data-testid="' + id + '"]')?.textContent || '').replace(/\\D/g, '') || 0); return { shown: num('ui-seen'), notShown: num('ui-not-shown') }; })()`,
-          );
-        let last = { shown: 0, notShown: 0 };
-        while (last.shown + last.notShown < N) {
+        let clock = { pressed: 0, accounted: 0, shown: 0, notShown: 0 };
+        while (!clock.accounted) {
           await page.waitForTimeout(50);
-          last = await counted();
-          if (performance.now() - started > 900_000) throw new Error(`the page accounts for ${last.shown + last.notShown} after 15 minutes`);
+          clock = await page.evaluate<typeof clock>('window.benchClock');
+          if (performance.now() - started > 900_000) throw new Error(`the page accounts for ${clock.shown + clock.notShown} after 15 minutes`);
         }
-        const ms = performance.now() - started;
+        if (!clock.pressed) throw new Error('the press of Attach was not seen by the page');
+        const ms = clock.accounted - clock.pressed;
+        const last = clock;
         busy.push(((await taskSeconds()) - busyBefore) / (ms / 1000));
         accounts.push(`${last.shown.toLocaleString('en')} shown + ${last.notShown.toLocaleString('en')} counted, not shown`);
         peakMainRss = Math.max(peakMainRss, rssMiB(mainPid));
@@ -189,10 +204,10 @@ async function main() {
     const loadEnd = loadAverage();
     console.log(`load average (1/5/15 min): start ${loadStart}, end ${loadEnd}`);
     notes.push(
-      `${N.toLocaleString('en')} messages of 100 bytes pre-filled in one classic queue before every round (outside the clocks). Reference: raw amqplib on its own warm connection (socket options as Warren's: noDelay), prefetch ${PREFETCH}, manual ack with multiple=true every 500 messages; clock from \`consume\` to the last ack. Warren: a consumer with prefetch ${PREFETCH} and manual acks sent by Warren after 0 ms of simulated work (consecutive acks of one network read go as one ack with multiple=true), attached with Show "${SHOW === 'newest' ? 'the newest 50 of each update (the rest counted)' : 'every message'}" (\`show: '${SHOW}'\`; WARREN_BENCH_CONSUME_SHOW picks the other).`,
+      `${N.toLocaleString('en')} messages of 100 bytes pre-filled in one classic queue before every round (outside the clocks). Reference: raw amqplib on its own warm connection (socket options as Warren's: noDelay), prefetch ${PREFETCH}, manual ack with multiple=true every 500 messages; clock from \`consume\` to the last ack. Warren: a consumer with prefetch ${PREFETCH} and manual acks sent by Warren after 0 ms of simulated work (finished messages acked together with multiple=true: a quarter of the prefetch window, or what finished within 20 ms), attached with Show "${SHOW === 'newest' ? 'the newest 50 of each update (the rest counted)' : 'every message'}" (\`show: '${SHOW}'\`; WARREN_BENCH_CONSUME_SHOW picks the other).`,
       '',
       `1. Main process: attached by \`consumers.attach\` over the browser host's WebSocket by a bridge client (shared/client.ts), the call the Attach button makes; clock from the call until Warren reports ${N.toLocaleString('en')} acked (its consumers.state event).`,
-      `2. Page open: the Consumers page in Chromium (1280×720, fresh page per round), Attach clicked; clock until the page accounts for every message — its "Shown" count plus its "Counted, not shown" count (previews it was not sent — by the Show choice made in the form, more than one 33 ms update carries, or the page fell behind — the messages stay in Warren's kept list) reaches ${N.toLocaleString('en')}. The page's counters are read from their text every 50 ms (no layout). Renderer main thread busy: Chrome's TaskDuration (CDP Performance.getMetrics) over the round's wall time; tasks on a loaded machine take longer in wall time, so this is an upper bound.`,
+      `2. Page open: the Consumers page in Chromium (1280×720, fresh page per round), Attach clicked; clock in the page, from the press of Attach (its pointerdown) to the DOM change after which the page accounts for every message — its "Shown" count plus its "Counted, not shown" count (previews it was not sent — by the Show choice made in the form, more than one 33 ms update carries, or the page fell behind — the messages stay in Warren's kept list) reaches ${N.toLocaleString('en')}; a MutationObserver reads the two counters' text on each change (no layout). Renderer main thread busy: Chrome's TaskDuration (CDP Performance.getMetrics) over the round's wall time; tasks on a loaded machine take longer in wall time, so this is an upper bound.`,
       '',
       `One warm-up of each side, then ${ROUNDS} rounds interleaved per figure (a figure's reference rounds are its own). Median (min–max).`,
       '',

@@ -17,6 +17,12 @@ export const UI_KEEP = 2000;
  * thread was busy 25–36 % instead of 38–46 % of the run (the same consume, interleaved).
  */
 export const REDRAW_MS = 250;
+/**
+ * A stream that stops is drawn this long after its last change, not up to REDRAW_MS later: the
+ * final counts show as soon as the consumer goes quiet. Longer than the main process' 33 ms
+ * flushes, so a stream still draws only every REDRAW_MS.
+ */
+export const QUIET_MS = 60;
 
 export interface ConsumersSnapshot {
   consumers: ConsumerInfo[];
@@ -35,6 +41,7 @@ export class ConsumersFeed extends StateStore<ConsumersSnapshot> {
   private readonly skipped = new Map<string, number>();
   private started = false;
   private lastNotify = -Infinity;
+  private lastChange = -Infinity;
   private notifyTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly bridge: BridgePort) {
@@ -97,15 +104,29 @@ export class ConsumersFeed extends StateStore<ConsumersSnapshot> {
     this.notify();
   }
 
-  /** Coalesces redraws: the first change after a quiet spell draws at once, a stream draws ≤ 4/s. */
+  /**
+   * Coalesces redraws: the first change after a quiet spell draws at once; a stream draws every
+   * REDRAW_MS, and once more QUIET_MS after it stops.
+   */
   private notify(): void {
+    this.lastChange = performance.now();
     if (this.notifyTimer !== undefined) return;
-    const wait = this.lastNotify + REDRAW_MS - performance.now();
-    if (wait <= 0) this.notifyNow();
-    else this.notifyTimer = setTimeout(() => this.notifyNow(), wait);
+    if (this.lastChange - this.lastNotify >= REDRAW_MS) this.notifyNow();
+    else this.schedule();
+  }
+
+  private schedule(): void {
+    const due = Math.min(this.lastNotify + REDRAW_MS, this.lastChange + QUIET_MS);
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = undefined;
+      const now = performance.now();
+      if (now - this.lastNotify >= REDRAW_MS || now - this.lastChange >= QUIET_MS) this.notifyNow();
+      else this.schedule();
+    }, Math.max(0, due - performance.now()));
   }
 
   private notifyNow(): void {
+    clearTimeout(this.notifyTimer);
     this.notifyTimer = undefined;
     this.lastNotify = performance.now();
     this.set({ consumers: this.consumers, messages: new Map(this.messages), seen: new Map(this.seen), skipped: new Map(this.skipped) });

@@ -25,7 +25,7 @@ import { encodeTable } from '../codec';
 import { IdRing } from '../ring';
 import { keep, KEEP_BYTES, preview, sentPreview, whole, type Kept } from './buffer';
 import { countDots, sendSettle, slim, type Unacked } from './settle';
-import { SimulatedWork } from './simulated-work';
+import { ackBatchFor, SimulatedWork } from './simulated-work';
 import { fitName } from '../../../../shared/validation/names';
 
 /** At most this many previews per consumer per flush (show 'every'); the rest stay in the ring. */
@@ -367,6 +367,7 @@ export class ConsumerManager {
       alive: () => this.consumers.get(c.info.id) === c,
       ackable: (id, entry) => c.unacked.has(id) && c.live?.channel === entry.channel,
       ack: (ids) => this.settle(c.info.id, { ids, action: 'ack', requeue: false }),
+      ackBatch: ackBatchFor(c.info.options.prefetch),
     });
   }
 

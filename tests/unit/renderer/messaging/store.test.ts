@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MessagingStore, READY_POLL_MS } from '../../../../renderer/features/messaging/store';
-import { REDRAW_MS, UI_KEEP } from '../../../../renderer/features/messaging/consumersFeed';
+import { QUIET_MS, REDRAW_MS, UI_KEEP } from '../../../../renderer/features/messaging/consumersFeed';
 import { EMPTY_DRAFT } from '../../../../renderer/features/messaging/draft';
 import type { ConsumerInfo, ReceivedMessage } from '../../../../shared/messaging/types';
 import { FakeBridge, ok, settle } from '../../../support/fake-bridge';
@@ -86,6 +86,27 @@ describe('MessagingStore consumers', () => {
     await vi.advanceTimersByTimeAsync(REDRAW_MS);
     expect(redraws.mock.calls.length).toBeLessThanOrEqual(2);
     expect(store.consumers.getSnapshot().messages.get('c1')).toHaveLength(50);
+  });
+
+  it('draws a stream that stopped QUIET_MS after its last delivery, before REDRAW_MS has passed', async () => {
+    const bridge = new FakeBridge({ 'consumers.list': () => ok([]) });
+    const store = new MessagingStore(bridge);
+    const redraws = vi.fn();
+    store.consumers.subscribe(redraws);
+    await settle();
+    await vi.advanceTimersByTimeAsync(REDRAW_MS);
+    bridge.emit('consumers.deliveries', [{ consumerId: 'c1', messages: [message(1)], skipped: 0 }] as never);
+    redraws.mockClear();
+    // Flushes 33 ms apart keep the stream going; the last one is followed by quiet.
+    for (let i = 2; i <= 4; i++) {
+      await vi.advanceTimersByTimeAsync(33);
+      bridge.emit('consumers.deliveries', [{ consumerId: 'c1', messages: [message(i)], skipped: 0 }] as never);
+    }
+    expect(redraws).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(QUIET_MS);
+    expect(redraws).toHaveBeenCalledTimes(1);
+    expect(store.consumers.getSnapshot().seen.get('c1')).toBe(4);
+    expect(3 * 33 + QUIET_MS).toBeLessThan(REDRAW_MS);
   });
 
   it('polls a queue’s ready count while a card shows it, once for two cards', async () => {
