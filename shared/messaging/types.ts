@@ -96,6 +96,11 @@ export interface ConsumerOptions {
 export type ConsumerShow = 'every' | 'newest';
 /** With show 'newest': previews sent per update (~30 updates a second). */
 export const NEWEST_PER_UPDATE = 50;
+/**
+ * Simulated work of 0 ms acks finished messages together: a quarter of the prefetch window at a
+ * time, or what finished within this many ms (main/service/messaging/consumers/simulated-work.ts).
+ */
+export const ACK_WAIT_MS = 20;
 
 export type ConsumerStatus = 'starting' | 'consuming' | 'paused' | 'crashed' | 'waiting' | 'closed';
 

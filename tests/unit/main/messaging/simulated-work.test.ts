@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ACK_BATCH_MAX, ACK_WAIT_MS, ackBatchFor, SimulatedWork } from '../../../../main/service/messaging/consumers/simulated-work';
+import { ACK_WAIT_MS } from '../../../../shared/messaging/types';
+import { ACK_BATCH_MAX, ackBatchFor, SimulatedWork } from '../../../../main/service/messaging/consumers/simulated-work';
 
 /** A consumer whose every message is ackable, with `ms` of work each; records the ack calls. */
 function worker(ms: number, ackBatch: number) {
