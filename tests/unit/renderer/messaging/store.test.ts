@@ -40,6 +40,17 @@ describe('MessagingStore consumers', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
+  /** A read consumers feed with no consumer, quiet for REDRAW_MS; `redraws` counts its notifications. */
+  const quietFeed = async () => {
+    const bridge = new FakeBridge({ 'consumers.list': () => ok([]) });
+    const store = new MessagingStore(bridge);
+    const redraws = vi.fn();
+    store.consumers.subscribe(redraws);
+    await settle();
+    await vi.advanceTimersByTimeAsync(REDRAW_MS);
+    return { bridge, store, redraws };
+  };
+
   it('lists consumers and their earlier messages when first read, then adds deliveries newest first', async () => {
     const bridge = new FakeBridge({
       'consumers.list': () => ok([consumer('c1')]),
@@ -75,12 +86,7 @@ describe('MessagingStore consumers', () => {
   });
 
   it('coalesces a stream of deliveries into at most one redraw per REDRAW_MS', async () => {
-    const bridge = new FakeBridge({ 'consumers.list': () => ok([]) });
-    const store = new MessagingStore(bridge);
-    const redraws = vi.fn();
-    store.consumers.subscribe(redraws);
-    await settle();
-    await vi.advanceTimersByTimeAsync(REDRAW_MS);
+    const { bridge, store, redraws } = await quietFeed();
     redraws.mockClear();
     for (let i = 1; i <= 50; i++) bridge.emit('consumers.deliveries', [{ consumerId: 'c1', messages: [message(i)], skipped: 0 }] as never);
     await vi.advanceTimersByTimeAsync(REDRAW_MS);
@@ -89,12 +95,7 @@ describe('MessagingStore consumers', () => {
   });
 
   it('draws a stream that stopped QUIET_MS after its last delivery, before REDRAW_MS has passed', async () => {
-    const bridge = new FakeBridge({ 'consumers.list': () => ok([]) });
-    const store = new MessagingStore(bridge);
-    const redraws = vi.fn();
-    store.consumers.subscribe(redraws);
-    await settle();
-    await vi.advanceTimersByTimeAsync(REDRAW_MS);
+    const { bridge, store, redraws } = await quietFeed();
     bridge.emit('consumers.deliveries', [{ consumerId: 'c1', messages: [message(1)], skipped: 0 }] as never);
     redraws.mockClear();
     // Flushes 33 ms apart keep the stream going; the last one is followed by quiet.
