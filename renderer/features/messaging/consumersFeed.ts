@@ -126,7 +126,6 @@ export class ConsumersFeed extends StateStore<ConsumersSnapshot> {
   }
 
   private notifyNow(): void {
-    clearTimeout(this.notifyTimer);
     this.notifyTimer = undefined;
     this.lastNotify = performance.now();
     this.set({ consumers: this.consumers, messages: new Map(this.messages), seen: new Map(this.seen), skipped: new Map(this.skipped) });
