@@ -193,7 +193,8 @@ test('presenter mode, EcomNow at 1280×720: narration, charts with markers, serv
   await page.keyboard.press('Escape');
   await expect(ask).toBeHidden();
   await expect(page.getByRole('heading', { name: 'EcomNow orders' })).toBeVisible();
-  await expect(page.getByRole('button', { name: /Next step \(5\/7\)/ })).toBeEnabled();
+  // Step 4 goes on: the email service works through its backlog (8 orders, 1 s each), then Next.
+  await expect(page.getByRole('button', { name: /Next step \(5\/7\)/ })).toBeEnabled({ timeout: 30_000 });
   await page.keyboard.press('r');
   await page.keyboard.press('r');
   await expect(page.getByText('Nothing running')).toBeVisible({ timeout: 20_000 });

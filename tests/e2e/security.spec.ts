@@ -108,6 +108,7 @@ test('the Publish page refuses a 17 MB body before sending it, and Warren keeps 
   await page.getByRole('link', { name: 'Publish' }).click();
   await page.getByLabel('Routing key').fill('nowhere');
   await page.getByLabel('Load body from a file').setInputFiles(file);
+  await expect(page.getByRole('status').filter({ hasText: 'Loaded body.bin (13.0 MiB) as Base64' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Not published' })).toContainText(/Warren’s bridge carries at most 16\.0 MiB/, { timeout: 30_000 });
   await page.getByLabel('Routing key').fill('still-alive');

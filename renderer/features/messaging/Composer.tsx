@@ -1,8 +1,10 @@
 /** The message composer: destination, body, properties, headers; publish once with confirm. */
+import { useState } from 'react';
 import { prettyJson, bytesToBase64 } from '../../../shared/messaging/codec';
 import type { PublishOutcome, TopologyHints } from '../../../shared/messaging/types';
 import type { WarrenError } from '../../../shared/errors';
 import { Field } from '../../ui/Field';
+import { formatBytes } from '../../ui/format';
 import { HeadersEditor } from './HeadersEditor';
 import { PropertiesFields } from './PropertiesFields';
 import { withBodyMode, type BodyMode, type ComposerDraft } from './draft';
@@ -14,6 +16,8 @@ interface Props {
   /** Errors by field: exchange, routingKey, body, headers, and property names. */
   errors: Record<string, string>;
   headerErrorRow?: number;
+  /** True while a loaded file is still being read: what the draft holds is not yet the file. */
+  onReadingChange?: (reading: boolean) => void;
 }
 
 const MODES: { mode: BodyMode; label: string }[] = [
@@ -23,11 +27,23 @@ const MODES: { mode: BodyMode; label: string }[] = [
   { mode: 'hex', label: 'Hex' },
 ];
 
-export function Composer({ draft, onChange, hints, errors, headerErrorRow }: Props) {
+export function Composer({ draft, onChange, hints, errors, headerErrorRow, onReadingChange }: Props) {
   const keys = hints?.bindingKeys[draft.exchange] ?? (draft.exchange === '' ? hints?.queues : undefined) ?? [];
+  const [fileNote, setFileNote] = useState<string>();
+  // A large file takes a moment to read: until it is in the draft, the page says so and holds
+  // Publish back, so a click meanwhile cannot send the previous body.
   const loadFile = async (file: File) => {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    onChange(withBodyMode(draft, 'base64', bytesToBase64(bytes)));
+    setFileNote(`Reading ${file.name}…`);
+    onReadingChange?.(true);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      onChange(withBodyMode(draft, 'base64', bytesToBase64(bytes)));
+      setFileNote(`Loaded ${file.name} (${formatBytes(bytes.length)}) as Base64`);
+    } catch (e) {
+      setFileNote(`Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      onReadingChange?.(false);
+    }
   };
   return (
     <div className="msg-composer">
@@ -71,6 +87,11 @@ export function Composer({ draft, onChange, hints, errors, headerErrorRow }: Pro
           Load file…
           <input type="file" aria-label="Load body from a file" onChange={(e) => e.target.files?.[0] && void loadFile(e.target.files[0])} />
         </label>
+        {fileNote ? (
+          <span role="status" className="msg-file-note">
+            {fileNote}
+          </span>
+        ) : null}
       </div>
       <Field label="Body" error={errors.body ? { message: errors.body } : undefined} description={draft.bodyMode === 'json' ? 'Checked as JSON before sending. {{seq}}, {{uuid}} and {{now}} are filled in by Repeat.' : undefined}>
         {(control) => <textarea {...control} className="msg-body" rows={8} spellCheck={false} value={draft.body} onChange={(e) => onChange({ ...draft, body: e.target.value })} />}

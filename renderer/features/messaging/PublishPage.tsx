@@ -27,6 +27,7 @@ export function PublishPage() {
   const [failure, setFailure] = useState<WarrenError>();
   const [outcome, setOutcome] = useState<PublishOutcome>();
   const [busy, setBusy] = useState(false);
+  const [readingFile, setReadingFile] = useState(false);
   const [showCode, setShowCode] = useState(false);
   const connected = connection.status === 'connected';
 
@@ -63,13 +64,13 @@ export function PublishPage() {
       <div className="msg-publish-layout">
         <section className="card" aria-labelledby="composer-title">
           <h2 id="composer-title" className="section-title">Message</h2>
-          <Composer draft={draft} onChange={setDraft} hints={hints} errors={errors} headerErrorRow={headerRow.ok ? undefined : headerRow.row} />
+          <Composer draft={draft} onChange={setDraft} hints={hints} errors={errors} headerErrorRow={headerRow.ok ? undefined : headerRow.row} onReadingChange={setReadingFile} />
           <div className="button-row msg-actions">
             <label className="checkbox-line">
               <input type="checkbox" checked={draft.mandatory} onChange={(e) => setDraft({ ...draft, mandatory: e.target.checked })} />
               Mandatory (report unroutable)
             </label>
-            <button type="button" className="button button-primary" disabled={busy} onClick={() => void publish()}>
+            <button type="button" className="button button-primary" disabled={busy || readingFile} onClick={() => void publish()}>
               {busy ? 'Publishing…' : 'Publish'}
             </button>
             <button type="button" className="button" disabled={!built.ok} onClick={() => setShowCode(true)}>
