@@ -1,13 +1,15 @@
 /**
  * Batches events for the hosts: at most one batch every ~33 ms (≈30 a second), never one
- * message per event. State events (as the contract marks them) are "latest wins" within a batch.
+ * message per event; after a quiet spell the first batch goes on the next turn of the event loop.
+ * State events (as the contract marks them) are "latest wins" within a batch.
  */
 import { isStateEvent, type EventMessage, type EventName, type EventPayload } from '../../shared/contract';
+import { Throttle } from '../service/throttle';
 export const BATCH_INTERVAL_MS = 33;
 
 export class EventHub {
   private pending: EventMessage[] = [];
-  private timer?: NodeJS.Timeout;
+  private readonly batches = new Throttle(BATCH_INTERVAL_MS, () => this.flush());
   private readonly listeners = new Set<(batch: EventMessage[]) => void>();
   private readonly latest = new Map<EventName, EventMessage>();
 
@@ -18,7 +20,7 @@ export class EventHub {
       this.pending = this.pending.filter((m) => m.event !== event);
     }
     this.pending.push(message);
-    this.timer ??= setTimeout(() => this.flush(), BATCH_INTERVAL_MS);
+    this.batches.request();
   }
 
   /** The latest value of each state event, so a new window starts from the present. */
@@ -32,7 +34,6 @@ export class EventHub {
   }
 
   private flush(): void {
-    this.timer = undefined;
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;

@@ -31,7 +31,7 @@ export function keep(id: number, msg: ConsumeMessage, settled: ReceivedMessage['
 }
 
 /** What the stream carries: the first PREVIEW_BYTES of the body. */
-export function preview(kept: Kept): ReceivedMessage {
+function preview(kept: Kept): ReceivedMessage {
   return received(kept, PREVIEW_BYTES);
 }
 

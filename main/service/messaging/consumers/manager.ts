@@ -9,7 +9,7 @@
  *   detach(id)  close its channel (unacked go back to ready); a tap queue is deleted
  *   crash(id)   close its channel with messages unacked: the broker redelivers them, redelivered=true
  *   settle(id, { ids | all, action: ack|nack|reject, requeue })
- *   list(), messages(id, limit), message(id, deliveryId), onDelivery(listener)
+ *   list(), messages(id, limit), message(id, deliveryId)
  *
  * Deliveries are kept in a bounded ring per consumer (default 10,000 and KEEP_BYTES of bodies;
  * older ones are counted; an unacked message that left the ring keeps only what acking needs)
@@ -23,7 +23,8 @@ import type { ServiceContext } from '../../context';
 import { fail, toWarrenError, WarrenFailure } from '../../errors';
 import { encodeTable } from '../codec';
 import { IdRing } from '../ring';
-import { keep, KEEP_BYTES, preview, sentPreview, whole, type Kept } from './buffer';
+import { Throttle } from '../../throttle';
+import { keep, KEEP_BYTES, sentPreview, whole, type Kept } from './buffer';
 import { countDots, sendSettle, slim, type Unacked } from './settle';
 import { ackBatchFor, SimulatedWork } from './simulated-work';
 import { fitName } from '../../../../shared/validation/names';
@@ -65,15 +66,12 @@ export interface TapOptions extends ConsumerOptions {
   bindingArguments?: ConsumerOptions['arguments'];
 }
 
-export type DeliveryListener = (consumerId: string, message: ReceivedMessage, content: Buffer) => void;
-
 export class ConsumerManager {
   private readonly consumers = new Map<string, Consumer>();
   private readonly watched = new WeakSet<AmqpSession>();
-  private readonly listeners = new Set<DeliveryListener>();
   private settledChanges: SettleChange[] = [];
   private stateDirty = false;
-  private timer?: NodeJS.Timeout;
+  private readonly flushes = new Throttle(FLUSH_MS, () => this.flush());
   private nextConsumer = 1;
 
   constructor(private readonly ctx: ServiceContext) {
@@ -122,11 +120,6 @@ export class ConsumerManager {
       }
       this.markDirty();
     }
-  }
-
-  onDelivery(listener: DeliveryListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   async pause(id: string): Promise<ConsumerInfo> {
@@ -352,7 +345,6 @@ export class ConsumerManager {
       c.pending.splice(0, most);
     }
     c.work?.add(id);
-    for (const listener of this.listeners) listener(c.info.id, preview(kept), msg.content);
     this.markDirty();
   }
 
@@ -464,12 +456,11 @@ export class ConsumerManager {
 
   private markDirty(): void {
     this.stateDirty = true;
-    this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+    this.flushes.request();
   }
 
   /** One flush: new deliveries (arrays per consumer), settle changes, the consumer list. */
   private flush(): void {
-    this.timer = undefined;
     const batches: DeliveryBatch[] = [];
     for (const c of this.consumers.values()) {
       if (c.pending.length === 0 && c.skipped === 0) continue;

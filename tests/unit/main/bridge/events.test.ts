@@ -18,6 +18,20 @@ describe('the event hub', () => {
     expect(batches).toHaveLength(1);
   });
 
+  it('sends the first batch after a quiet spell on the next turn, and then at most one per interval', () => {
+    const hub = new EventHub();
+    const batches: unknown[][] = [];
+    hub.subscribe((b) => batches.push(b));
+    hub.emit('connection.state', state('connecting'));
+    vi.advanceTimersByTime(0);
+    expect(batches).toHaveLength(1);
+    hub.emit('connection.state', state('connected'));
+    vi.advanceTimersByTime(BATCH_INTERVAL_MS - 1);
+    expect(batches).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(batches).toHaveLength(2);
+  });
+
   it('keeps only the latest state of each kind within a batch, in order', () => {
     const hub = new EventHub();
     const batches: { event: string; payload: unknown }[][] = [];
