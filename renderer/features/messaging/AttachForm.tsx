@@ -106,7 +106,7 @@ export function AttachForm({ queues, exchanges }: { queues: string[]; exchanges:
           </Field>
         ) : null}
         {ackMode === 'simulated' && simulate === 'fixed' ? (
-          <Field label="Milliseconds" description={`At 0 ms finished messages are acked together: a quarter of the prefetch at a time, or within ${ACK_WAIT_MS} ms.`}>{(c) => <input {...c} inputMode="numeric" value={simulateMs} onChange={(e) => setSimulateMs(e.target.value)} />}</Field>
+          <Field label="Milliseconds" description={`At 0 ms, acks go in batches: a quarter of the prefetch, or every ${ACK_WAIT_MS} ms.`}>{(c) => <input {...c} inputMode="numeric" value={simulateMs} onChange={(e) => setSimulateMs(e.target.value)} />}</Field>
         ) : null}
         <Field label="Show" description="Every message is counted and kept in Warren's list either way.">
           {(c) => (

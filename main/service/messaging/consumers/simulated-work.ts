@@ -7,8 +7,8 @@
  * ACK_WAIT_MS after its first message finished, whichever comes first. Acking whatever one network
  * read delivered instead sent an ack every ~20 messages: over a 200,000-message consume main spent
  * 230 ms of CPU writing ack frames (59 ms in batches; each write on loopback also pays for the
- * broker's receive). A quarter of
- * the window keeps three quarters of it in flight, so the broker never waits for an ack.
+ * broker's receive). A quarter of the window keeps three quarters of it in flight, so the broker
+ * never waits for an ack.
  */
 import { ACK_WAIT_MS } from '../../../../shared/messaging/types';
 import type { Unacked } from './settle';
