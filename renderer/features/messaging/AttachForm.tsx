@@ -117,7 +117,10 @@ export function AttachForm({ queues, exchanges }: { queues: string[]; exchanges:
           )}
         </Field>
         <Field label="Consumer tag">{(c) => <input {...c} placeholder="(broker picks)" value={consumerTag} onChange={(e) => setConsumerTag(e.target.value)} />}</Field>
-        <CheckboxField label="Exclusive consumer" checked={exclusive} onChange={setExclusive} />
+        <div className="field msg-attach-check">
+          <span className="field-label-spacer" aria-hidden="true" />
+          <CheckboxField label="Exclusive consumer" checked={exclusive} onChange={setExclusive} />
+        </div>
       </div>
       <HeadersEditor label="Arguments" rows={args} onChange={setArgs} />
       <p className="section-note">E.g. x-priority (int), or x-stream-offset (string “first”, or int) for a stream with prefetch &gt; 0 and manual ack.</p>
