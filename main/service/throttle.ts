@@ -17,13 +17,14 @@ export class Throttle {
 
   request(): void {
     if (this.timer !== undefined) return;
-    const wait = Math.max(0, this.lastRun + this.intervalMs - Date.now());
+    // Monotonic, and never more than one interval, whatever the wall clock does.
+    const wait = Math.min(this.intervalMs, Math.max(0, this.lastRun + this.intervalMs - performance.now()));
     this.timer = setTimeout(this.fire, wait);
   }
 
   private readonly fire = (): void => {
     this.timer = undefined;
-    this.lastRun = Date.now();
+    this.lastRun = performance.now();
     this.run();
   };
 }
