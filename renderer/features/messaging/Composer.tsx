@@ -1,5 +1,5 @@
 /** The message composer: destination, body, properties, headers; publish once with confirm. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { prettyJson, bytesToBase64 } from '../../../shared/messaging/codec';
 import type { PublishOutcome, TopologyHints } from '../../../shared/messaging/types';
 import type { WarrenError } from '../../../shared/errors';
@@ -30,6 +30,11 @@ const MODES: { mode: BodyMode; label: string }[] = [
 export function Composer({ draft, onChange, hints, errors, headerErrorRow, onReadingChange }: Props) {
   const keys = hints?.bindingKeys[draft.exchange] ?? (draft.exchange === '' ? hints?.queues : undefined) ?? [];
   const [fileNote, setFileNote] = useState<string>();
+  // The draft as it is when a file's read ends: what was typed meanwhile is kept.
+  const latest = useRef(draft);
+  useEffect(() => {
+    latest.current = draft;
+  });
   // A large file takes a moment to read: until it is in the draft, the page says so and holds
   // Publish back, so a click meanwhile cannot send the previous body.
   const loadFile = async (file: File) => {
@@ -37,7 +42,7 @@ export function Composer({ draft, onChange, hints, errors, headerErrorRow, onRea
     onReadingChange?.(true);
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      onChange(withBodyMode(draft, 'base64', bytesToBase64(bytes)));
+      onChange(withBodyMode(latest.current, 'base64', bytesToBase64(bytes)));
       setFileNote(`Loaded ${file.name} (${formatBytes(bytes.length)}) as Base64`);
     } catch (e) {
       setFileNote(`Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
