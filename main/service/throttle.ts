@@ -17,8 +17,8 @@ export class Throttle {
 
   request(): void {
     if (this.timer !== undefined) return;
-    // Monotonic, and never more than one interval, whatever the wall clock does.
-    const wait = Math.min(this.intervalMs, Math.max(0, this.lastRun + this.intervalMs - performance.now()));
+    // performance.now is monotonic, so the wait is at most one interval whatever the wall clock does.
+    const wait = Math.max(0, this.lastRun + this.intervalMs - performance.now());
     this.timer = setTimeout(this.fire, wait);
   }
 
