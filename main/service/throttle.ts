@@ -9,6 +9,7 @@
 export class Throttle {
   private timer?: ReturnType<typeof setTimeout>;
   private lastRun = -Infinity;
+  private stopped = false;
 
   constructor(
     private readonly intervalMs: number,
@@ -16,10 +17,17 @@ export class Throttle {
   ) {}
 
   request(): void {
-    if (this.timer !== undefined) return;
+    if (this.timer !== undefined || this.stopped) return;
     // performance.now is monotonic, so the wait is at most one interval whatever the wall clock does.
     const wait = Math.max(0, this.lastRun + this.intervalMs - performance.now());
     this.timer = setTimeout(this.fire, wait);
+  }
+
+  /** No run after this, not even one already due (its owner is shutting down). */
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   private readonly fire = (): void => {

@@ -18,6 +18,10 @@ import type { ServiceContext } from '../context';
 import { fail, toWarrenError } from '../errors';
 import { connectedSandboxCluster, requireSandboxCluster } from './connected-cluster';
 import { privateNodes } from './private-node';
+import { Throttle } from '../throttle';
+
+/** A demo's state goes to the windows at most this often while its programs run. */
+const EMIT_MS = 100;
 
 interface Running {
   def: DemoDefinition;
@@ -40,7 +44,11 @@ export class DemoRunner {
   private running?: Running;
   private status: DemoState['status'] = 'idle';
   private error?: DemoState['error'];
-  private emitTimer?: NodeJS.Timeout;
+  /** Many changes close together make one event (at most one per EMIT_MS); a lone one goes at once. */
+  private readonly emits = new Throttle(EMIT_MS, () => {
+    this.syncCharts();
+    this.ctx.emit('demos.state', this.state());
+  });
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -85,14 +93,8 @@ export class DemoRunner {
     };
   }
 
-  /** Pushes the state soon (many changes in 100 ms make one event). */
-  changed = (): void => {
-    this.emitTimer ??= setTimeout(() => {
-      this.emitTimer = undefined;
-      this.syncCharts();
-      this.ctx.emit('demos.state', this.state());
-    }, 100);
-  };
+  /** Pushes the state soon (see `emits`). */
+  changed = (): void => this.emits.request();
 
   async run(name: DemoName, options: DemoOptions = {}): Promise<DemoState> {
     const def = createDemo(name);
@@ -258,8 +260,8 @@ export class DemoRunner {
   }
 
   async shutdown(): Promise<void> {
-    if (this.emitTimer) clearTimeout(this.emitTimer);
     await this.reset().catch(() => undefined);
+    this.emits.stop();
   }
 }
 

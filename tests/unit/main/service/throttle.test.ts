@@ -40,4 +40,14 @@ describe('Throttle', () => {
     vi.advanceTimersByTime(1);
     expect(run).toHaveBeenCalledTimes(2);
   });
+
+  it('after stop runs nothing, not even a run already due', () => {
+    const run = vi.fn();
+    const throttle = new Throttle(33, run);
+    throttle.request();
+    throttle.stop();
+    throttle.request();
+    vi.advanceTimersByTime(100);
+    expect(run).not.toHaveBeenCalled();
+  });
 });
