@@ -2,7 +2,7 @@
  * Between Warren's typed messages (shared/messaging-types) and amqplib's: field tables with
  * explicit types, basic properties by their user names, bodies from the composer's modes.
  */
-import type { ConsumeMessage, GetMessage, Options } from 'amqplib';
+import type { ConsumeMessage, Options } from 'amqplib';
 import type { EncodedBody, FieldEntry, FieldValue, MessageProperties, ReceivedMessage } from '../../../shared/messaging/types';
 import { fail } from '../errors';
 
@@ -159,9 +159,16 @@ export function encodeBody(bytes: Buffer, limit?: number): { body: EncodedBody; 
   return { body: valid ? { encoding: 'utf8', data: text } : { encoding: 'base64', data: slice.toString('base64') }, truncated };
 }
 
+/** What toReceived reads of a delivery (amqplib's message has more). */
+export interface Delivered {
+  fields: Pick<ConsumeMessage['fields'], 'deliveryTag' | 'redelivered' | 'exchange' | 'routingKey'>;
+  properties: ConsumeMessage['properties'];
+  content: Buffer;
+}
+
 export function toReceived(
   id: number,
-  msg: ConsumeMessage | GetMessage,
+  msg: Delivered,
   settled: ReceivedMessage['settled'],
   previewBytes?: number,
   receivedAt = Date.now(),

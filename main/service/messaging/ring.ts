@@ -43,6 +43,11 @@ export class IdRing<T extends { id: number }> {
     return oldest === undefined ? undefined : this.ring.at(id - oldest.id);
   }
 
+  /** The newest item, if any. */
+  newestItem(): T | undefined {
+    return this.ring.at(this.ring.size - 1);
+  }
+
   /** The newest `limit` items, oldest first. */
   newest(limit: number): T[] {
     return this.ring.toArray(limit);

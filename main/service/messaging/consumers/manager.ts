@@ -25,7 +25,7 @@ import { encodeTable } from '../codec';
 import { IdRing } from '../ring';
 import { Throttle } from '../../throttle';
 import { keep, KEEP_BYTES, sentPreview, whole, type Kept } from './buffer';
-import { countDots, sendSettle, slim, type Unacked } from './settle';
+import { countDots, sendSettle, type Unacked } from './settle';
 import { ackBatchFor, SimulatedWork } from './simulated-work';
 import { fitName } from '../../../../shared/validation/names';
 
@@ -254,7 +254,7 @@ export class ConsumerManager {
         createdAt: Date.now(),
       },
       session,
-      ring: new IdRing<Kept>(options.keep, KEEP_BYTES, (kept) => kept.msg.content.length),
+      ring: new IdRing<Kept>(options.keep, KEEP_BYTES, (kept) => kept.content.length),
       unacked: new Map(),
       nextId: 1,
       pending: [],
@@ -332,11 +332,11 @@ export class ConsumerManager {
     const id = c.nextId++;
     const auto = c.info.options.ackMode === 'auto';
     // Kept as amqplib gave it: decoded only if a preview of it is sent or it is asked for.
-    const kept = keep(id, msg, auto ? 'acked' : 'unacked');
+    const kept = keep(id, msg, auto ? 'acked' : 'unacked', c.ring.newestItem());
     c.ring.push(kept);
     c.info.received++;
     if (auto) c.info.acked++;
-    else c.unacked.set(id, { msg: slim(msg), channel: live.channel, dots: c.info.options.simulate?.kind === 'dots' ? countDots(msg.content) : 0 });
+    else c.unacked.set(id, { tag: msg.fields.deliveryTag, channel: live.channel, dots: c.info.options.simulate?.kind === 'dots' ? countDots(msg.content) : 0 });
     c.pending.push(kept);
     // Amortised trimming: the flush sends at most perFlush and counts the rest as skipped.
     const most = perFlush(c.info.options);

@@ -2,14 +2,17 @@
  * Settling deliveries: what an unacked delivery keeps (its tag, not its body) and the fewest
  * frames that ack, nack or reject a set of them exactly.
  */
-import type { Channel, ConsumeMessage } from 'amqplib';
+import type { Channel, Message } from 'amqplib';
 
-/** What settling needs of a delivery (its tag): the body lives in the ring, which may drop it. */
-export type Unacked = Map<number, { msg: ConsumeMessage; channel: Channel; dots?: number }>;
+/**
+ * What settling needs of a delivery: its tag and the channel it came on (the message lives in
+ * the ring, which may drop it). `dots`: its simulated work, for the dots kind.
+ */
+export type Unacked = Map<number, { tag: number; channel: Channel; dots?: number }>;
 
-const NO_BODY = Buffer.alloc(0);
-export function slim(msg: ConsumeMessage): ConsumeMessage {
-  return { fields: msg.fields, properties: msg.properties, content: NO_BODY };
+/** amqplib settles by `message.fields.deliveryTag` alone. */
+function byTag(tag: number): Message {
+  return { fields: { deliveryTag: tag } } as Message;
 }
 
 /**
@@ -33,22 +36,22 @@ export function sendSettle(
     else wanted.add(id);
   }
   const done: number[] = [];
-  let newest: ConsumeMessage | undefined;
+  let newest: number | undefined;
   if (action !== 'reject') {
     for (const [id, entry] of unacked) {
       if (entry.channel !== channel) continue;
       if (!wanted.has(id)) break;
-      newest = entry.msg;
+      newest = entry.tag;
       done.push(id);
       wanted.delete(id);
     }
-    if (newest) {
-      if (action === 'ack') channel.ack(newest, true);
-      else channel.nack(newest, true, requeue);
+    if (newest !== undefined) {
+      if (action === 'ack') channel.ack(byTag(newest), true);
+      else channel.nack(byTag(newest), true, requeue);
     }
   }
   for (const id of wanted) {
-    const { msg } = unacked.get(id)!;
+    const msg = byTag(unacked.get(id)!.tag);
     if (action === 'ack') channel.ack(msg);
     else if (action === 'nack') channel.nack(msg, false, requeue);
     else channel.reject(msg, requeue);

@@ -61,7 +61,7 @@ describe('settling in as few frames as exact', () => {
     };
     return { calls, ch: ch as unknown as Channel };
   };
-  const unackedOn = (ch: Channel, ids: number[]) => new Map(ids.map((id) => [id, { msg: { fields: { deliveryTag: id * 10 } } as ConsumeMessage, channel: ch }]));
+  const unackedOn = (ch: Channel, ids: number[]) => new Map(ids.map((id) => [id, { tag: id * 10, channel: ch }]));
 
   it('the oldest run goes as one multiple ack; the rest one by one', () => {
     const { calls, ch } = channel();
@@ -81,7 +81,7 @@ describe('settling in as few frames as exact', () => {
     const { calls, ch } = channel();
     const other = channel();
     const unacked = unackedOn(ch, [1, 2]);
-    unacked.set(3, { msg: { fields: { deliveryTag: 1 } } as ConsumeMessage, channel: other.ch });
+    unacked.set(3, { tag: 1, channel: other.ch });
     const r = sendSettle(unacked, ch, [1, 2, 3], 'reject', false);
     expect(calls).toEqual(['reject 10', 'reject 20']);
     expect(other.calls).toEqual([]);

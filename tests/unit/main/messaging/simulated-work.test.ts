@@ -5,7 +5,7 @@ import { ACK_BATCH_MAX, ackBatchFor, SimulatedWork } from '../../../../main/serv
 /** A consumer whose every message is ackable, with `ms` of work each; records the ack calls. */
 function worker(ms: number, ackBatch: number) {
   const acks: number[][] = [];
-  const entry = { msg: {} as never, channel: {} as never };
+  const entry = { tag: 1, channel: {} as never };
   const work = new SimulatedWork({
     entry: () => entry,
     durationMs: () => ms,
