@@ -15,6 +15,7 @@ import type {
   SettleChange,
   TopologyHints,
 } from './types';
+import { KEEP_DEFAULT, KEEP_MAX, KEEP_MIN } from './types';
 import { shortText } from '../schemas';
 import { amqpName, requiredAmqpName, tableKey } from '../validation/name-schemas';
 import { op, stateEvent, streamEvent } from '../spec';
@@ -122,7 +123,7 @@ const consumerOptions = z.object({
   exclusive: z.boolean().default(false),
   consumerTag: shortstr('consumer tag').optional(),
   arguments: fieldTable.optional(),
-  keep: z.number().int().min(10).max(100_000).default(10_000),
+  keep: z.number().int().min(KEEP_MIN).max(KEEP_MAX).default(KEEP_DEFAULT),
   show: z.enum(['every', 'newest']).default('every'),
 });
 

@@ -94,6 +94,10 @@ export interface ConsumerOptions {
 }
 
 export type ConsumerShow = 'every' | 'newest';
+/** Messages a consumer keeps to open in full (ConsumerOptions.keep): the default and its bounds. */
+export const KEEP_DEFAULT = 10_000;
+export const KEEP_MIN = 10;
+export const KEEP_MAX = 100_000;
 /** With show 'newest': previews sent per update (~30 updates a second). */
 export const NEWEST_PER_UPDATE = 50;
 /**

@@ -1,7 +1,7 @@
 /** Attach a consumer to a queue, or tap an exchange through a temporary exclusive queue. */
 import { useState } from 'react';
 import { rowsToEntries, type HeaderRow } from '../../../shared/messaging/codec';
-import { ACK_WAIT_MS, NEWEST_PER_UPDATE, type AckMode, type ConsumerShow } from '../../../shared/messaging/types';
+import { ACK_WAIT_MS, KEEP_DEFAULT, KEEP_MAX, KEEP_MIN, NEWEST_PER_UPDATE, type AckMode, type ConsumerShow } from '../../../shared/messaging/types';
 import type { WarrenError } from '../../../shared/errors';
 import { useStores } from '../../app/stores';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -28,6 +28,7 @@ export function AttachForm({ queues, exchanges }: { queues: string[]; exchanges:
   const [simulateMs, setSimulateMs] = useState('500');
   const [exclusive, setExclusive] = useState(false);
   const [show, setShow] = useState<ConsumerShow>('every');
+  const [keep, setKeep] = useState(String(KEEP_DEFAULT));
   const [consumerTag, setConsumerTag] = useState('');
   const [args, setArgs] = useState<HeaderRow[]>([]);
   const [error, setError] = useState<WarrenError>();
@@ -40,8 +41,13 @@ export function AttachForm({ queues, exchanges }: { queues: string[]; exchanges:
     if (!parsedArgs.ok) return setError(invalid(parsedArgs.message, { field: 'arguments', hint: 'Fix the argument and try again.' }));
     const n = Number(prefetch);
     if (!Number.isInteger(n) || n < 0 || n > 65535) return setError(invalid('Prefetch is a whole number from 0 (unlimited) to 65535', { field: 'prefetch', hint: 'e.g. 10' }));
+    const kept = Number(keep.replace(/[\s,]/g, ''));
+    if (!Number.isInteger(kept) || kept < KEEP_MIN || kept > KEEP_MAX) {
+      return setError(invalid(`Keep is a whole number from ${KEEP_MIN} to ${KEEP_MAX.toLocaleString('en')}`, { field: 'keep', hint: `e.g. ${KEEP_DEFAULT.toLocaleString('en')}` }));
+    }
     const options = {
       prefetch: n,
+      keep: kept,
       ackMode,
       exclusive,
       show,
@@ -115,6 +121,9 @@ export function AttachForm({ queues, exchanges }: { queues: string[]; exchanges:
               <option value="newest">The newest {NEWEST_PER_UPDATE} of each update (the rest counted)</option>
             </select>
           )}
+        </Field>
+        <Field label="Keep" description="Newest messages Warren keeps to open in full; older ones are counted.">
+          {(c) => <input {...c} inputMode="numeric" value={keep} onChange={(e) => setKeep(e.target.value)} />}
         </Field>
         <Field label="Consumer tag">{(c) => <input {...c} placeholder="(broker picks)" value={consumerTag} onChange={(e) => setConsumerTag(e.target.value)} />}</Field>
         <div className="field msg-attach-check">

@@ -182,7 +182,7 @@ export function ConsumerPanel({ consumer, messages, seen, skipped }: { consumer:
             </tbody>
           </table>
           {messages.length === 0 ? <p className="section-note">No messages yet.</p> : null}
-          {messages.length > 0 ? <p className="section-note">{filter ? `${shown.length.toLocaleString()} of ` : ''}{messages.length.toLocaleString()} newest kept here{consumer.kept > messages.length ? ` (Warren keeps ${consumer.kept.toLocaleString()}; open one for its whole body)` : ''}.</p> : null}
+          {messages.length > 0 ? <p className="section-note">{filter ? `${shown.length.toLocaleString()} of ` : ''}{messages.length.toLocaleString()} newest kept here{consumer.kept > messages.length ? ` (Warren keeps ${consumer.kept.toLocaleString()}; open one for its whole body)` : consumer.kept < messages.length ? `; Warren keeps the newest ${consumer.kept.toLocaleString()} in full` : ''}.</p> : null}
         </div>
         {focus ? <MessageDetail consumerId={consumer.id} message={focus} /> : null}
       </div>

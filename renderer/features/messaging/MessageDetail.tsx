@@ -9,11 +9,16 @@ import { XDeathTable } from './XDeathTable';
 export function MessageDetail({ consumerId, message }: { consumerId?: string; message: ReceivedMessage }) {
   const { messaging } = useStores();
   const [fetched, setFetched] = useState<ReceivedMessage>();
+  /** Why the whole body could not be had (the message left Warren's kept list), for the message it was asked for. */
+  const [unavailable, setUnavailable] = useState<{ id: number; why: string }>();
   const [view, setView] = useState<'json' | 'text' | 'hex'>('json');
   // The list carries previews; the whole body is asked for when the preview was cut.
   useEffect(() => {
     if (consumerId && message.truncated) {
-      void messaging.message(consumerId, message.id).then((r) => r.ok && setFetched(r.value));
+      void messaging.message(consumerId, message.id).then((r) => {
+        if (r.ok) setFetched(r.value);
+        else setUnavailable({ id: message.id, why: [r.error.message, r.error.hint].filter(Boolean).join('. ') });
+      });
     }
   }, [messaging, consumerId, message]);
   const full = fetched && fetched.id === message.id ? { ...fetched, settled: message.settled } : message;
@@ -80,7 +85,12 @@ export function MessageDetail({ consumerId, message }: { consumerId?: string; me
         </div>
       </div>
       <pre className="msg-code" aria-label="Body">{shown}</pre>
-      {full.truncated ? <p className="section-note">Showing the first bytes only.</p> : null}
+      {full.truncated ? (
+        <p className="section-note">
+          Showing the first {bodyBytes(full.body).length.toLocaleString('en')} of {full.size.toLocaleString('en')} bytes
+          {!consumerId ? '.' : unavailable?.id === message.id ? `: ${unavailable.why}` : ', asking Warren for the rest…'}
+        </p>
+      ) : null}
     </section>
   );
 }

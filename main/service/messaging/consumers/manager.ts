@@ -221,7 +221,7 @@ export class ConsumerManager {
   message(id: string, deliveryId: number): ReceivedMessage {
     const c = this.require(id);
     const kept = c.ring.get(deliveryId);
-    if (!kept) fail('NOT_FOUND', `Message ${deliveryId} is no longer kept`, { hint: `Only the newest ${c.ring.capacity} messages are kept; raise "keep" when attaching.` });
+    if (!kept) fail('NOT_FOUND', `Message ${deliveryId} is no longer kept`, { hint: `Only the newest ${c.ring.capacity.toLocaleString('en')} messages are kept; attach with a larger Keep to open older ones.` });
     kept.sent = true;
     return whole(kept);
   }
