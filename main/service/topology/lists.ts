@@ -167,7 +167,13 @@ export async function listTable(management: ManagementClient, kind: TableKind, v
     if (match && !match.ok) fail('BAD_INPUT', match.message, { field: 'filter', hint: FILTER_HINT });
     // A table too big to read whole whose names the service holds: its matches are found there and
     // only their rows read — remembered (the names are as of their read), so the page asks fresh next.
-    const names = match && !options.fresh && readsByName(kind) ? options.memory?.getNames(management, kind, vhost) : undefined;
+    const byNames = match?.ok === true && !options.fresh && readsByName(kind);
+    let names = byNames ? options.memory?.getNames(management, kind, vhost) : undefined;
+    // Names being read (a first page just showed the table is that big) are waited for rather than
+    // the broker asked to filter meanwhile: both requests make it go through every queue, and
+    // together they slowed each other (100,000 queues, a first visit: the filter 24 s against the
+    // management UI's 13 s). A read that keeps nothing leaves the broker's filter to answer.
+    if (byNames && !names) names = await options.memory?.namesBeingRead(management, kind, vhost);
     if (names && match?.ok) {
       keepNames();
       const page = await pageFromNames(management, kind, names.names, match.test, { columns: spec.columns, pageSize: FIRST_PAGE_SIZE });

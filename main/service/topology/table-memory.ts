@@ -38,7 +38,8 @@ export class TableMemory {
   private readonly firstPages = new WeakMap<object, Map<string, TableResult>>();
   private readonly reading = new WeakMap<object, Map<string, Promise<TableResult>>>();
   private readonly names = new WeakMap<object, Map<string, TableNames>>();
-  private readonly readingNames = new WeakMap<object, Set<string>>();
+  /** The names reads in flight, each resolving to what it kept (nothing: it failed or was dropped). */
+  private readonly readingNames = new WeakMap<object, Map<string, Promise<TableNames | undefined>>>();
   /** When Warren last changed each vhost (and any vhost), per client, by scope(). */
   private readonly changedAt = new WeakMap<object, Map<string, number>>();
 
@@ -88,21 +89,27 @@ export class TableMemory {
     const k = key(kind, vhost);
     const held = this.getNames(client, kind, vhost);
     let reading = this.readingNames.get(client);
-    if (!reading) this.readingNames.set(client, (reading = new Set()));
+    if (!reading) this.readingNames.set(client, (reading = new Map()));
     if ((held && Date.now() - held.readAt < NAMES_MAX_AGE_MS) || reading.has(k)) return;
-    reading.add(k);
-    void read()
+    const kept = read()
       .then((names) => {
         const changed = this.changedAt.get(client)?.get(scope(vhost));
-        if (changed !== undefined && names.readAt <= changed) return;
+        if (changed !== undefined && names.readAt <= changed) return undefined;
         let tables = this.names.get(client);
         if (!tables) this.names.set(client, (tables = new Map()));
         tables.delete(k);
         tables.set(k, names);
         while (tables.size > MAX_TABLES) tables.delete(tables.keys().next().value as string);
+        return names;
       })
       .catch(() => undefined)
       .finally(() => reading.delete(k));
+    reading.set(k, kept);
+  }
+
+  /** The read of a table's names in flight, resolving to the names it kept (undefined: it kept none); undefined when none is. */
+  namesBeingRead(client: object, kind: TableKind, vhost: string | undefined): Promise<TableNames | undefined> | undefined {
+    return this.readingNames.get(client)?.get(key(kind, vhost));
   }
 
   /** `read()` of a full list, or the answer of the read of that table already in flight. */

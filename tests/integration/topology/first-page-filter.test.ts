@@ -197,6 +197,17 @@ describe('topology: the filter of a table too big to read whole, from the names 
     expect(names(fresh)).not.toContain('q-120');
   });
 
+  it('a filter asked while the names are being read waits for them and is answered from them, without asking the broker to filter', async () => {
+    const memory = new TableMemory();
+    await list(memory); // the first page shows the table is that big: its names are read now
+    expect(memory.namesBeingRead(management, 'queues', f.vhost)).toBeDefined();
+    const asked = vi.spyOn(management, 'get');
+    const filtered = await list(memory, { filter: 'q-12' });
+    expect(filtered).toMatchObject({ remembered: true, matched: 10, filter: 'q-12' });
+    expect(names(filtered)).toEqual(Array.from({ length: 10 }, (_, i) => `q-12${i}`));
+    expect(asked.mock.calls.some(([, params]) => params?.name !== undefined)).toBe(false);
+  });
+
   it('forgets the names when Warren changes the vhost', async () => {
     const memory = new TableMemory();
     await list(memory);

@@ -156,6 +156,21 @@ describe('the service’s memory of a big table’s names', () => {
     expect(memory.getNames(a, 'queues', 'v')).toBeUndefined();
   });
 
+  it('hands the read in flight to whoever waits for it: the names it kept, or nothing when it failed', async () => {
+    const memory = new TableMemory();
+    const a = {};
+    expect(memory.namesBeingRead(a, 'queues', 'v')).toBeUndefined();
+    const first = later();
+    memory.refreshNames(a, 'queues', 'v', first.read);
+    const waiting = memory.namesBeingRead(a, 'queues', 'v');
+    expect(waiting).toBeDefined();
+    first.answer(Date.now());
+    expect((await waiting)?.names).toEqual([{ vhost: 'v', name: 'q' }]);
+    expect(memory.namesBeingRead(a, 'queues', 'v')).toBeUndefined();
+    memory.refreshNames(a, 'queues', 'w', () => Promise.reject(new Error('socket hang up')));
+    await expect(memory.namesBeingRead(a, 'queues', 'w')).resolves.toBeUndefined();
+  });
+
   it('keeps nothing when the read fails', async () => {
     const memory = new TableMemory();
     const a = {};
