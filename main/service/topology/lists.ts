@@ -172,7 +172,8 @@ export async function listTable(management: ManagementClient, kind: TableKind, v
     // Names being read (a first page just showed the table is that big) are waited for rather than
     // the broker asked to filter meanwhile: both requests make it go through every queue, and
     // together they slowed each other (100,000 queues, a first visit: the filter 24 s against the
-    // management UI's 13 s). A read that keeps nothing leaves the broker's filter to answer.
+    // management UI's 13 s; waiting, 16 s against its 26 s in the next run, docs/benchmarks.md).
+    // A read that keeps nothing leaves the broker's filter to answer.
     if (byNames && !names) names = await options.memory?.namesBeingRead(management, kind, vhost);
     if (names && match?.ok) {
       keepNames();

@@ -331,7 +331,7 @@ export class ConsumerManager {
   private deliver(c: Consumer, live: Live, msg: ConsumeMessage): void {
     const id = c.nextId++;
     const auto = c.info.options.ackMode === 'auto';
-    // Kept as amqplib gave it: decoded only if a preview of it is sent or it is asked for.
+    // Kept as parsed (one flat record, buffer.ts): decoded only if a preview of it is sent or it is asked for.
     const kept = keep(id, msg, auto ? 'acked' : 'unacked', c.ring.newestItem());
     c.ring.push(kept);
     c.info.received++;
