@@ -6,9 +6,10 @@
  * ends and is then put back (nack with requeue), so the source keeps it and the run never sees it
  * twice. If the connection drops, the broker returns every unacknowledged message to the source:
  * nothing is lost, and the only possible duplicates are the few in flight at the cut — published
- * but not yet acknowledged, or acknowledged but not yet processed (each round ends with a round
- * trip on the source's channel, which proves the broker processed every earlier acknowledgement)
- * — and the run reports that bound.
+ * but not yet acknowledged (a publish the cut left without its confirm among them: the broker may
+ * have routed it), or acknowledged but not yet processed (each round ends with a round trip on
+ * the source's channel, which proves the broker processed every earlier acknowledgement) — and
+ * the run reports that bound.
  */
 import type { Channel, ConfirmChannel, Message } from 'amqplib';
 import type { z } from 'zod';
@@ -152,6 +153,11 @@ export class MoveRuns {
     let acksInFlight = 0;
     /** Published in this round and not yet acknowledged: at the destination or not, the source still has them. */
     let publishedUnacked = 0;
+    /**
+     * Published without a confirm (nacked, or the connection went before it came) and kept in the
+     * source: the broker may have routed them all the same, so each may be in both queues.
+     */
+    let unconfirmed = 0;
     try {
       if (!model) fail('NOT_CONNECTED', 'Not connected to a broker');
       get = await model.createChannel();
@@ -203,7 +209,8 @@ export class MoveRuns {
               acksInFlight++;
             } else source.hold(t.message);
           } else {
-            p.unroutable++;
+            if (t.returned) p.unroutable++;
+            else unconfirmed++;
             source.hold(t.message);
           }
         }
@@ -228,7 +235,7 @@ export class MoveRuns {
         p.state = 'interrupted';
         // Either half may have reached the broker: a message published (confirm in flight or not)
         // but not acknowledged, or acknowledged but not yet processed, can be in both queues.
-        p.possibleDuplicates = input.mode === 'move' ? acksInFlight + publishedUnacked : 0;
+        p.possibleDuplicates = input.mode === 'move' ? acksInFlight + publishedUnacked + unconfirmed : 0;
         p.error = {
           code: 'UNREACHABLE',
           message: `Interrupted by a lost connection after ${p.moved.toLocaleString('en-US')} ${input.mode === 'copy' ? 'copied' : 'moved'}`,
