@@ -7,17 +7,16 @@
  *  2. The same with the Consumers page open in Chromium, attached by clicking Attach; clock until
  *     the page accounts for every message (Shown + "Counted, not shown" = N).
  * Each figure: one warm-up of each side, then 5 interleaved rounds (reference, Warren, …), the
- * queue refilled between rounds (a round takes seconds: 3 rounds are for runs over a minute). WARREN_BENCH_PROFILE=1 prints where the main process spent its
- * time in figure 1 (CPU profile over the inspector).
+ * queue refilled between rounds (a round takes seconds: 3 rounds are for runs over a minute).
+ * WARREN_BENCH_PROFILE=1 prints where the main process spent its time in figure 1 (CPU profile
+ * over the inspector).
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import { ACK_WAIT_MS, type ConsumerInfo } from '../../shared/messaging/types';
 import { vhostOnRunBroker } from '../support/e2e/run-broker';
 import { bridgeWarren } from './_bridge';
 import { Inspector, topSelf } from './_inspect';
-import { listenerOf } from './_procs';
+import { listenerOf, usage } from './_procs';
 import { fill, rawConnect } from './_raw';
 import { writeBenchSection } from './_report';
 import { figureTable, interleaved, loadAverage, printRatio, type Figure } from './_rounds';
@@ -31,20 +30,14 @@ const SHOW = (process.env.WARREN_BENCH_CONSUME_SHOW ?? 'newest') as 'every' | 'n
 const QUEUE = 'bench';
 
 /** CPU milliseconds (user + system) a process has used so far, from /proc (Linux). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
+const cpuMs = (pid: number): number => usage([pid]).cpuS * 1000;
 
 /** CPU per 1,000 messages: load-independent, unlike a rate on a shared machine. */
 const cpuCost: { raw: number[]; main: number[] } = { raw: [], main: [] };
 /** Figure 2's CPU per 1,000 messages, per process, so the page's whole cost is in view. */
 const pageCost: { raw: number[]; rawBroker: number[]; main: number[]; chromium: number[]; broker: number[] } = { raw: [], rawBroker: [], main: [], chromium: [], broker: [] };
 
-function rssMiB(pid: number): number {
-  const out = execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' });
-  return Math.round(Number(out.trim()) / 1024);
-}
+const rssMiB = (pid: number): number => Math.round(usage([pid]).rssBytes / 2 ** 20);
 
 async function main() {
   const loadStart = loadAverage();
@@ -70,11 +63,12 @@ async function main() {
     return processInfo.reduce((a, p) => a + p.cpuTime, 0) * 1000;
   };
   const brokerPid = listenerOf(Number(new URL(broker.managementUrl).port)) ?? 0;
-  const figures: Figure[] = [];
   try {
     await refill();
 
     /** A raw amqplib consumer, prefetch 1000, acking multiple=true every 500 (and the last). */
+    /** Where a raw round's CPU per 1,000 messages goes: its figure's list (and, with the page, the broker's). */
+    let rawCost: { consumer: number[]; broker?: number[] } = { consumer: cpuCost.raw };
     const rawConsume = async () => {
       const started = performance.now();
       const cpu0 = process.cpuUsage();
@@ -93,11 +87,8 @@ async function main() {
       const ms = performance.now() - started;
       const cpu = process.cpuUsage(cpu0);
       const perK = (cpu.user + cpu.system) / 1000 / (N / 1000);
-      if (figures.length === 0) cpuCost.raw.push(perK);
-      else {
-        pageCost.raw.push(perK);
-        pageCost.rawBroker.push((cpuMs(brokerPid) - broker0) / (N / 1000));
-      }
+      rawCost.consumer.push(perK);
+      rawCost.broker?.push((cpuMs(brokerPid) - broker0) / (N / 1000));
       await ch.close();
       return (N * 1000) / ms;
     };
@@ -129,6 +120,7 @@ async function main() {
       await detachAll();
       return (N * 1000) / ms;
     };
+    const figures: Figure[] = [];
     console.log('main process, no page');
     const name1 = `main process (bridge client, no page), ${N.toLocaleString('en')} × 100 B`;
     figures.push({ name: name1, ...(await interleaved(ROUNDS, rawConsume, warrenMain, refill)) });
@@ -216,6 +208,7 @@ async function main() {
     };
     console.log('Consumers page open in Chromium');
     const name2 = `Consumers page open in Chromium, ${N.toLocaleString('en')} × 100 B`;
+    rawCost = { consumer: pageCost.raw, broker: pageCost.rawBroker };
     figures.push({ name: name2, ...(await interleaved(ROUNDS, rawConsume, withPage, refill)) });
     printRatio(figures.at(-1)!);
     console.log(`the page accounted for: ${accounts.join('; ')}`);
