@@ -24,7 +24,7 @@ import { fail, toWarrenError, WarrenFailure } from '../../errors';
 import { encodeTable } from '../codec';
 import { IdRing } from '../ring';
 import { Throttle } from '../../throttle';
-import { keep, KEEP_BYTES, sentPreview, whole, type Kept } from './buffer';
+import { BodySlabs, keep, KEEP_BYTES, sentPreview, whole, type Kept } from './buffer';
 import { countDots, sendSettle, type Unacked } from './settle';
 import { ackBatchFor, SimulatedWork } from './simulated-work';
 import { fitName } from '../../../../shared/validation/names';
@@ -51,6 +51,8 @@ interface Consumer {
   session: AmqpSession;
   live?: Live;
   ring: IdRing<Kept>;
+  /** Where the ring's small bodies lie (buffer.ts). */
+  slabs: BodySlabs;
   unacked: Unacked;
   nextId: number;
   pending: Kept[];
@@ -160,6 +162,7 @@ export class ConsumerManager {
     // The kept bodies go now, even while something (a closed channel's consume callback, a late
     // event) still refers to the consumer: detach gives the memory back.
     c.ring.clear();
+    c.slabs = new BodySlabs();
     c.pending = [];
     c.work?.clear();
     c.info.status = 'closed';
@@ -254,7 +257,8 @@ export class ConsumerManager {
         createdAt: Date.now(),
       },
       session,
-      ring: new IdRing<Kept>(options.keep, KEEP_BYTES, (kept) => kept.content.length),
+      ring: new IdRing<Kept>(options.keep, KEEP_BYTES, (kept) => kept.size),
+      slabs: new BodySlabs(),
       unacked: new Map(),
       nextId: 1,
       pending: [],
@@ -332,7 +336,7 @@ export class ConsumerManager {
     const id = c.nextId++;
     const auto = c.info.options.ackMode === 'auto';
     // Kept as parsed (one flat record, buffer.ts): decoded only if a preview of it is sent or it is asked for.
-    const kept = keep(id, msg, auto ? 'acked' : 'unacked', c.ring.newestItem());
+    const kept = keep(id, msg, auto ? 'acked' : 'unacked', c.ring.newestItem(), c.slabs);
     c.ring.push(kept);
     c.info.received++;
     if (auto) c.info.acked++;
@@ -360,6 +364,7 @@ export class ConsumerManager {
       ackable: (id, entry) => c.unacked.has(id) && c.live?.channel === entry.channel,
       ack: (ids) => this.settle(c.info.id, { ids, action: 'ack', requeue: false }),
       ackBatch: ackBatchFor(c.info.options.prefetch),
+      instant: c.info.options.simulate?.kind === 'fixed' && c.info.options.simulate.ms === 0,
     });
   }
 

@@ -28,6 +28,22 @@ export function sendSettle(
   action: 'ack' | 'nack' | 'reject',
   requeue: boolean,
 ): { done: number[]; missing: number } {
+  if (action !== 'reject' && ids.length > 0) {
+    // The common case, an in-order worker acking what it finished: `ids` are the oldest unacked
+    // deliveries, in order, so one frame settles them and no set of ids is built.
+    let matched = 0;
+    let newest = 0;
+    for (const [id, entry] of unacked) {
+      if (matched === ids.length || id !== ids[matched] || entry.channel !== channel) break;
+      newest = entry.tag;
+      matched++;
+    }
+    if (matched === ids.length) {
+      if (action === 'ack') channel.ack(byTag(newest), true);
+      else channel.nack(byTag(newest), true, requeue);
+      return { done: ids, missing: 0 };
+    }
+  }
   const wanted = new Set<number>();
   let missing = 0;
   for (const id of ids) {

@@ -1,7 +1,7 @@
 /** What a consumer keeps of a delivery: a flat record that gives back the message as it came. */
 import { describe, expect, it } from 'vitest';
 import type { ConsumeMessage, MessageProperties } from 'amqplib';
-import { keep, sentPreview, whole } from '../../../../main/service/messaging/consumers/buffer';
+import { BodySlabs, keep, sentPreview, whole } from '../../../../main/service/messaging/consumers/buffer';
 
 /** A delivery as amqplib parses one: every property key present, unset ones undefined. */
 function delivery(tag: number, routingKey: string, set: Partial<MessageProperties> = {}, body = 'hello'): ConsumeMessage {
@@ -57,5 +57,15 @@ describe('kept deliveries', () => {
     expect(kept.sent).toBe(true);
     expect(preview.truncated).toBe(true);
     expect(preview.size).toBe(2000);
+  });
+
+  it('give back each body as it came when small ones share slabs, across a slab boundary, and a large one is kept apart', () => {
+    const slabs = new BodySlabs();
+    const bodies = Array.from({ length: 700 }, (_, i) => `${i}:`.padEnd(1 + ((i * 7) % 4000), String.fromCharCode(97 + (i % 26))));
+    bodies.push('L'.repeat(100_000));
+    const kept = bodies.map((body, i) => keep(i + 1, delivery(i + 1, 'k', {}, body), 'acked', undefined, slabs));
+    expect(kept.map((k) => whole(k).body.data)).toEqual(bodies);
+    expect(new Set(kept.slice(0, 700).map((k) => k.body)).size).toBeGreaterThan(1);
+    expect(kept.at(-1)!.body.length).toBe(100_000);
   });
 });

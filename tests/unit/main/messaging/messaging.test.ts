@@ -70,6 +70,15 @@ describe('settling in as few frames as exact', () => {
     expect(r).toEqual({ done: [1, 2, 3, 5], missing: 0 });
   });
 
+  it('the oldest unacked, in order, go as one frame whether acked or nacked', () => {
+    const acked = channel();
+    expect(sendSettle(unackedOn(acked.ch, [1, 2, 3, 4]), acked.ch, [1, 2, 3], 'ack', false)).toEqual({ done: [1, 2, 3], missing: 0 });
+    expect(acked.calls).toEqual(['ack 30 multiple']);
+    const nacked = channel();
+    expect(sendSettle(unackedOn(nacked.ch, [1, 2, 3, 4]), nacked.ch, [1, 2], 'nack', false)).toEqual({ done: [1, 2], missing: 0 });
+    expect(nacked.calls).toEqual(['nack 20 multiple']);
+  });
+
   it('never covers an unselected older message; unknown and duplicate ids are missing', () => {
     const { calls, ch } = channel();
     const r = sendSettle(unackedOn(ch, [1, 2, 3]), ch, [2, 3, 3, 99], 'nack', true);
