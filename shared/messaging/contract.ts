@@ -181,7 +181,7 @@ export const messagingOperations = {
 } as const;
 
 export const messagingEvents = {
-  /** New deliveries, batched: ≤30 flushes a second, arrays of previews per consumer. */
+  /** New deliveries, batched: at most one update per UPDATE_MS, arrays of previews per consumer. */
   'consumers.deliveries': streamEvent<DeliveryBatch[]>(),
   /** Deliveries whose state changed (acked, nacked, requeued by a crash …). */
   'consumers.settled': streamEvent<SettleChange[]>(),

@@ -12,7 +12,7 @@
  * over the inspector).
  */
 import { chromium, type Page } from '@playwright/test';
-import { ACK_WAIT_MS, type ConsumerInfo } from '../../shared/messaging/types';
+import { ACK_WAIT_MS, UPDATE_MS, type ConsumerInfo } from '../../shared/messaging/types';
 import { vhostOnRunBroker } from '../support/e2e/run-broker';
 import { bridgeWarren } from './_bridge';
 import { Inspector, topSelf } from './_inspect';
@@ -224,7 +224,7 @@ async function main() {
       `${N.toLocaleString('en')} messages of 100 bytes pre-filled in one classic queue before every round (outside the clocks). Reference: raw amqplib on its own warm connection (socket options as Warren's: noDelay), prefetch ${PREFETCH}, manual ack with multiple=true every 500 messages; clock from \`consume\` to the last ack. Warren: a consumer with prefetch ${PREFETCH} and manual acks sent by Warren after 0 ms of simulated work (finished messages acked together with multiple=true: a quarter of the prefetch window, or what finished within ${ACK_WAIT_MS} ms), attached with Show "${SHOW === 'newest' ? 'the newest 50 of each update (the rest counted)' : 'every message'}" (\`show: '${SHOW}'\`; WARREN_BENCH_CONSUME_SHOW picks the other).`,
       '',
       `1. Main process: attached by \`consumers.attach\` over the browser host's WebSocket by a bridge client (shared/client.ts), the call the Attach button makes; clock from the call until Warren reports ${N.toLocaleString('en')} acked (its consumers.state event).`,
-      `2. Page open: the Consumers page in Chromium (1280×720, fresh page per round), Attach clicked; clock in the page, from the press of Attach (its pointerdown) to the DOM change after which the page accounts for every message — its "Shown" count plus its "Counted, not shown" count (previews it was not sent — by the Show choice made in the form, more than one 33 ms update carries, or the page fell behind — the messages stay in Warren's kept list) reaches ${N.toLocaleString('en')}; a MutationObserver reads the two counters' text on each change (no layout). Renderer main thread busy: Chrome's TaskDuration (CDP Performance.getMetrics) over the round's wall time; tasks on a loaded machine take longer in wall time, so this is an upper bound.`,
+      `2. Page open: the Consumers page in Chromium (1280×720, fresh page per round), Attach clicked; clock in the page, from the press of Attach (its pointerdown) to the DOM change after which the page accounts for every message — its "Shown" count plus its "Counted, not shown" count (previews it was not sent — by the Show choice made in the form, more than one ${UPDATE_MS} ms update carries, or the page fell behind — the messages stay in Warren's kept list) reaches ${N.toLocaleString('en')}; a MutationObserver reads the two counters' text on each change (no layout). Renderer main thread busy: Chrome's TaskDuration (CDP Performance.getMetrics) over the round's wall time; tasks on a loaded machine take longer in wall time, so this is an upper bound.`,
       '',
       `One warm-up of each side, then ${ROUNDS} rounds interleaved per figure (a figure's reference rounds are its own). Median (min–max).`,
       '',

@@ -4,7 +4,7 @@
  * newest first and bounded here too. It starts when first read and keeps running for the
  * window's life, so leaving the Consumers page and coming back loses nothing.
  */
-import type { ConsumerInfo, DeliveryBatch, ReceivedMessage, SettleChange } from '../../../shared/messaging/types';
+import { UPDATE_MS, type ConsumerInfo, type DeliveryBatch, type ReceivedMessage, type SettleChange } from '../../../shared/messaging/types';
 import type { BridgePort } from '../../app/bridgePort';
 import { StateStore } from '../../app/store';
 
@@ -14,15 +14,19 @@ export const UI_KEEP = 2000;
  * While messages stream in, readers redraw at most this often (the feed itself is always current).
  * Each redraw of the Consumers page costs Chromium ~10 ms of script, ~9 ms of layout and ~12 ms of
  * paint (a trace of a 100,000-message consume); at 4 a second instead of ~7 the renderer's main
- * thread was busy 25–36 % instead of 38–46 % of the run (the same consume, interleaved).
+ * thread was busy 25–36 % instead of 38–46 % of the run (the same consume, interleaved). At 2 a
+ * second, a 200,000-message consume cost Chromium (all its processes) 2.4 ms of CPU per 1,000
+ * messages instead of 3.4, and the page kept up with 0.90 of a raw consumer's rate instead of 0.87
+ * (npm run bench -- consume, median of 5 rounds): on two cores that CPU is the broker's.
  */
-export const REDRAW_MS = 250;
+export const REDRAW_MS = 500;
 /**
  * A stream that stops is drawn this long after its last change, not up to REDRAW_MS later: the
- * final counts show as soon as the consumer goes quiet. Longer than the main process' 33 ms
- * flushes, so a stream still draws only every REDRAW_MS.
+ * final counts show as soon as the consumer goes quiet. Longer than the main process' updates
+ * (UPDATE_MS apart), so a stream still draws only every REDRAW_MS: shorter, every update of a
+ * stream looked like its end and was drawn (Chromium's CPU per message doubled).
  */
-export const QUIET_MS = 60;
+export const QUIET_MS = UPDATE_MS * 1.5;
 
 export interface ConsumersSnapshot {
   consumers: ConsumerInfo[];

@@ -13,11 +13,11 @@
  *
  * Deliveries are kept in a bounded ring per consumer (default 10,000 and KEEP_BYTES of bodies;
  * older ones are counted; an unacked message that left the ring keeps only what acking needs)
- * and pushed to the UI as arrays of previews, at most ~30 flushes a second. After a reconnect
+ * and pushed to the UI as arrays of previews, at most one flush per UPDATE_MS. After a reconnect
  * (session.onConnected) consumers that were consuming are attached again.
  */
 import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
-import { NEWEST_PER_UPDATE, type ConsumerInfo, type ConsumerOptions, type DeliveryBatch, type ReceivedMessage, type SettleChange } from '../../../../shared/messaging/types';
+import { NEWEST_PER_UPDATE, UPDATE_MS, type ConsumerInfo, type ConsumerOptions, type DeliveryBatch, type ReceivedMessage, type SettleChange } from '../../../../shared/messaging/types';
 import type { AmqpSession } from '../../broker/session';
 import type { ServiceContext } from '../../context';
 import { fail, toWarrenError, WarrenFailure } from '../../errors';
@@ -36,7 +36,6 @@ const MAX_PER_FLUSH = 2000;
 function perFlush(options: ConsumerOptions): number {
   return options.show === 'newest' ? NEWEST_PER_UPDATE : MAX_PER_FLUSH;
 }
-const FLUSH_MS = 33;
 
 interface Live {
   channel: Channel;
@@ -73,7 +72,7 @@ export class ConsumerManager {
   private readonly watched = new WeakSet<AmqpSession>();
   private settledChanges: SettleChange[] = [];
   private stateDirty = false;
-  private readonly flushes = new Throttle(FLUSH_MS, () => this.flush());
+  private readonly flushes = new Throttle(UPDATE_MS, () => this.flush());
   private nextConsumer = 1;
 
   constructor(private readonly ctx: ServiceContext) {

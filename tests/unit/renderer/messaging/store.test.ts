@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MessagingStore, READY_POLL_MS } from '../../../../renderer/features/messaging/store';
 import { QUIET_MS, REDRAW_MS, UI_KEEP } from '../../../../renderer/features/messaging/consumersFeed';
 import { EMPTY_DRAFT } from '../../../../renderer/features/messaging/draft';
-import type { ConsumerInfo, ReceivedMessage } from '../../../../shared/messaging/types';
+import { UPDATE_MS, type ConsumerInfo, type ReceivedMessage } from '../../../../shared/messaging/types';
 import { FakeBridge, ok, settle } from '../../../support/fake-bridge';
 
 const consumer = (id: string) => ({ id, queue: 'q' }) as unknown as ConsumerInfo;
@@ -98,16 +98,16 @@ describe('MessagingStore consumers', () => {
     const { bridge, store, redraws } = await quietFeed();
     bridge.emit('consumers.deliveries', [{ consumerId: 'c1', messages: [message(1)], skipped: 0 }] as never);
     redraws.mockClear();
-    // Flushes 33 ms apart keep the stream going; the last one is followed by quiet.
+    // Updates UPDATE_MS apart keep the stream going; the last one is followed by quiet.
     for (let i = 2; i <= 4; i++) {
-      await vi.advanceTimersByTimeAsync(33);
+      await vi.advanceTimersByTimeAsync(UPDATE_MS);
       bridge.emit('consumers.deliveries', [{ consumerId: 'c1', messages: [message(i)], skipped: 0 }] as never);
     }
     expect(redraws).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(QUIET_MS);
     expect(redraws).toHaveBeenCalledTimes(1);
     expect(store.consumers.getSnapshot().seen.get('c1')).toBe(4);
-    expect(3 * 33 + QUIET_MS).toBeLessThan(REDRAW_MS);
+    expect(3 * UPDATE_MS + QUIET_MS).toBeLessThan(REDRAW_MS);
   });
 
   it('polls a queue’s ready count while a card shows it, once for two cards', async () => {
