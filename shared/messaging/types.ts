@@ -143,6 +143,11 @@ export interface DeliveryBatch {
   messages: ReceivedMessage[];
   /** Deliveries in this flush not sent to the UI (more than a flush carries); still in the ring. */
   skipped: number;
+  /**
+   * Sent early because the deliveries paused (none for a few tens of ms) before the update was
+   * due: the stream paused or ended, so a page draws it at once rather than waiting to see.
+   */
+  paused?: boolean;
 }
 
 export interface SettleChange {

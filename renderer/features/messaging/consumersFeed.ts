@@ -88,7 +88,16 @@ export class ConsumersFeed extends StateStore<ConsumersSnapshot> {
       this.seen.set(b.consumerId, (this.seen.get(b.consumerId) ?? 0) + b.messages.length);
       if (b.skipped > 0) this.skipped.set(b.consumerId, (this.skipped.get(b.consumerId) ?? 0) + b.skipped);
     }
-    this.notify();
+    // A stream that paused is drawn on the next turn (after the rest of this batch of events,
+    // its counts among them), not QUIET_MS later.
+    if (batches.some((b) => b.paused)) this.drawSoon();
+    else this.notify();
+  }
+
+  private drawSoon(): void {
+    this.lastChange = performance.now();
+    clearTimeout(this.notifyTimer);
+    this.notifyTimer = setTimeout(() => this.notifyNow(), 0);
   }
 
   private onSettled(changes: SettleChange[]): void {

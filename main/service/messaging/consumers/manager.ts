@@ -31,6 +31,12 @@ import { fitName } from '../../../../shared/validation/names';
 
 /** At most this many previews per consumer per flush (show 'every'); the rest stay in the ring. */
 const MAX_PER_FLUSH = 2000;
+/**
+ * Nothing to send for this long (to twice as long) while an update waits for UPDATE_MS: the
+ * update goes now, marked `paused`. The end of a consume reached the page up to UPDATE_MS, and
+ * its drawing the page's quiet wait, after the last message.
+ */
+const PAUSE_MS = 20;
 
 /** Previews sent per flush: the user's choice when attaching (ConsumerOptions.show). */
 function perFlush(options: ConsumerOptions): number {
@@ -72,7 +78,7 @@ export class ConsumerManager {
   private readonly watched = new WeakSet<AmqpSession>();
   private settledChanges: SettleChange[] = [];
   private stateDirty = false;
-  private readonly flushes = new Throttle(UPDATE_MS, () => this.flush());
+  private readonly flushes = new Throttle(UPDATE_MS, (paused) => this.flush(paused), PAUSE_MS);
   private nextConsumer = 1;
 
   constructor(private readonly ctx: ServiceContext) {
@@ -464,12 +470,12 @@ export class ConsumerManager {
   }
 
   /** One flush: new deliveries (arrays per consumer), settle changes, the consumer list. */
-  private flush(): void {
+  private flush(paused: boolean): void {
     const batches: DeliveryBatch[] = [];
     for (const c of this.consumers.values()) {
       if (c.pending.length === 0 && c.skipped === 0) continue;
       const over = Math.max(0, c.pending.length - perFlush(c.info.options));
-      batches.push({ consumerId: c.info.id, messages: c.pending.slice(over).map(sentPreview), skipped: c.skipped + over });
+      batches.push({ consumerId: c.info.id, messages: c.pending.slice(over).map(sentPreview), skipped: c.skipped + over, ...(paused ? { paused } : {}) });
       c.pending = [];
       c.skipped = 0;
     }

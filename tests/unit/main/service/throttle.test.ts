@@ -41,6 +41,26 @@ describe('Throttle', () => {
     expect(run).toHaveBeenCalledTimes(2);
   });
 
+  it('with a pause watch, a run waiting for its interval goes once requests stop, and says so', () => {
+    const run = vi.fn();
+    const throttle = new Throttle(100, run, 20);
+    throttle.request();
+    vi.advanceTimersByTime(0);
+    expect(run).toHaveBeenLastCalledWith(false);
+    // A stream for 50 ms: the next run waits for the interval while requests keep coming.
+    for (let ms = 0; ms < 50; ms++) {
+      throttle.request();
+      vi.advanceTimersByTime(1);
+    }
+    expect(run).toHaveBeenCalledTimes(1);
+    // Requests stopped at 50 ms: the run goes 20–40 ms later, before the interval's end at 100 ms.
+    vi.advanceTimersByTime(40);
+    expect(run).toHaveBeenCalledTimes(2);
+    expect(run).toHaveBeenLastCalledWith(true);
+    vi.advanceTimersByTime(100);
+    expect(run).toHaveBeenCalledTimes(2);
+  });
+
   it('after stop runs nothing, not even a run already due', () => {
     const run = vi.fn();
     const throttle = new Throttle(33, run);

@@ -110,6 +110,22 @@ describe('MessagingStore consumers', () => {
     expect(3 * UPDATE_MS + QUIET_MS).toBeLessThan(REDRAW_MS);
   });
 
+  it('draws a stream whose update says it paused on the next turn, with the counts that came with it', async () => {
+    const { bridge, store, redraws } = await quietFeed();
+    bridge.emit('consumers.deliveries', [{ consumerId: 'c1', messages: [message(1)], skipped: 0 }] as never);
+    redraws.mockClear();
+    await vi.advanceTimersByTimeAsync(UPDATE_MS);
+    bridge.emit('consumers.deliveries', [{ consumerId: 'c1', messages: [message(2)], skipped: 5, paused: true }] as never);
+    bridge.emit('consumers.state', [consumer('c1')] as never);
+    expect(redraws).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(redraws).toHaveBeenCalledTimes(1);
+    const snapshot = store.consumers.getSnapshot();
+    expect(snapshot.seen.get('c1')).toBe(2);
+    expect(snapshot.skipped.get('c1')).toBe(5);
+    expect(snapshot.consumers.map((c) => c.id)).toEqual(['c1']);
+  });
+
   it('polls a queue’s ready count while a card shows it, once for two cards', async () => {
     const bridge = new FakeBridge({ 'queues.check': () => ok({ messageCount: 4 } as never) });
     const store = new MessagingStore(bridge);
