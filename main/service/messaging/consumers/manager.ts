@@ -32,9 +32,9 @@ import { fitName } from '../../../../shared/validation/names';
 /** At most this many previews per consumer per flush (show 'every'); the rest stay in the ring. */
 const MAX_PER_FLUSH = 2000;
 /**
- * Nothing to send for this long (to twice as long) while an update waits for UPDATE_MS: the
- * update goes now, marked `paused`. The end of a consume reached the page up to UPDATE_MS, and
- * its drawing the page's quiet wait, after the last message.
+ * Nothing new for this long (to twice as long) while an update waits for UPDATE_MS: the update
+ * goes now, marked `paused`. Without it a stream's last update left up to UPDATE_MS after its
+ * last message, and the page drew it only after a quiet wait of its own (QUIET_MS).
  */
 const PAUSE_MS = 20;
 
