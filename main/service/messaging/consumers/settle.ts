@@ -15,6 +15,12 @@ function byTag(tag: number): Message {
   return { fields: { deliveryTag: tag } } as Message;
 }
 
+/** One frame that acks or nacks the delivery `tag` and every older one on `channel` (multiple=true). */
+function settleUpTo(channel: Channel, tag: number, action: 'ack' | 'nack', requeue: boolean): void {
+  if (action === 'ack') channel.ack(byTag(tag), true);
+  else channel.nack(byTag(tag), true, requeue);
+}
+
 /**
  * Sends the acks/nacks/rejects for `ids` on `channel` in as few frames as exact: the longest run
  * of the oldest unacked deliveries that are all being settled the same way goes as one frame with
@@ -39,8 +45,7 @@ export function sendSettle(
       matched++;
     }
     if (matched === ids.length) {
-      if (action === 'ack') channel.ack(byTag(newest), true);
-      else channel.nack(byTag(newest), true, requeue);
+      settleUpTo(channel, newest, action, requeue);
       return { done: ids, missing: 0 };
     }
   }
@@ -61,10 +66,7 @@ export function sendSettle(
       done.push(id);
       wanted.delete(id);
     }
-    if (newest !== undefined) {
-      if (action === 'ack') channel.ack(byTag(newest), true);
-      else channel.nack(byTag(newest), true, requeue);
-    }
+    if (newest !== undefined) settleUpTo(channel, newest, action, requeue);
   }
   for (const id of wanted) {
     const msg = byTag(unacked.get(id)!.tag);
